@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param row 1-based line number in the file (the header is row 1); 0 when not row-specific
  * @param column canonical column name, or empty
  * @param value the offending cell text, or empty
- * @param expected what would have been acceptable, in words
+ * @param expected what would have been acceptable, in words (for a warning: what was noticed)
  * @param severity whether the problem fails the input or is only reported
  */
 public record InputProblem(String file, long row, String column, String value, String expected,
@@ -53,7 +53,7 @@ public record InputProblem(String file, long row, String column, String value, S
 
   /**
    * One readable line, e.g. {@code c.csv: row 12, column bmi: value "abc": expected a number
-   * between 10 and 80}.
+   * from 10 to 80 kg/m2}; warnings read {@code ...: warning: <text>}.
    */
   public String message() {
     StringBuilder sb = new StringBuilder();
@@ -71,7 +71,7 @@ public record InputProblem(String file, long row, String column, String value, S
     if (!value.isEmpty()) {
       sb.append("value \"").append(value).append("\": ");
     }
-    sb.append(severity == Severity.WARNING ? "warning: " : "").append(expected);
+    sb.append(severity == Severity.WARNING ? "warning: " : "expected ").append(expected);
     return sb.toString();
   }
 

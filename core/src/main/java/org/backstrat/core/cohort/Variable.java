@@ -8,7 +8,8 @@ import java.util.Objects;
  * A named column of a cohort with its kind and admissible values: a raw input column of the
  * cohort schema or a derived score. Immutable.
  *
- * @param name canonical lower-case name as written in outputs
+ * @param name canonical lower-case name as written in outputs (extra text columns keep the
+ *     user's spelling)
  * @param kind how cells are parsed and stored
  * @param min smallest admissible value (inclusive) for numbers and integers; NaN otherwise
  * @param max largest admissible value (inclusive) for numbers and integers; NaN otherwise
@@ -25,7 +26,8 @@ public record Variable(String name, ValueKind kind, double min, double max, List
     levels = List.copyOf(levels);
     Objects.requireNonNull(unit, "unit");
     Objects.requireNonNull(meaning, "meaning");
-    if (!name.equals(name.toLowerCase(Locale.ROOT))) {
+    if (kind != ValueKind.TEXT && !name.equals(name.toLowerCase(Locale.ROOT))) {
+      // extra text columns keep the name the user gave them; typed columns are canonical
       throw new IllegalArgumentException("canonical names are lower case: " + name);
     }
     if (kind == ValueKind.CATEGORY && levels.isEmpty()) {

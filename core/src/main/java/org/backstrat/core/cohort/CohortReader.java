@@ -1,0 +1,342 @@
+package org.backstrat.core.cohort;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.backstrat.core.InputProblem;
+import org.backstrat.core.io.RawTable;
+import org.backstrat.core.io.TableReader;
+
+/**
+ * Reads and checks a cohort table against the {@link CohortSchema}: every cell is typed and
+ * range-checked, ids must be unique and non-empty, column groups must be whole, and every
+ * problem is reported at once with its file, row (as a spreadsheet shows it), column, value
+ * and expectation. Missing values (empty cells) are allowed and summarised as warnings per
+ * column; analyses decide how to treat them.
+ */
+public final class CohortReader {
+  private static final int ROWS_LISTED_PER_WARNING = 5;
+
+  private final CohortSchema schema;
+
+  private CohortReader(CohortSchema schema) {
+    this.schema = schema;
+  }
+
+  /** A reader for the standard schema. */
+  public static CohortReader withDefaults() {
+    return new CohortReader(CohortSchema.standard());
+  }
+
+  /** Reads and checks a CSV, TSV or .xlsx cohort file. */
+  public CohortReadResult read(Path path) {
+    return check(TableReader.read(path));
+  }
+
+  /** Checks an already split table. */
+  public CohortReadResult check(RawTable table) {
+    String file = table.file();
+    List<InputProblem> problems = new ArrayList<>();
+    List<String> header = table.header();
+    int width = header.size();
+
+    // 1. header: canonical names, duplicates, schema vs extra columns
+    Variable[] columnVar = new Variable[width];
+    Map<String, Integer> seen = new HashMap<>();
+    for (int c = 0; c < width; c++) {
+      String raw = header.get(c).strip();
+      if (raw.isEmpty()) {
+        problems.add(InputProblem.error(file, 1, "", "", "a name for every column in the "
+            + "header row; column " + (c + 1) + " has none"));
+        continue;
+      }
+      Optional<Variable> sv = schema.find(raw);
+      Variable v = sv.orElseGet(() -> Variable.text(raw, "extra column carried through"));
+      String key = v.name().toLowerCase(Locale.ROOT);
+      Integer prev = seen.putIfAbsent(key, c);
+      if (prev != null) {
+        problems.add(InputProblem.error(file, 1, v.name(), header.get(c),
+            "each column once; it is also column " + (prev + 1)));
+        continue;
+      }
+      columnVar[c] = v;
+    }
+    checkGroups(file, seen, problems);
+
+    // 2. cells
+    int n = table.size();
+    double[][] coded = new double[width][];
+    String[][] texts = new String[width][];
+    int idColumn = -1;
+    for (int c = 0; c < width; c++) {
+      Variable v = columnVar[c];
+      if (v == null) {
+        continue;
+      }
+      switch (v.kind()) {
+        case IDENTIFIER -> idColumn = c;
+        case TEXT -> texts[c] = new String[n];
+        default -> {
+          coded[c] = new double[n];
+          Arrays.fill(coded[c], Double.NaN);
+        }
+      }
+    }
+    String[] ids = new String[n];
+    Map<String, Long> firstRowOfId = new HashMap<>();
+    int[] missingCount = new int[width];
+    List<List<Long>> missingRows = new ArrayList<>();
+    for (int c = 0; c < width; c++) {
+      missingRows.add(new ArrayList<>());
+    }
+    boolean decimalComma = table.format().decimalComma();
+    for (int r = 0; r < n; r++) {
+      String[] cells = table.rows().get(r);
+      long row = table.rowNumbers()[r];
+      if (cells.length != width) {
+        problems.add(InputProblem.error(file, row, "", "", width + " cells as in the header; "
+            + "this row has " + cells.length + " (a " + table.format().delimiterName()
+            + " inside a value must be quoted)"));
+        continue;
+      }
+      for (int c = 0; c < width; c++) {
+        Variable v = columnVar[c];
+        if (v == null) {
+          continue;
+        }
+        String cell = cells[c].strip();
+        switch (v.kind()) {
+          case IDENTIFIER -> {
+            if (cell.isEmpty()) {
+              problems.add(InputProblem.error(file, row, v.name(), "",
+                  "a non-empty id for every person"));
+            } else {
+              Long first = firstRowOfId.putIfAbsent(cell, row);
+              if (first != null) {
+                problems.add(InputProblem.error(file, row, v.name(), cell,
+                    "a unique id; it already appears in row " + first));
+              }
+            }
+            ids[r] = cell;
+          }
+          case TEXT -> texts[c][r] = cells[c].isEmpty() ? null : cells[c];
+          default -> {
+            if (cell.isEmpty()) {
+              missingCount[c]++;
+              if (missingRows.get(c).size() < ROWS_LISTED_PER_WARNING) {
+                missingRows.get(c).add(row);
+              }
+              continue;
+            }
+            double x = parse(v, cell, decimalComma);
+            if (Double.isNaN(x)) {
+              problems.add(InputProblem.error(file, row, v.name(), cells[c], v.expectation()
+                  + (v.kind() == ValueKind.CATEGORY ? "" : " (empty cell = missing)")));
+            } else {
+              coded[c][r] = x;
+            }
+          }
+        }
+      }
+    }
+    for (int c = 0; c < width; c++) {
+      if (missingCount[c] > 0) {
+        List<Long> rows = missingRows.get(c);
+        StringBuilder sb = new StringBuilder();
+        sb.append(missingCount[c]).append(" of ").append(n).append(" values missing (row");
+        sb.append(rows.size() > 1 ? "s " : " ");
+        for (int i = 0; i < rows.size(); i++) {
+          sb.append(i == 0 ? "" : ", ").append(rows.get(i));
+        }
+        sb.append(missingCount[c] > rows.size() ? ", ...)" : ")");
+        sb.append("; scores needing them will be missing");
+        problems.add(InputProblem.warning(file, 0, columnVar[c].name(), "", sb.toString()));
+      }
+    }
+    if (n == 0) {
+      problems.add(InputProblem.error(file, 0, "", "",
+          "at least one person; the file has a header but no data rows"));
+    }
+    boolean hasErrors = problems.stream().anyMatch(InputProblem::isError);
+    if (hasErrors) {
+      return new CohortReadResult(Optional.empty(), sortByPosition(problems), table.format(), n);
+    }
+    Cohort cohort = Cohort.of(file, Arrays.asList(ids));
+    // schema columns in canonical order first, then extras in file order
+    Map<String, Integer> columnOf = new LinkedHashMap<>();
+    for (Variable v : schema.variables()) {
+      Integer c = seen.get(v.name());
+      if (c != null && columnVar[c] != null) {
+        columnOf.put(v.name(), c);
+      }
+    }
+    for (int c = 0; c < width; c++) {
+      if (columnVar[c] != null && schema.find(columnVar[c].name()).isEmpty()) {
+        columnOf.put(columnVar[c].name(), c);
+      }
+    }
+    for (int c : columnOf.values()) {
+      Variable v = columnVar[c];
+      if (v.kind() == ValueKind.IDENTIFIER) {
+        continue;
+      }
+      cohort = v.kind() == ValueKind.TEXT ? cohort.withText(v, texts[c])
+          : cohort.withColumn(v, coded[c]);
+    }
+    return new CohortReadResult(Optional.of(cohort), sortByPosition(problems), table.format(),
+        n);
+  }
+
+  private void checkGroups(String file, Map<String, Integer> present,
+                           List<InputProblem> problems) {
+    for (Variable v : schema.group(CohortSchema.Group.CORE)) {
+      if (!present.containsKey(v.name())) {
+        problems.add(InputProblem.error(file, 0, v.name(), "",
+            "a column named " + v.name() + " (" + v.meaning() + "); it is required"));
+      }
+    }
+    boolean anyQuestionnaire = false;
+    for (CohortSchema.Group g : List.of(CohortSchema.Group.SBT, CohortSchema.Group.OMPSQ,
+        CohortSchema.Group.PFIRRMANN, CohortSchema.Group.FACET, CohortSchema.Group.OUTCOME)) {
+      List<String> missing = new ArrayList<>();
+      List<Variable> members = schema.group(g);
+      for (Variable v : members) {
+        if (!present.containsKey(v.name())) {
+          missing.add(v.name());
+        }
+      }
+      String what = groupWords(g);
+      if (missing.isEmpty()) {
+        anyQuestionnaire |= g == CohortSchema.Group.SBT || g == CohortSchema.Group.OMPSQ;
+      } else if (missing.size() < members.size()) {
+        problems.add(InputProblem.error(file, 0, String.join(", ", missing), "",
+            "all columns of the " + what + " or none; these are missing"));
+      } else if (g != CohortSchema.Group.SBT && g != CohortSchema.Group.OMPSQ) {
+        problems.add(InputProblem.warning(file, 0, "", "", "no " + what + " columns ("
+            + members.get(0).name() + " ...); " + consequence(g)));
+      }
+    }
+    boolean partialQuestionnaire = problems.stream().anyMatch(p -> p.isError()
+        && (p.column().contains("sbt_") || p.column().contains("ompsq_")));
+    if (!anyQuestionnaire && !partialQuestionnaire) {
+      problems.add(InputProblem.error(file, 0, "", "", "the items of at least one "
+          + "questionnaire: sbt_1 .. sbt_9 (STarT Back) or ompsq_1 .. ompsq_10 (ÖMPSQ-short)"));
+    }
+  }
+
+  private static String groupWords(CohortSchema.Group g) {
+    return switch (g) {
+      case SBT -> "STarT Back items";
+      case OMPSQ -> "ÖMPSQ-short items";
+      case PFIRRMANN -> "Pfirrmann grade";
+      case FACET -> "facet angle";
+      case OUTCOME -> "LBP outcome";
+      default -> g.name().toLowerCase(Locale.ROOT);
+    };
+  }
+
+  private static String consequence(CohortSchema.Group g) {
+    return switch (g) {
+      case PFIRRMANN, FACET -> "imaging biomarkers must come from the imaging stage";
+      case OUTCOME -> "LBP profiles and decision curves need lbp_frequency and "
+          + "lbp_bothersomeness";
+      default -> "";
+    };
+  }
+
+  private static List<InputProblem> sortByPosition(List<InputProblem> problems) {
+    List<InputProblem> sorted = new ArrayList<>(problems);
+    sorted.sort((a, b) -> Long.compare(a.row(), b.row()));
+    return sorted;
+  }
+
+  /**
+   * Parses one non-empty cell into its stored code, or NaN when it is not admissible. Numbers
+   * are plain decimals (optional sign, digits, optional fraction and exponent); with
+   * {@code decimalComma} a single comma serves as the decimal separator.
+   */
+  static double parse(Variable v, String cell, boolean decimalComma) {
+    switch (v.kind()) {
+      case CATEGORY -> {
+        String lower = cell.toLowerCase(Locale.ROOT);
+        int i = v.levels().indexOf(lower);
+        return i < 0 ? Double.NaN : i;
+      }
+      case BOOLEAN -> {
+        String lower = cell.toLowerCase(Locale.ROOT);
+        return switch (lower) {
+          case "true", "1" -> 1;
+          case "false", "0" -> 0;
+          default -> Double.NaN;
+        };
+      }
+      case INTEGER, NUMBER -> {
+        double x = parseDecimal(cell, decimalComma);
+        if (Double.isNaN(x) || x < v.min() || x > v.max()) {
+          return Double.NaN;
+        }
+        if (v.kind() == ValueKind.INTEGER && x != Math.rint(x)) {
+          return Double.NaN;
+        }
+        return x;
+      }
+      default -> throw new IllegalArgumentException("not a coded column: " + v.name());
+    }
+  }
+
+  /** A strict decimal number, or NaN (no NaN/Infinity words, no hex, no type suffixes). */
+  public static double parseDecimal(String cell, boolean decimalComma) {
+    String s = cell;
+    if (decimalComma && s.indexOf(',') >= 0) {
+      if (s.indexOf('.') >= 0 || s.indexOf(',') != s.lastIndexOf(',')) {
+        return Double.NaN;
+      }
+      s = s.replace(',', '.');
+    }
+    int i = 0;
+    int len = s.length();
+    if (i < len && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+      i++;
+    }
+    int digits = 0;
+    while (i < len && Character.isDigit(s.charAt(i)) && s.charAt(i) < 128) {
+      i++;
+      digits++;
+    }
+    if (i < len && s.charAt(i) == '.') {
+      i++;
+      while (i < len && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+        i++;
+        digits++;
+      }
+    }
+    if (digits == 0) {
+      return Double.NaN;
+    }
+    if (i < len && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+      i++;
+      if (i < len && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+        i++;
+      }
+      int expDigits = 0;
+      while (i < len && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+        i++;
+        expDigits++;
+      }
+      if (expDigits == 0) {
+        return Double.NaN;
+      }
+    }
+    if (i != len) {
+      return Double.NaN;
+    }
+    double x = Double.parseDouble(s);
+    return Double.isFinite(x) ? x : Double.NaN;
+  }
+}

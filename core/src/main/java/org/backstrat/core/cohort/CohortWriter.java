@@ -1,0 +1,69 @@
+package org.backstrat.core.cohort;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.backstrat.core.io.AtomicOutput;
+
+/**
+ * Writes a cohort as CSV: UTF-8 without byte-order mark, comma-separated, {@code \n} line ends,
+ * canonical column names, cells quoted only when they must be (RFC 4180). The file appears
+ * atomically and never replaces an existing one unless asked.
+ */
+public final class CohortWriter {
+
+  private CohortWriter() {
+  }
+
+  /** Writes the cohort to {@code out}. */
+  public static void write(Cohort cohort, Path out, boolean force) {
+    AtomicOutput.writeFile(out, force, tmp -> {
+      try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8),
+          1 << 16)) {
+        write(cohort, w);
+      }
+    });
+  }
+
+  /** Writes the cohort as CSV text to a writer. */
+  public static void write(Cohort cohort, Writer w) throws IOException {
+    List<String> names = cohort.columnNames();
+    for (int c = 0; c < names.size(); c++) {
+      if (c > 0) {
+        w.write(',');
+      }
+      w.write(quote(names.get(c)));
+    }
+    w.write('\n');
+    int n = cohort.size();
+    for (int r = 0; r < n; r++) {
+      for (int c = 0; c < names.size(); c++) {
+        if (c > 0) {
+          w.write(',');
+        }
+        w.write(quote(cohort.cell(names.get(c), r)));
+      }
+      w.write('\n');
+    }
+  }
+
+  /** Quotes a cell when it holds a comma, quote, or line break (RFC 4180). */
+  public static String quote(String cell) {
+    boolean needs = false;
+    for (int i = 0; i < cell.length(); i++) {
+      char ch = cell.charAt(i);
+      if (ch == ',' || ch == '"' || ch == '\n' || ch == '\r') {
+        needs = true;
+        break;
+      }
+    }
+    if (!needs) {
+      return cell;
+    }
+    return '"' + cell.replace("\"", "\"\"") + '"';
+  }
+}
