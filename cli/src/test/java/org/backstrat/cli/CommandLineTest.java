@@ -49,9 +49,9 @@ class CommandLineTest {
 
   @Test
   void unknownOptionIsAUsageError() {
-    Run r = run("validate", "--dta", "x.csv");
+    Run r = run("validate", "--data", "x.csv", "--bogus");
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).contains("--dta");
+    assertThat(r.err()).contains("--bogus");
   }
 
   @Test
