@@ -1,0 +1,38 @@
+package org.backstrat.analysis.config;
+
+import java.util.Objects;
+
+/**
+ * One clustering feature: a cohort column (raw or derived), how it is encoded into numbers and
+ * how much it weighs after scaling. Weights let a binary or three-level feature contribute no
+ * more distance than a continuous one, a deliberate choice DESIGN.md asks for.
+ *
+ * @param name cohort column, e.g. {@code dd_sum} or {@code smoking}
+ * @param encoding how the column becomes one or more numeric columns
+ * @param weight multiplier applied after scaling (1 = as scaled; 0 &lt; weight)
+ */
+public record FeatureSpec(String name, Encoding encoding, double weight) {
+
+  /** How a column becomes numbers. */
+  public enum Encoding {
+    /** The stored number itself, then scaled. */
+    NUMERIC,
+    /** A category's level index (never, former, current = 0, 1, 2), then scaled. */
+    ORDINAL,
+    /** A two-level category as 0/1, not scaled (already unit range). */
+    BINARY,
+    /** One 0/1 column per level except the first, not scaled. */
+    ONE_HOT
+  }
+
+  public FeatureSpec {
+    Objects.requireNonNull(name, "name");
+    if (encoding == null) {
+      encoding = Encoding.NUMERIC;
+    }
+    if (!(weight > 0) || !Double.isFinite(weight)) {
+      throw new IllegalArgumentException(name + ": weight must be a positive number, not "
+          + weight);
+    }
+  }
+}
