@@ -257,7 +257,7 @@ public final class CohortScorer {
         x = values[i];
       }
       if (!Double.isNaN(x) && !admissible(expected, x)) {
-        report(cohort, i, raw.name(), text ? cells[i].strip() : Cohort.format(actual, x),
+        report(cohort, i, raw.name(), text ? cells[i].strip() : plain(x),
             expectation, problems, cellProblems);
       }
     }
@@ -270,6 +270,11 @@ public final class CohortScorer {
     if (count[0] <= MAX_LISTED_PROBLEMS) {
       problems.add(InputProblem.error(cohort.source(), row + 2L, column, value, expectation));
     }
+  }
+
+  /** A stored number as the user would have typed it (whole numbers without ".0"). */
+  private static String plain(double x) {
+    return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);
   }
 
   private static boolean admissible(Variable expected, double x) {

@@ -163,17 +163,16 @@ public final class InstrumentMapping {
         }
         JsonNode v = e.getValue();
         String column = v.isTextual() ? canonicalColumn(v.asText()) : "";
-        if (column.isEmpty()) {
-          problems.add(InputProblem.error(source, 0, "", v.toString(), construct.get().key()
-              + ": expected a non-empty column name"));
-          continue;
-        }
         if (columns.containsKey(construct.get())) {
           problems.add(InputProblem.error(source, 0, "", e.getKey(),
               "construct mapped twice (keys differ only in case)"));
           continue;
         }
-        columns.put(construct.get(), column);
+        if (column.isEmpty()) {
+          problems.add(InputProblem.error(source, 0, "", v.isTextual() ? v.asText()
+              : v.toString(), construct.get().key() + ": expected a non-empty column name"));
+        }
+        columns.put(construct.get(), column); // an empty name is reported, not also unmapped
       }
     }
     return build(source, columns, problems);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -41,16 +42,33 @@ final class CsvCohorts {
     if (in == null) {
       throw new IllegalStateException("missing test resource " + resource);
     }
-    try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
-         CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-             .get().parse(reader)) {
+    try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+      return parse(resource, reader, expectedColumns);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A cohort from CSV lines given in a test (header first, comma-separated). */
+  static Cohort of(String source, String... lines) {
+    try {
+      return parse(source, new StringReader(String.join("\n", lines) + "\n"), Set.of()).cohort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Fixture parse(String source, Reader reader, Set<String> expectedColumns)
+      throws IOException {
+    try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+        .get().parse(reader)) {
       List<String> header = parser.getHeaderNames();
       List<CSVRecord> records = parser.getRecords();
       List<String> ids = new ArrayList<>();
       for (CSVRecord r : records) {
         ids.add(r.get("id"));
       }
-      Cohort cohort = Cohort.of(resource, ids);
+      Cohort cohort = Cohort.of(source, ids);
       Map<String, List<String>> expected = new LinkedHashMap<>();
       for (String column : header) {
         String name = column.toLowerCase(Locale.ROOT);
@@ -68,8 +86,6 @@ final class CsvCohorts {
         }
       }
       return new Fixture(cohort, expected);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
