@@ -1,10 +1,11 @@
 package org.backstrat.core.scoring;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -48,6 +49,10 @@ public final class InstrumentMapping {
 
   /** Value of the {@code schema} field of a mapping file. */
   public static final String SCHEMA = "backstrat.instrument-mapping/1";
+
+  /** Immutable JSON reader that refuses duplicate keys (a construct mapped twice). */
+  private static final ObjectReader JSON = JsonMapper.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build().reader();
 
   private static final InstrumentMapping STANDARD =
       new InstrumentMapping("published item order", standardColumns(), EnumSet.noneOf(
@@ -119,11 +124,9 @@ public final class InstrumentMapping {
    * @throws BadInputException as {@link #read}
    */
   public static InstrumentMapping parse(String json, String source) {
-    ObjectMapper mapper = new ObjectMapper();
-    mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     JsonNode root;
     try {
-      root = mapper.readTree(json);
+      root = JSON.readTree(json);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       long line = at == null ? 0 : Math.max(0, at.getLineNr());
