@@ -140,42 +140,19 @@ public final class CohortScorer {
 
   private Cohort append(Cohort cohort, ScoreGroup group, double[][] columns) {
     List<Variable> vars = group.derived();
-    List<double[]> values = new ArrayList<>();
-    switch (group) {
-      case SBT -> {
-        StartBackTool.Scores s = StartBackTool.score(columns);
-        values.add(s.total());
-        values.add(s.psychosocial());
-        values.add(s.riskCode());
-      }
-      case OMPSQ -> {
-        OmpsqShortForm.Scores s = OmpsqShortForm.score(columns);
-        values.add(s.total());
-        values.add(s.highRisk());
-        for (OmpsqFactor f : OmpsqFactor.values()) {
-          values.add(s.factor(f));
-        }
-      }
-      case DISC_DEGENERATION -> {
-        DiscDegeneration.Scores s = DiscDegeneration.score(columns);
-        values.add(s.sum());
-        values.add(s.max());
-        values.add(s.degeneratedLevels());
-      }
-      case FACET_TROPISM -> {
-        FacetTropism.Scores s = FacetTropism.score(columns);
-        for (double[] level : s.byLevelDegrees()) {
-          values.add(level);
-        }
-        values.add(s.maxDegrees());
-        values.add(s.any7());
-        values.add(s.any10());
-      }
+    List<double[]> values = switch (group) {
+      case SBT -> StartBackTool.score(columns).columns();
+      case OMPSQ -> OmpsqShortForm.score(columns).columns();
+      case DISC_DEGENERATION -> DiscDegeneration.score(columns).columns();
+      case FACET_TROPISM -> FacetTropism.score(columns).columns();
       case LBP_OUTCOME -> {
         vars = List.of(ScoreGroup.outcomeVariable(options));
-        values.add(LbpOutcome.bothersomeFrequent(columns[0], columns[1], options));
+        yield List.of(LbpOutcome.bothersomeFrequent(columns[0], columns[1], options));
       }
-      default -> throw new IllegalStateException("unscored group " + group);
+    };
+    if (values.size() != vars.size()) {
+      throw new IllegalStateException(group + ": " + values.size() + " columns for "
+          + vars.size() + " variables");
     }
     Cohort out = cohort;
     for (int k = 0; k < vars.size(); k++) {

@@ -137,6 +137,25 @@ public enum Construct {
     return Optional.empty();
   }
 
+  /**
+   * Checks an answer before it is scored.
+   *
+   * @param instrumentExpected the instrument whose scoring function was called
+   * @param answer the answer as ticked, NaN when missing (always accepted)
+   * @throws IllegalArgumentException when the construct belongs to another instrument, or the
+   *     answer is not a whole number within the item's range
+   */
+  void requireAnswerOf(Instrument instrumentExpected, double answer) {
+    if (instrument != instrumentExpected) {
+      throw new IllegalArgumentException(key + " is not an item of the "
+          + instrumentExpected.displayName());
+    }
+    if (!Double.isNaN(answer) && !isAdmissible(answer)) {
+      throw new IllegalArgumentException(key + ": answer " + answer + " outside " + minAnswer
+          + ".." + maxAnswer);
+    }
+  }
+
   /** True when {@code answer} is a whole number within this item's answer range. */
   public boolean isAdmissible(double answer) {
     return answer == Math.rint(answer) && answer >= minAnswer && answer <= maxAnswer;

@@ -1,5 +1,7 @@
 package org.backstrat.core.scoring;
 
+import java.util.List;
+
 /**
  * Disc degeneration summaries over the five lumbar Pfirrmann grades (L1/2 … L5/S1, each 1–5;
  * Pfirrmann et al., Spine 2001): {@code dd_sum} (5–25), {@code dd_max} (1–5) and
@@ -89,6 +91,11 @@ public final class DiscDegeneration {
    * @param degeneratedLevels {@code dd_n_degenerated}
    */
   public record Scores(double[] sum, double[] max, double[] degeneratedLevels) {
+
+    /** The columns in the order of {@link ScoreGroup#DISC_DEGENERATION}'s derived variables. */
+    public List<double[]> columns() {
+      return List.of(sum, max, degeneratedLevels);
+    }
   }
 
   private static void checkGrades(double[] grades) {

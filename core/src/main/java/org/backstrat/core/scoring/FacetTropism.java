@@ -1,5 +1,8 @@
 package org.backstrat.core.scoring;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Facet tropism: the absolute difference between the left and right facet joint angles at a
  * level, in degrees, at L3/4, L4/5 and L5/S1 ({@code ft_l3l4}, {@code ft_l4l5},
@@ -101,5 +104,12 @@ public final class FacetTropism {
    */
   public record Scores(double[][] byLevelDegrees, double[] maxDegrees, double[] any7,
                        double[] any10) {
+
+    /** The columns in the order of {@link ScoreGroup#FACET_TROPISM}'s derived variables. */
+    public List<double[]> columns() {
+      List<double[]> out = new ArrayList<>(List.of(byLevelDegrees));
+      out.addAll(List.of(maxDegrees, any7, any10));
+      return out;
+    }
   }
 }

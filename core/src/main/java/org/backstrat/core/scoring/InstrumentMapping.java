@@ -15,7 +15,6 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -143,8 +142,8 @@ public final class InstrumentMapping {
       problems.add(InputProblem.error(source, 0, "", schema == null ? "" : schema.toString(),
           "expected \"schema\": \"" + SCHEMA + "\""));
     }
-    for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-      String field = it.next();
+    for (Map.Entry<String, JsonNode> property : root.properties()) {
+      String field = property.getKey();
       if (!field.equals("schema") && !field.equals("items") && !field.equals("description")) {
         problems.add(InputProblem.error(source, 0, "", field,
             "unknown field; expected schema, items and optionally description"));
@@ -156,8 +155,7 @@ public final class InstrumentMapping {
       problems.add(InputProblem.error(source, 0, "", "", "expected \"items\": an object "
           + "mapping constructs (e.g. \"sbt.fear\") to column names"));
     } else {
-      for (Iterator<Map.Entry<String, JsonNode>> it = items.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : items.properties()) {
         var construct = Construct.byKey(e.getKey());
         if (construct.isEmpty()) {
           problems.add(InputProblem.error(source, 0, "", e.getKey(),

@@ -1,5 +1,6 @@
 package org.backstrat.core.scoring;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,15 +40,9 @@ public final class OmpsqShortForm {
    * @throws IllegalArgumentException when the answer is outside the item's range or not whole
    */
   public static double scoreItem(Construct construct, double answer) {
-    if (construct.instrument() != Instrument.OMPSQ) {
-      throw new IllegalArgumentException(construct + " is not an ÖMPSQ item");
-    }
+    construct.requireAnswerOf(Instrument.OMPSQ, answer);
     if (Double.isNaN(answer)) {
       return Double.NaN;
-    }
-    if (!construct.isAdmissible(answer)) {
-      throw new IllegalArgumentException(construct.key() + ": answer " + answer
-          + " outside " + construct.minAnswer() + ".." + construct.maxAnswer());
     }
     return construct.reversed() ? REVERSAL_BASE - answer : answer;
   }
@@ -137,6 +132,13 @@ public final class OmpsqShortForm {
     /** The column of one factor. */
     public double[] factor(OmpsqFactor factor) {
       return factors[factor.ordinal()];
+    }
+
+    /** The columns in the order of {@link ScoreGroup#OMPSQ}'s derived variables. */
+    public List<double[]> columns() {
+      List<double[]> out = new ArrayList<>(List.of(total, highRisk));
+      out.addAll(List.of(factors));
+      return out;
     }
   }
 

@@ -44,15 +44,9 @@ public final class StartBackTool {
    * @throws IllegalArgumentException when the answer is outside the item's range or not whole
    */
   public static double scoreItem(Construct construct, double answer) {
-    if (construct.instrument() != Instrument.SBT) {
-      throw new IllegalArgumentException(construct + " is not a STarT Back item");
-    }
+    construct.requireAnswerOf(Instrument.SBT, answer);
     if (Double.isNaN(answer)) {
       return Double.NaN;
-    }
-    if (!construct.isAdmissible(answer)) {
-      throw new IllegalArgumentException(construct.key() + ": answer " + answer
-          + " outside " + construct.minAnswer() + ".." + construct.maxAnswer());
     }
     if (construct == Construct.SBT_BOTHERSOMENESS) {
       return answer >= BOTHERSOMENESS_SCORES_FROM ? 1 : 0;
@@ -144,6 +138,11 @@ public final class StartBackTool {
    * @param riskCode {@code sbt_risk} as {@link SbtRisk#ordinal()}, NaN = missing
    */
   public record Scores(double[] total, double[] psychosocial, double[] riskCode) {
+
+    /** The columns in the order of {@link ScoreGroup#SBT}'s derived variables. */
+    public List<double[]> columns() {
+      return List.of(total, psychosocial, riskCode);
+    }
   }
 
   private static double sumScored(double[] answers, int firstItem) {

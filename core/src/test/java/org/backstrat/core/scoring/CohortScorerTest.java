@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.backstrat.core.BadInputException;
-import org.backstrat.core.InputProblem;
 import org.backstrat.core.cohort.Cohort;
 import org.backstrat.core.cohort.ValueKind;
 import org.backstrat.core.cohort.Variable;
@@ -128,7 +126,7 @@ class CohortScorerTest {
   void groupWithSomeColumnsAbsentIsRefusedNamingEachAbsentColumn() {
     Cohort partial = CsvCohorts.of("c.csv", "id,sbt_1,sbt_2,sbt_3,sbt_4,sbt_5,sbt_6,sbt_7",
         "a,1,1,1,1,0,0,0");
-    assertThat(problems(() -> CohortScorer.withDefaults().score(partial)))
+    assertThat(Problems.of(() -> CohortScorer.withDefaults().score(partial)))
         .containsExactly("c.csv: column sbt_8: column missing: the other columns of the STarT "
                 + "Back Tool scores are present and the scores need all of them",
             "c.csv: column sbt_9: column missing: the other columns of the STarT Back Tool "
@@ -141,7 +139,7 @@ class CohortScorerTest {
         "a,1,1,1,1,0,0,0,0,5,1,1,1,1,1",
         "b,1,1,1,1,0,0,0,0,0,1,1,1,1,1",
         "c,1,1,1,1,0,0,0,0,0,1,1,1,0,1");
-    assertThat(problems(() -> CohortScorer.withDefaults().score(bad))).containsExactly(
+    assertThat(Problems.of(() -> CohortScorer.withDefaults().score(bad))).containsExactly(
         "c.csv: row 2, column sbt_9: value \"5\": a whole number from 0 to 4",
         "c.csv: row 4, column pfirrmann_l4l5: value \"0\": a whole number from 1 to 5");
   }
@@ -149,7 +147,7 @@ class CohortScorerTest {
   @Test
   void fractionalItemAnswerIsRefused() {
     Cohort bad = CsvCohorts.of("c.csv", "id," + OUTCOME_HEADER, "a,2.5,3");
-    assertThat(problems(() -> CohortScorer.withDefaults().score(bad))).singleElement()
+    assertThat(Problems.of(() -> CohortScorer.withDefaults().score(bad))).singleElement()
         .asString().contains("row 2", "lbp_frequency", "2.5", "whole number from 0 to 4");
   }
 
@@ -169,7 +167,7 @@ class CohortScorerTest {
   void nonNumericTextInAMappedColumnIsRefused() {
     Cohort in = CsvCohorts.of("c.csv", "id,q1,q2,q3,q4,q5,q6,q7,q8,q9",
         "a,1,1,0,0,1,1,1,1,very much");
-    assertThat(problems(() -> CohortScorer.withDefaults().withMapping(sbtMapping("q"))
+    assertThat(Problems.of(() -> CohortScorer.withDefaults().withMapping(sbtMapping("q"))
         .score(in))).containsExactly("c.csv: row 2, column q9: value \"very much\": a number: "
             + "a whole number from 0 to 4 (sbt.bothersomeness, mapped by m.json)");
   }
@@ -177,7 +175,7 @@ class CohortScorerTest {
   @Test
   void columnsDeclaredByAMappingMustExist() {
     Cohort in = CsvCohorts.of("c.csv", "id," + SBT_HEADER, "a,1,1,1,1,0,0,0,0,0");
-    List<String> p = problems(() -> CohortScorer.withDefaults().withMapping(sbtMapping("q"))
+    List<String> p = Problems.of(() -> CohortScorer.withDefaults().withMapping(sbtMapping("q"))
         .score(in));
     assertThat(p).hasSize(9);
     assertThat(p.get(0)).isEqualTo("c.csv: column q1: column missing: the instrument mapping "
@@ -189,7 +187,7 @@ class CohortScorerTest {
     // SBT mapped onto ompsq_1..9 while the ÖMPSQ keeps its published columns
     InstrumentMapping m = sbtMapping("ompsq_");
     Cohort in = CsvCohorts.of("c.csv", "id," + OMPSQ_HEADER, "a,1,1,1,1,1,1,1,1,1,1");
-    List<String> p = problems(() -> CohortScorer.withDefaults().withMapping(m).score(in));
+    List<String> p = Problems.of(() -> CohortScorer.withDefaults().withMapping(m).score(in));
     assertThat(p).hasSize(9).first().asString().contains("ompsq_1", "used by both");
   }
 
@@ -199,7 +197,7 @@ class CohortScorerTest {
         "m.json");
     Cohort in = CsvCohorts.of("c.csv", "id,q1,q2,q3,q4,q5,q6,q7,q8", "a,1,1,1,1,1,1,1,1")
         .withColumn(Variable.category("sex", "sex", "female", "male"), new double[] {1});
-    assertThat(problems(() -> CohortScorer.withDefaults().withMapping(m).score(in)))
+    assertThat(Problems.of(() -> CohortScorer.withDefaults().withMapping(m).score(in)))
         .singleElement().asString().contains("column sex", "category");
   }
 
@@ -237,7 +235,7 @@ class CohortScorerTest {
       lines.add("p" + i + ",9,3");
     }
     Cohort bad = CsvCohorts.of("c.csv", lines.toArray(String[]::new));
-    List<String> p = problems(() -> CohortScorer.withDefaults().score(bad));
+    List<String> p = Problems.of(() -> CohortScorer.withDefaults().score(bad));
     assertThat(p).hasSize(CohortScorer.MAX_LISTED_PROBLEMS + 1);
     assertThat(p.get(p.size() - 1)).isEqualTo("c.csv: 7 further cells out of range, not listed");
   }
@@ -266,12 +264,4 @@ class CohortScorerTest {
     return json.append("}}").toString();
   }
 
-  private static List<String> problems(Runnable r) {
-    try {
-      r.run();
-    } catch (BadInputException e) {
-      return e.problems().stream().map(InputProblem::message).toList();
-    }
-    throw new AssertionError("no BadInputException");
-  }
 }

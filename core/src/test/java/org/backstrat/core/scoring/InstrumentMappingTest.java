@@ -11,7 +11,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.backstrat.core.BadInputException;
-import org.backstrat.core.InputProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,14 +28,6 @@ class InstrumentMappingTest {
         + String.join(", ", entries) + "}}";
   }
 
-  private static List<String> problems(Runnable r) {
-    try {
-      r.run();
-    } catch (BadInputException e) {
-      return e.problems().stream().map(InputProblem::message).toList();
-    }
-    throw new AssertionError("no BadInputException");
-  }
 
   @Test
   void standardMappingIsThePublishedOrder() {
@@ -68,7 +59,7 @@ class InstrumentMappingTest {
 
   @Test
   void unknownConstructIsRejectedListingTheKnownOnes() {
-    assertThat(problems(() -> InstrumentMapping.parse(sbtJson("q", "\"sbt.mood\": \"x\""),
+    assertThat(Problems.of(() -> InstrumentMapping.parse(sbtJson("q", "\"sbt.mood\": \"x\""),
         "m.json"))).singleElement().asString()
         .contains("m.json", "sbt.mood", "unknown construct", "sbt.catastrophising");
   }
@@ -77,7 +68,7 @@ class InstrumentMappingTest {
   void instrumentWithAnUnmappedConstructIsRejectedNamingIt() {
     String json = "{\"schema\": \"" + InstrumentMapping.SCHEMA + "\", \"items\": "
         + "{\"ompsq.sleep\": \"s\"}}";
-    List<String> p = problems(() -> InstrumentMapping.parse(json, "m.json"));
+    List<String> p = Problems.of(() -> InstrumentMapping.parse(json, "m.json"));
     assertThat(p).hasSize(9);
     assertThat(p).anySatisfy(s -> assertThat(s).contains("ompsq.duration", "not mapped"));
   }
@@ -85,28 +76,28 @@ class InstrumentMappingTest {
   @Test
   void constructMappedTwiceIsRejected() {
     String json = sbtJson("q", "\"sbt.fear\": \"other\"");
-    assertThat(problems(() -> InstrumentMapping.parse(json, "m.json"))).singleElement()
+    assertThat(Problems.of(() -> InstrumentMapping.parse(json, "m.json"))).singleElement()
         .asString().contains("sbt.fear").containsIgnoringCase("duplicate");
   }
 
   @Test
   void constructMappedTwiceInDifferentCaseIsRejected() {
     String json = sbtJson("q", "\"SBT.FEAR\": \"other\"");
-    assertThat(problems(() -> InstrumentMapping.parse(json, "m.json"))).singleElement()
+    assertThat(Problems.of(() -> InstrumentMapping.parse(json, "m.json"))).singleElement()
         .asString().contains("mapped twice");
   }
 
   @Test
   void columnMappedToTwoConstructsIsRejected() {
     String json = sbtJson("q").replace("\"q6\"", "\"Q5\"");
-    assertThat(problems(() -> InstrumentMapping.parse(json, "m.json"))).singleElement()
+    assertThat(Problems.of(() -> InstrumentMapping.parse(json, "m.json"))).singleElement()
         .asString().contains("q5", "sbt.fear", "sbt.anxiety");
   }
 
   @Test
   void emptyColumnNameIsRejected() {
     String json = sbtJson("q").replace("\"q6\"", "\" \"");
-    assertThat(problems(() -> InstrumentMapping.parse(json, "m.json"))).singleElement()
+    assertThat(Problems.of(() -> InstrumentMapping.parse(json, "m.json"))).singleElement()
         .asString().contains("sbt.anxiety", "non-empty column name");
   }
 
@@ -114,20 +105,20 @@ class InstrumentMappingTest {
   void wrongSchemaAndUnknownFieldAreBothReported() {
     String json = sbtJson("q").replace(InstrumentMapping.SCHEMA, "other/2")
         .replace("{\"schema\"", "{\"colour\": 1, \"schema\"");
-    assertThat(problems(() -> InstrumentMapping.parse(json, "m.json"))).hasSize(2);
+    assertThat(Problems.of(() -> InstrumentMapping.parse(json, "m.json"))).hasSize(2);
   }
 
   @Test
   void malformedJsonIsRejectedWithItsLine() {
     String json = "{\n\"schema\": \"" + InstrumentMapping.SCHEMA + "\",\n\"items\": {\"sbt.fear\""
         + " \"q5\"}}";
-    assertThat(problems(() -> InstrumentMapping.parse(json, "m.json"))).singleElement()
+    assertThat(Problems.of(() -> InstrumentMapping.parse(json, "m.json"))).singleElement()
         .asString().startsWith("m.json: row 3");
   }
 
   @Test
   void mappingWithoutItemsIsRejected() {
-    assertThat(problems(() -> InstrumentMapping.parse("{\"schema\": \""
+    assertThat(Problems.of(() -> InstrumentMapping.parse("{\"schema\": \""
         + InstrumentMapping.SCHEMA + "\"}", "m.json"))).singleElement().asString()
         .contains("items");
   }
@@ -156,7 +147,7 @@ class InstrumentMappingTest {
     assertThat(InstrumentMapping.of("config", columns).column(Construct.OMPSQ_AVOID_WORK))
         .isEqualTo("o10");
     columns.remove(Construct.OMPSQ_AVOID_WORK);
-    assertThat(problems(() -> InstrumentMapping.of("config", columns))).singleElement()
+    assertThat(Problems.of(() -> InstrumentMapping.of("config", columns))).singleElement()
         .asString().contains("ompsq.avoid_work");
   }
 }
