@@ -24,7 +24,6 @@ public final class OmpsqShortForm {
   /** A reversed item is scored {@code REVERSAL_BASE − answer}. */
   public static final int REVERSAL_BASE = 10;
 
-  private static final List<Construct> ITEM_CONSTRUCTS = Instrument.OMPSQ.constructs();
   private static final OmpsqFactor[] FACTORS = OmpsqFactor.values();
 
   private OmpsqShortForm() {
@@ -54,18 +53,12 @@ public final class OmpsqShortForm {
    * @return the total, or NaN when any item is missing
    */
   public static double total(double[] answers) {
-    checkLength(answers);
+    // the five factors partition the ten items, so their sum is the sum of all scored items
     double sum = 0;
-    boolean missing = false;
-    for (int k = 0; k < ITEMS; k++) {
-      double s = scoreItem(ITEM_CONSTRUCTS.get(k), answers[k]);
-      if (Double.isNaN(s)) {
-        missing = true; // keep validating the other answers
-      } else {
-        sum += s;
-      }
+    for (OmpsqFactor f : FACTORS) {
+      sum += factor(f, answers); // NaN propagates
     }
-    return missing ? Double.NaN : sum;
+    return sum;
   }
 
   /**
