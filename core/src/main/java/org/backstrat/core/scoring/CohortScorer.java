@@ -83,11 +83,10 @@ public final class CohortScorer {
    * @throws BadInputException listing every missing column and bad cell found
    */
   public ScoringResult score(Cohort cohort) {
-    List<InputProblem> problems = new ArrayList<>();
+    Problems problems = new Problems(cohort.source());
     Map<ScoreGroup, double[][]> inputs = new EnumMap<>(ScoreGroup.class);
     List<SkippedGroup> skipped = new ArrayList<>();
     Map<String, ScoreGroup> columnOwner = new HashMap<>();
-    int[] cellProblems = {0};
     for (ScoreGroup group : ScoreGroup.values()) {
       List<RawColumn> raw = rawColumns(group);
       List<String> absent = new ArrayList<>();
@@ -103,11 +102,11 @@ public final class CohortScorer {
       }
       if (!absent.isEmpty()) {
         for (String name : absent) {
-          problems.add(InputProblem.error(cohort.source(), 0, name, "", declared
+          problems.column(name, declared
               ? "column missing: the instrument mapping " + mapping.source() + " maps an item "
                   + "of the " + group.displayName() + " to it"
               : "column missing: the other columns of the " + group.displayName()
-                  + " are present and the scores need all of them"));
+                  + " are present and the scores need all of them");
         }
         continue;
       }
@@ -116,21 +115,15 @@ public final class CohortScorer {
         RawColumn r = raw.get(k);
         ScoreGroup other = columnOwner.putIfAbsent(r.name(), group);
         if (other != null) {
-          problems.add(InputProblem.error(cohort.source(), 0, r.name(), "", "column used by "
-              + "both the " + other.displayName() + " and the " + group.displayName()
-              + "; check the instrument mapping " + mapping.source()));
+          problems.column(r.name(), "column used by both the " + other.displayName()
+              + " and the " + group.displayName() + "; check the instrument mapping "
+              + mapping.source());
         }
-        columns[k] = readColumn(cohort, r, problems, cellProblems);
+        columns[k] = readColumn(cohort, r, problems);
       }
       inputs.put(group, columns);
     }
-    if (cellProblems[0] > MAX_LISTED_PROBLEMS) {
-      problems.add(InputProblem.error(cohort.source(), 0, "", "", (cellProblems[0]
-          - MAX_LISTED_PROBLEMS) + " further cells out of range, not listed"));
-    }
-    if (!problems.isEmpty()) {
-      throw new BadInputException(problems);
-    }
+    problems.throwIfAny();
     Cohort out = cohort;
     for (Map.Entry<ScoreGroup, double[][]> e : inputs.entrySet()) {
       out = append(out, e.getKey(), e.getValue());
@@ -204,16 +197,14 @@ public final class CohortScorer {
   }
 
   /** The column's cells as numbers, every out-of-range or unreadable cell added to problems. */
-  private static double[] readColumn(Cohort cohort, RawColumn raw, List<InputProblem> problems,
-                                     int[] cellProblems) {
+  private static double[] readColumn(Cohort cohort, RawColumn raw, Problems problems) {
     Variable actual = cohort.variable(raw.name()).orElseThrow();
     Variable expected = raw.expected();
     String expectation = expected.expectation() + raw.origin();
     int n = cohort.size();
     if (actual.kind() == ValueKind.CATEGORY || actual.kind() == ValueKind.IDENTIFIER) {
-      problems.add(InputProblem.error(cohort.source(), 0, raw.name(), "",
-          "column holds " + actual.kind().name().toLowerCase(Locale.ROOT)
-              + " values; expected " + expectation));
+      problems.column(raw.name(), "column holds "
+          + actual.kind().name().toLowerCase(Locale.ROOT) + " values; expected " + expectation);
       return new double[n];
     }
     boolean text = actual.kind() == ValueKind.TEXT;
@@ -226,26 +217,52 @@ public final class CohortScorer {
         x = blank ? Double.NaN : parseCell(cells[i]);
         values[i] = x;
         if (!blank && Double.isNaN(x)) {
-          report(cohort, i, raw.name(), cells[i], "a number: " + expectation, problems,
-              cellProblems);
+          problems.cell(i, raw.name(), cells[i], "a number: " + expectation);
           continue;
         }
       } else {
         x = values[i];
       }
       if (!Double.isNaN(x) && !admissible(expected, x)) {
-        report(cohort, i, raw.name(), text ? cells[i].strip() : plain(x),
-            expectation, problems, cellProblems);
+        problems.cell(i, raw.name(), text ? cells[i].strip() : plain(x), expectation);
       }
     }
     return values;
   }
 
-  private static void report(Cohort cohort, int row, String column, String value,
-                             String expectation, List<InputProblem> problems, int[] count) {
-    count[0]++;
-    if (count[0] <= MAX_LISTED_PROBLEMS) {
-      problems.add(InputProblem.error(cohort.source(), row + 2L, column, value, expectation));
+  /**
+   * The problems found in one cohort: whole-column problems always listed, cell problems listed
+   * up to {@link #MAX_LISTED_PROBLEMS} and counted beyond.
+   */
+  private static final class Problems {
+    private final String source;
+    private final List<InputProblem> list = new ArrayList<>();
+    private int cells;
+
+    Problems(String source) {
+      this.source = source;
+    }
+
+    void column(String column, String expected) {
+      list.add(InputProblem.error(source, 0, column, "", expected));
+    }
+
+    /** A bad cell at 0-based person index {@code row}, reported as spreadsheet row row + 2. */
+    void cell(int row, String column, String value, String expected) {
+      cells++;
+      if (cells <= MAX_LISTED_PROBLEMS) {
+        list.add(InputProblem.error(source, row + 2L, column, value, expected));
+      }
+    }
+
+    void throwIfAny() {
+      if (cells > MAX_LISTED_PROBLEMS) {
+        list.add(InputProblem.error(source, 0, "", "", (cells - MAX_LISTED_PROBLEMS)
+            + " further cells out of range, not listed"));
+      }
+      if (!list.isEmpty()) {
+        throw new BadInputException(list);
+      }
     }
   }
 

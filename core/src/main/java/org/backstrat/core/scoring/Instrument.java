@@ -11,7 +11,10 @@ import java.util.List;
 public enum Instrument {
   /** STarT Back Screening Tool, nine items (Hill et al. 2008). */
   SBT("STarT Back Tool", "sbt"),
-  /** Örebro Musculoskeletal Pain Screening Questionnaire, short form, ten items (Linton et al. 2011). */
+  /**
+   * Örebro Musculoskeletal Pain Screening Questionnaire, short form, ten items (Linton et al.
+   * 2011).
+   */
   OMPSQ("ÖMPSQ short form", "ompsq");
 
   private final String displayName;

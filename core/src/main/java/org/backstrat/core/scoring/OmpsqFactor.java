@@ -51,6 +51,16 @@ public enum OmpsqFactor {
     return List.of(first, second);
   }
 
+  /** The first of the two items in published order. */
+  public Construct first() {
+    return first;
+  }
+
+  /** The second of the two items in published order. */
+  public Construct second() {
+    return second;
+  }
+
   /** Smallest possible factor score. */
   public int min() {
     return first.minAnswer() + second.minAnswer();

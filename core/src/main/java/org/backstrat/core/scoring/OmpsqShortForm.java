@@ -81,11 +81,10 @@ public final class OmpsqShortForm {
    */
   public static double factor(OmpsqFactor factor, double[] answers) {
     checkLength(answers);
-    double sum = 0;
-    for (Construct c : factor.items()) {
-      sum += scoreItem(c, answers[c.position() - 1]); // NaN propagates
-    }
-    return sum;
+    Construct a = factor.first();
+    Construct b = factor.second();
+    return scoreItem(a, answers[a.position() - 1])
+        + scoreItem(b, answers[b.position() - 1]); // NaN propagates
   }
 
   /**

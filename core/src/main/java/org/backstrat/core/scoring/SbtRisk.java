@@ -1,6 +1,7 @@
 package org.backstrat.core.scoring;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * STarT Back risk group (Hill et al. 2008). Stored in a cohort as a category whose code is the
@@ -16,7 +17,7 @@ public enum SbtRisk {
 
   /** Level name as written in outputs: {@code low}, {@code medium}, {@code high}. */
   public String level() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 
   /** Level names in code order, for the derived column's {@code Variable}. */

@@ -59,7 +59,7 @@ class ScoringProperties {
     return a;
   }
 
-  /** Rows of every raw column (schema order), 1–25 people, with missing cells. */
+  /** Rows of every raw column (schema order), 1–12 people, with missing cells. */
   @Provide
   Arbitrary<List<double[]>> cohortRows() {
     List<Arbitrary<Double>> cells = new ArrayList<>();
@@ -67,7 +67,7 @@ class ScoringProperties {
       cells.add(cell(v));
     }
     return Combinators.combine(cells).as(ScoringProperties::toArray).list().ofMinSize(1)
-        .ofMaxSize(25);
+        .ofMaxSize(12);
   }
 
   /** Questionnaire rows (19 constructs in enum order), with missing cells. */
@@ -78,7 +78,7 @@ class ScoringProperties {
       cells.add(cell(SCHEMA.find(c.standardColumn()).orElseThrow()));
     }
     return Combinators.combine(cells).as(ScoringProperties::toArray).list().ofMinSize(1)
-        .ofMaxSize(25);
+        .ofMaxSize(12);
   }
 
   @Provide
