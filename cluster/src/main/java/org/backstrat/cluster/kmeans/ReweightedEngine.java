@@ -1,0 +1,13 @@
+package org.backstrat.cluster.kmeans;
+
+import org.backstrat.cluster.data.FeatureMatrix;
+
+/** Placeholder. */
+final class ReweightedEngine {
+  ReweightedEngine(Clusterer settings, FeatureMatrix data, int k) {
+  }
+
+  ClusterFit fit() {
+    throw new UnsupportedOperationException("not implemented yet");
+  }
+}
