@@ -13,7 +13,7 @@ args <- commandArgs(trailingOnly = TRUE)
 data_dir <- args[1]
 out_dir <- args[2]
 vert <- as.matrix(read.table(file.path(data_dir, "uci_vertebral_column/column_3C.dat"))[, 1:6])
-smart <- as.matrix(read.csv(file.path(data_dir, "smart2011_lowbackpain_flexord/lowbackpain_464x11.csv"))[, 1:11])
+smart <- as.matrix(na.omit(read.csv(file.path(data_dir, "smart2011_lowbackpain_flexord/lowbackpain_464x11.csv"))[, 1:11])) * 1.0 # 459 complete rows
 sets <- list(
   list(name = "vertebral", scale = "none", x = vert),
   list(name = "vertebral", scale = "zscore", x = scale(vert)),
@@ -32,7 +32,7 @@ for (s in sets) {
                 row.names = FALSE)
     }
     for (trim in c(0.05, 0.1)) {
-      tk <- trimkmeans(s$x, k, trim = trim, runs = 500, maxit = 100)
+      tk <- trimkmeans(s$x, k, trim = trim, runs = 100, maxit = 100)
       kept <- tk$classification <= k
       rows[[length(rows) + 1]] <- data.frame(dataset = s$name, scale = s$scale, method = "trimmed",
                                              k = k, trim = trim, objective = sum(tk$disttom[kept]))

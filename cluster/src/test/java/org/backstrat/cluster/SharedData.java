@@ -45,12 +45,12 @@ public final class SharedData {
     return FeatureMatrix.of(rows.toArray(new double[0][]));
   }
 
-  /** Smart 2011, 11-criterion binary subset, 464 x 11 (group dropped). */
+  /** Smart 2011, 11-criterion binary subset: the 459 complete rows of 464, x 11 (group dropped). */
   public static FeatureMatrix smart11() {
     List<String> all = lines(dir().resolve("smart2011_lowbackpain_flexord/lowbackpain_464x11.csv"));
     List<double[]> rows = new ArrayList<>();
     for (String line : all.subList(1, all.size())) {
-      if (line.isBlank()) {
+      if (line.isBlank() || line.contains("NA")) {
         continue;
       }
       String[] t = line.split(",");

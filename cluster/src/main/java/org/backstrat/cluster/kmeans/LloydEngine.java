@@ -15,9 +15,14 @@ import org.backstrat.cluster.data.SquaredEuclidean;
  * keep their centre (the distance to the own centre is always computed exactly, because the trim
  * needs it); the trim threshold comes from a linear-time selection, not a sort; centre sums are
  * accumulated during the assignment pass over all points and the few trimmed points are then
- * subtracted, so the data are read once per step.
+ * subtracted, so the data are read once per step. When Lloyd steps stop, single-point
+ * (Hartigan–Wong style) transfers polish the partition, and the steps resume if any point moved.
  */
 final class LloydEngine {
+  /** Cap on the rounds of single-point transfers per restart. */
+  private static final int MAX_TRANSFER_ROUNDS = 50;
+  /** Cap on the passes over the data within one round of transfers. */
+  private static final int MAX_TRANSFER_PASSES = 50;
   private final double[] x;
   private final int n;
   private final int d;
@@ -58,7 +63,8 @@ final class LloydEngine {
   }
 
   Restart run(long seed, Workspace ws) {
-    double[] c = seed(new SplittableRandom(seed), ws);
+    double[] c = Seeding.kMeansPlusPlus(x, n, d, k, trimCount, new SplittableRandom(seed), ws.d2,
+        ws.scratch);
     int[] label = ws.labels;
     double[] d2 = ws.d2;
     double[] lower = ws.lower;
@@ -72,24 +78,38 @@ final class LloydEngine {
     double prev = Double.POSITIVE_INFINITY;
     int iter = 0;
     double obj;
+    boolean full = true;
+    int transferRounds = 0;
     while (true) {
       Arrays.fill(sums, 0);
       Arrays.fill(counts, 0);
-      int changes = iter == 0 ? n : assignBounded(c, delta, half, sums, counts, ws);
-      if (iter == 0) {
+      int changes;
+      if (full) {
         assignFull(c, sums, counts, label, d2, lower);
+        changes = n;
+      } else {
+        changes = assignBounded(c, delta, half, sums, counts, ws);
       }
       int trimChanges = trim(sums, counts, ws, iter == 0);
       obj = keptSum(d2, trimmed);
-      history[iter] = obj;
-      iter++;
-      if (iter > 1 && changes == 0 && trimChanges == 0) {
-        break;
-      }
-      if (prev - obj <= tolerance * obj || iter >= maxIterations) {
-        break;
-      }
+      history[iter++] = obj;
+      boolean stable = !full && changes == 0 && trimChanges == 0;
+      boolean stalled = prev - obj <= tolerance * obj;
+      full = false;
       prev = obj;
+      if (stable || stalled || iter >= maxIterations) {
+        if (iter >= maxIterations || transferRounds >= MAX_TRANSFER_ROUNDS) {
+          break;
+        }
+        double[] improved = transfer(ws);
+        if (improved == null) {
+          break;
+        }
+        transferRounds++;
+        c = improved;
+        full = true;
+        continue;
+      }
       double[] next = means(sums, counts, c);
       reseedEmpty(next, counts, ws);
       moved(c, next, delta);
@@ -114,81 +134,6 @@ final class LloydEngine {
       markTrimmed(d2, t, trimmed);
     }
     return keptSum(d2, trimmed);
-  }
-
-  // ---- seeding ---------------------------------------------------------------------------
-
-  /**
-   * k-means++ (Arthur &amp; Vassilvitskii 2007) with one robustness change: when trimming, the
-   * floor(alpha n) points with the largest D^2 get weight 0 at each draw, so that gross outliers
-   * (which dominate D^2) are not chosen as initial centres.
-   */
-  private double[] seed(SplittableRandom rng, Workspace ws) {
-    double[] c = new double[k * d];
-    double[] dmin = ws.d2;
-    int first = rng.nextInt(n);
-    System.arraycopy(x, first * d, c, 0, d);
-    for (int i = 0; i < n; i++) {
-      dmin[i] = SquaredEuclidean.between(x, i * d, c, 0, d);
-    }
-    for (int j = 1; j < k; j++) {
-      double cap = Double.POSITIVE_INFINITY;
-      if (trimCount > 0) {
-        System.arraycopy(dmin, 0, ws.scratch, 0, n);
-        cap = Selection.kthSmallest(ws.scratch, n, n - trimCount - 1);
-      }
-      double total = 0;
-      for (int i = 0; i < n; i++) {
-        double v = dmin[i];
-        if (v <= cap) {
-          total += v;
-        }
-      }
-      int chosen = -1;
-      if (total > 0) {
-        double r = rng.nextDouble() * total;
-        double acc = 0;
-        for (int i = 0; i < n; i++) {
-          double v = dmin[i];
-          if (v <= cap && v > 0) {
-            acc += v;
-            chosen = i;
-            if (acc > r) {
-              break;
-            }
-          }
-        }
-      } else {
-        chosen = uniformAmongPositive(rng, dmin);
-      }
-      System.arraycopy(x, chosen * d, c, j * d, d);
-      for (int i = 0; i < n; i++) {
-        double v = SquaredEuclidean.between(x, i * d, c, j * d, d);
-        if (v < dmin[i]) {
-          dmin[i] = v;
-        }
-      }
-    }
-    return c;
-  }
-
-  private int uniformAmongPositive(SplittableRandom rng, double[] dmin) {
-    int positive = 0;
-    for (int i = 0; i < n; i++) {
-      if (dmin[i] > 0) {
-        positive++;
-      }
-    }
-    if (positive == 0) {
-      throw new IllegalStateException("fewer distinct points than clusters; checked before");
-    }
-    int target = rng.nextInt(positive);
-    for (int i = 0; i < n; i++) {
-      if (dmin[i] > 0 && target-- == 0) {
-        return i;
-      }
-    }
-    throw new AssertionError();
   }
 
   // ---- assignment ------------------------------------------------------------------------
@@ -280,6 +225,73 @@ final class LloydEngine {
     for (int j = 0; j < d; j++) {
       sums[o + j] += x[p + j];
     }
+  }
+
+  // ---- single-point transfers -------------------------------------------------------------
+
+  /**
+   * Hartigan–Wong style single-point transfers on the kept points of a converged Lloyd partition:
+   * moving point x from cluster A (size a) to B (size b) changes the sum of squares by
+   * {@code b/(b+1) |x - c_B|^2 - a/(a-1) |x - c_A|^2}; every strictly improving move is made, with
+   * the means updated at once, pass after pass until none is left. Lloyd steps alone stop at
+   * partitions that such a move still improves (common on binary data). Returns the new means, or
+   * null when no point moved.
+   */
+  private double[] transfer(Workspace ws) {
+    int[] label = ws.labels;
+    boolean[] trimmed = ws.trimmed;
+    double[] mean = new double[k * d];
+    int[] cnt = new int[k];
+    for (int i = 0; i < n; i++) {
+      if (!trimmed[i]) {
+        addRow(mean, label[i], i * d);
+        cnt[label[i]]++;
+      }
+    }
+    for (int j = 0; j < k; j++) {
+      for (int q = 0; q < d && cnt[j] > 0; q++) {
+        mean[j * d + q] /= cnt[j];
+      }
+    }
+    int moves = 0;
+    for (int pass = 0; pass < MAX_TRANSFER_PASSES; pass++) {
+      int passMoves = 0;
+      for (int i = 0, p = 0; i < n; i++, p += d) {
+        int a = label[i];
+        if (trimmed[i] || cnt[a] <= 1) {
+          continue;
+        }
+        double remove = cnt[a] / (cnt[a] - 1.0) * SquaredEuclidean.between(x, p, mean, a * d, d);
+        double bestAdd = remove * (1 - 1e-12);
+        int best = -1;
+        for (int b = 0; b < k; b++) {
+          if (b == a) {
+            continue;
+          }
+          double add = cnt[b] / (cnt[b] + 1.0) * SquaredEuclidean.between(x, p, mean, b * d, d);
+          if (add < bestAdd) {
+            bestAdd = add;
+            best = b;
+          }
+        }
+        if (best >= 0) {
+          for (int q = 0; q < d; q++) {
+            double v = x[p + q];
+            mean[a * d + q] = (mean[a * d + q] * cnt[a] - v) / (cnt[a] - 1);
+            mean[best * d + q] = (mean[best * d + q] * cnt[best] + v) / (cnt[best] + 1);
+          }
+          cnt[a]--;
+          cnt[best]++;
+          label[i] = best;
+          passMoves++;
+        }
+      }
+      moves += passMoves;
+      if (passMoves == 0) {
+        break;
+      }
+    }
+    return moves == 0 ? null : mean;
   }
 
   // ---- trimming --------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Our best objective is never worse than R's by more than 0.1% (stats::kmeans, 500 starts,
- * Hartigan-Wong; trimcluster::trimkmeans, 500 runs) on real data. Fixture:
+ * Hartigan-Wong; trimcluster::trimkmeans, 100 runs) on real data. Fixture:
  * src/test/resources/reference/kmeans_reference.R and its output kmeans_reference.csv.
  */
 class ReferenceObjectiveTest {
