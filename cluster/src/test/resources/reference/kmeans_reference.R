@@ -4,9 +4,7 @@
 # R 4.2 (Debian r-base-core), packages trimcluster, cluster.
 # Output: kmeans_reference.csv with columns dataset,scale,method,k,trim,objective where
 #   objective = sum of squared Euclidean distances of the kept points to their centre
-#   (stats::kmeans: tot.withinss; trimcluster::trimkmeans: sum of disttom over non-trimmed points),
-#   and partition files <dataset>_<scale>_k<k>_labels.csv (R kmeans labels) used for the
-#   silhouette / Calinski-Harabasz fixtures.
+#   (stats::kmeans: tot.withinss; trimcluster::trimkmeans: sum of disttom over non-trimmed points).
 library(trimcluster)
 library(cluster)
 args <- commandArgs(trailingOnly = TRUE)
@@ -26,11 +24,6 @@ for (s in sets) {
     km <- kmeans(s$x, centers = k, nstart = 500, iter.max = 100, algorithm = "Hartigan-Wong")
     rows[[length(rows) + 1]] <- data.frame(dataset = s$name, scale = s$scale, method = "kmeans",
                                            k = k, trim = 0, objective = km$tot.withinss)
-    if (k == 3) {
-      write.csv(data.frame(label = km$cluster),
-                file.path(out_dir, sprintf("%s_%s_k%d_labels.csv", s$name, s$scale, k)),
-                row.names = FALSE)
-    }
     for (trim in c(0.05, 0.1)) {
       tk <- trimkmeans(s$x, k, trim = trim, runs = 100, maxit = 100)
       kept <- tk$classification <= k

@@ -12,8 +12,9 @@ import org.backstrat.core.BadInputException;
 
 /**
  * The gap statistic (Tibshirani, Walther &amp; Hastie 2001) as computed by R's
- * {@code cluster::clusGap} with {@code d.power = 2}: {@code log W_k} is the log of the clustering
- * objective (for k-means the within-cluster sum of squares; for trimmed k-means the trimmed one),
+ * {@code cluster::clusGap} with {@code d.power = 2}: {@code log W_k} is the log of half the
+ * clustering objective (clusGap's W_k: half the within-cluster sum of squares for k-means; for
+ * trimmed k-means half the trimmed one),
  * {@code gap_k = mean_b(log W*_kb) - log W_k} over B uniform reference data sets clustered the
  * same way, {@code SE_k = sqrt(1 + 1/B) sd_b(log W*_kb)} (sd with n - 1), and the number of
  * clusters is picked by the first-SE-max rule (clusGap's {@code maxSE(method = "firstSEmax")}):
@@ -89,7 +90,7 @@ public record GapStatistic(int references, GapReference reference, long seed, in
           FeatureMatrix z = box.sample(new SplittableRandom(s), n, d, data.names());
           double[] lw = new double[ks.length];
           for (int q = 0; q < ks.length; q++) {
-            lw[q] = Math.log(inner.withSeed(s + q).fitScaled(z, ks[q]).objective());
+            lw[q] = Math.log(0.5 * inner.withSeed(s + q).fitScaled(z, ks[q]).objective());
           }
           return lw;
         });
@@ -98,7 +99,7 @@ public record GapStatistic(int references, GapReference reference, long seed, in
     double[] gap = new double[ks.length];
     double[] se = new double[ks.length];
     for (int q = 0; q < ks.length; q++) {
-      logW[q] = Math.log(observedObjective[q]);
+      logW[q] = Math.log(0.5 * observedObjective[q]);
       double m = 0;
       for (double[] lw : logWstar) {
         m += lw[q];
