@@ -1,0 +1,36 @@
+package org.backstrat.cluster.data;
+
+/**
+ * Squared Euclidean distance between two rows stored in flat arrays: the one inner loop every
+ * algorithm here spends its time in. Four independent accumulators let the CPU overlap the
+ * additions (the JIT does not reorder floating-point sums by itself); the summation order is fixed,
+ * so results are deterministic.
+ */
+public final class SquaredEuclidean {
+  private SquaredEuclidean() {
+  }
+
+  /** {@code sum_j (a[aOff + j] - b[bOff + j])^2} for j in 0..d-1. */
+  public static double between(double[] a, int aOff, double[] b, int bOff, int d) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int j = 0;
+    for (; j + 3 < d; j += 4) {
+      double t0 = a[aOff + j] - b[bOff + j];
+      double t1 = a[aOff + j + 1] - b[bOff + j + 1];
+      double t2 = a[aOff + j + 2] - b[bOff + j + 2];
+      double t3 = a[aOff + j + 3] - b[bOff + j + 3];
+      s0 += t0 * t0;
+      s1 += t1 * t1;
+      s2 += t2 * t2;
+      s3 += t3 * t3;
+    }
+    for (; j < d; j++) {
+      double t = a[aOff + j] - b[bOff + j];
+      s0 += t * t;
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+}

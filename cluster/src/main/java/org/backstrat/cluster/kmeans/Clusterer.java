@@ -1,0 +1,264 @@
+package org.backstrat.cluster.kmeans;
+
+import java.util.Arrays;
+import java.util.List;
+import org.backstrat.cluster.data.FeatureMatrix;
+import org.backstrat.cluster.data.Scaler;
+import org.backstrat.cluster.data.SquaredEuclidean;
+import org.backstrat.core.BadInputException;
+
+/**
+ * Clustering settings and the entry point that fits them: {@code Clusterer.withDefaults()
+ * .withMethod(ClusterMethod.TRIMMED).withTrimFraction(0.05).withSeed(1).fit(raw, scaler, k)}.
+ * Immutable; every {@code with...} returns a copy.
+ *
+ * <p>Each restart seeds with (trimmed) k-means++ and iterates to convergence; the restart with the
+ * lowest objective wins (the lowest restart number on exact ties). Restarts run on
+ * {@code threads} threads, and the result is identical for a given seed whatever the thread
+ * count (see {@link Restarts}).
+ *
+ * @param method the algorithm
+ * @param trimFraction alpha in [0, 0.5): the fraction floor(alpha n) of points trimmed (trimmed
+ *     method only; ignored, and reported as 0, by the others)
+ * @param restarts number of random starts (default 100)
+ * @param seed master seed
+ * @param maxIterations cap on steps per restart (default 300)
+ * @param tolerance a restart stops when a step lowers the objective by no more than
+ *     {@code tolerance * objective} (default 1e-7), or when no assignment changes
+ * @param threads worker threads (default: available processors)
+ * @param huberConstant Huber method: points farther than {@code huberConstant *} (median distance
+ *     to the own centre) get weight {@code c / distance} (default 1.345 x 1.4826, i.e. the usual
+ *     Huber constant on a MAD-like scale)
+ * @param momBlocks median-of-means method: number of blocks (default 0 = automatic, see
+ *     {@link ReweightedEngine})
+ */
+public record Clusterer(ClusterMethod method, double trimFraction, int restarts, long seed,
+                        int maxIterations, double tolerance, int threads, double huberConstant,
+                        int momBlocks) {
+
+  /** Default trim fraction alpha. */
+  public static final double DEFAULT_TRIM_FRACTION = 0.05;
+
+  public Clusterer {
+    if (method == null) {
+      throw new BadInputException("method must be given");
+    }
+    if (!(trimFraction >= 0 && trimFraction < 0.5)) {
+      throw new BadInputException("trim fraction " + trimFraction + ": expected a number in [0, 0.5)");
+    }
+    if (restarts < 1) {
+      throw new BadInputException("restarts " + restarts + ": expected at least 1");
+    }
+    if (maxIterations < 1) {
+      throw new BadInputException("max iterations " + maxIterations + ": expected at least 1");
+    }
+    if (!(tolerance >= 0) || !Double.isFinite(tolerance)) {
+      throw new BadInputException("tolerance " + tolerance + ": expected a number >= 0");
+    }
+    if (threads < 1) {
+      throw new BadInputException("threads " + threads + ": expected at least 1");
+    }
+    if (!(huberConstant > 0)) {
+      throw new BadInputException("Huber constant " + huberConstant + ": expected > 0");
+    }
+    if (momBlocks < 0) {
+      throw new BadInputException("median-of-means blocks " + momBlocks + ": expected >= 0");
+    }
+  }
+
+  /** Trimmed k-means, alpha 0.05, 100 restarts, seed 1, 300 steps, tolerance 1e-7, all cores. */
+  public static Clusterer withDefaults() {
+    return new Clusterer(ClusterMethod.TRIMMED, DEFAULT_TRIM_FRACTION, 100, 1L, 300, 1e-7,
+        Runtime.getRuntime().availableProcessors(), 1.345 * 1.4826, 0);
+  }
+
+  /** Copy with another method. */
+  public Clusterer withMethod(ClusterMethod m) {
+    return new Clusterer(m, trimFraction, restarts, seed, maxIterations, tolerance, threads,
+        huberConstant, momBlocks);
+  }
+
+  /** Copy with another trim fraction alpha. */
+  public Clusterer withTrimFraction(double alpha) {
+    return new Clusterer(method, alpha, restarts, seed, maxIterations, tolerance, threads,
+        huberConstant, momBlocks);
+  }
+
+  /** Copy with another number of restarts. */
+  public Clusterer withRestarts(int r) {
+    return new Clusterer(method, trimFraction, r, seed, maxIterations, tolerance, threads,
+        huberConstant, momBlocks);
+  }
+
+  /** Copy with another master seed. */
+  public Clusterer withSeed(long s) {
+    return new Clusterer(method, trimFraction, restarts, s, maxIterations, tolerance, threads,
+        huberConstant, momBlocks);
+  }
+
+  /** Copy with another iteration cap. */
+  public Clusterer withMaxIterations(int m) {
+    return new Clusterer(method, trimFraction, restarts, seed, m, tolerance, threads,
+        huberConstant, momBlocks);
+  }
+
+  /** Copy with another convergence tolerance. */
+  public Clusterer withTolerance(double t) {
+    return new Clusterer(method, trimFraction, restarts, seed, maxIterations, t, threads,
+        huberConstant, momBlocks);
+  }
+
+  /** Copy with another thread count (results do not depend on it). */
+  public Clusterer withThreads(int t) {
+    return new Clusterer(method, trimFraction, restarts, seed, maxIterations, tolerance, t,
+        huberConstant, momBlocks);
+  }
+
+  /** Copy with another Huber constant. */
+  public Clusterer withHuberConstant(double c) {
+    return new Clusterer(method, trimFraction, restarts, seed, maxIterations, tolerance, threads,
+        c, momBlocks);
+  }
+
+  /** Copy with another number of median-of-means blocks (0 = automatic). */
+  public Clusterer withMomBlocks(int b) {
+    return new Clusterer(method, trimFraction, restarts, seed, maxIterations, tolerance, threads,
+        huberConstant, b);
+  }
+
+  /** The trim fraction actually used: alpha for the trimmed method, 0 for the others. */
+  public double effectiveTrimFraction() {
+    return method == ClusterMethod.TRIMMED ? trimFraction : 0;
+  }
+
+  /** Scales {@code raw} with {@code scaler}, clusters it into k groups, and returns the model. */
+  public ClusterModel fit(FeatureMatrix raw, Scaler scaler, int k) {
+    checkFinite(raw);
+    return new ClusterModel(scaler, fitScaled(scaler.transform(raw), k));
+  }
+
+  /**
+   * Clusters an already scaled (and weighted) matrix into k groups.
+   *
+   * @throws BadInputException for k < 1, fewer rows (after trimming) than k, fewer distinct
+   *     rows than k, or a non-finite cell
+   */
+  public ClusterFit fitScaled(FeatureMatrix scaled, int k) {
+    checkFinite(scaled);
+    int n = scaled.rows();
+    if (k < 1) {
+      throw new BadInputException("k = " + k + ": expected at least 1 cluster");
+    }
+    if (n < k) {
+      throw new BadInputException("k = " + k + " clusters but only " + n + " rows");
+    }
+    int trimCount = (int) Math.floor(effectiveTrimFraction() * n);
+    if (n - trimCount < k) {
+      throw new BadInputException("k = " + k + " clusters but only " + (n - trimCount)
+          + " rows remain after trimming " + trimCount + " of " + n);
+    }
+    int distinct = distinctRowsUpTo(scaled, k);
+    if (distinct < k) {
+      throw new BadInputException("k = " + k + " clusters but the data have only " + distinct
+          + " distinct rows");
+    }
+    return switch (method) {
+      case TRIMMED, KMEANS -> fitLloyd(scaled, k, trimCount);
+      case HUBER, MOM -> new ReweightedEngine(this, scaled, k).fit();
+      case KMEDOIDS -> new MedoidEngine(this, scaled, k).fit();
+    };
+  }
+
+  private ClusterFit fitLloyd(FeatureMatrix m, int k, int trimCount) {
+    int n = m.rows();
+    int d = m.columns();
+    double[] x = m.rowMajorView();
+    LloydEngine engine = new LloydEngine(x, n, d, k, trimCount, maxIterations, tolerance);
+    List<LloydEngine.Restart> all = Restarts.runAll(restarts, seed, threads,
+        () -> new LloydEngine.Workspace(n), (r, s, ws) -> engine.run(s, ws));
+    LloydEngine.Restart best = all.get(0);
+    for (LloydEngine.Restart r : all) {
+      if (r.objective() < best.objective()) {
+        best = r;
+      }
+    }
+    int[] labels = new int[n];
+    double[] d2 = new double[n];
+    boolean[] trimmed = new boolean[n];
+    double objective = engine.finish(best.centers(), labels, d2, trimmed, new double[n]);
+    double[] weights = new double[n];
+    for (int i = 0; i < n; i++) {
+      d2[i] = Math.sqrt(d2[i]);
+      weights[i] = trimmed[i] ? 0 : 1;
+    }
+    return canonical(method, effectiveTrimFraction(), k, d, labels, trimmed, d2,
+        best.centers(), objective, best.iterations(), weights, best.objectiveHistory());
+  }
+
+  /**
+   * Renumbers clusters: largest kept size first, ties by the lexicographic order of the centres,
+   * so that equal partitions get equal numbers.
+   */
+  static ClusterFit canonical(ClusterMethod method, double alpha, int k, int d, int[] labels,
+                              boolean[] outliers, double[] distances, double[] centers,
+                              double objective, int iterations, double[] weights,
+                              double[] history) {
+    int[] size = new int[k];
+    for (int i = 0; i < labels.length; i++) {
+      if (!outliers[i]) {
+        size[labels[i]]++;
+      }
+    }
+    Integer[] order = new Integer[k];
+    for (int j = 0; j < k; j++) {
+      order[j] = j;
+    }
+    Arrays.sort(order, (a, b) -> {
+      if (size[a] != size[b]) {
+        return Integer.compare(size[b], size[a]);
+      }
+      return Arrays.compare(centers, a * d, a * d + d, centers, b * d, b * d + d);
+    });
+    int[] newIndex = new int[k];
+    double[] c = new double[k * d];
+    for (int j = 0; j < k; j++) {
+      newIndex[order[j]] = j;
+      System.arraycopy(centers, order[j] * d, c, j * d, d);
+    }
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = newIndex[labels[i]];
+    }
+    return new ClusterFit(method, alpha, k, d, labels, outliers, distances, c, objective,
+        iterations, weights, history);
+  }
+
+  private static void checkFinite(FeatureMatrix m) {
+    double[] v = m.rowMajorView();
+    int d = m.columns();
+    for (int p = 0; p < v.length; p++) {
+      if (!Double.isFinite(v[p])) {
+        throw BadInputException.at("data", p / d + 1, m.names().get(p % d),
+            Double.toString(v[p]), "a finite number (NaN and infinity cannot be clustered)");
+      }
+    }
+  }
+
+  /** Number of distinct rows, counting only until {@code limit} are found. */
+  static int distinctRowsUpTo(FeatureMatrix m, int limit) {
+    int n = m.rows();
+    int d = m.columns();
+    double[] x = m.rowMajorView();
+    int[] reps = new int[limit];
+    int found = 0;
+    for (int i = 0; i < n && found < limit; i++) {
+      boolean isNew = true;
+      for (int r = 0; r < found && isNew; r++) {
+        isNew = SquaredEuclidean.between(x, i * d, x, reps[r] * d, d) != 0;
+      }
+      if (isNew) {
+        reps[found++] = i;
+      }
+    }
+    return found;
+  }
+}

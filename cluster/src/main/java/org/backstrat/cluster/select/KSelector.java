@@ -1,0 +1,224 @@
+package org.backstrat.cluster.select;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.backstrat.cluster.data.FeatureMatrix;
+import org.backstrat.cluster.data.Scaler;
+import org.backstrat.cluster.kmeans.ClusterFit;
+import org.backstrat.cluster.kmeans.ClusterModel;
+import org.backstrat.cluster.kmeans.Clusterer;
+import org.backstrat.cluster.kmeans.Restarts;
+import org.backstrat.core.BadInputException;
+
+/**
+ * Chooses the number of clusters K over a range (default 2..8) from four indices computed for
+ * every k: average silhouette width, Calinski–Harabasz, the gap statistic with its SE, and
+ * bootstrap stability (per-cluster mean Jaccard), and applies {@link #RULE}. K can be fixed by
+ * the user instead ({@link #withFixedK}); the table is still computed over the range.
+ *
+ * <p>The clustering at each k uses the given {@link Clusterer} unchanged (so a fixed-K selection
+ * gives exactly the model of {@code clusterer.fit}); the many fits inside the gap statistic and
+ * the bootstrap use the same method with {@code selectionRestarts} restarts, run in parallel over
+ * reference sets / resamples. Deterministic for a given seed whatever the thread count.
+ *
+ * @param kMin smallest k (at least 1)
+ * @param kMax largest k
+ * @param fixedK 0 to choose by the rule, else the K to use (must lie in the range)
+ * @param bootstrapResamples B for stability (0 = skip)
+ * @param gapReferences B for the gap statistic (0 = skip)
+ * @param gapReference null distribution of the gap statistic
+ * @param selectionRestarts restarts of each fit inside the gap statistic and the bootstrap
+ * @param silhouette silhouette settings (exact limit, sample size)
+ * @param seed master seed of the bootstrap and gap reference sets
+ * @param threads worker threads for the bootstrap and the gap statistic
+ */
+public record KSelector(int kMin, int kMax, int fixedK, int bootstrapResamples, int gapReferences,
+                        GapReference gapReference, int selectionRestarts, Silhouette silhouette,
+                        long seed, int threads) {
+
+  /** Stability a k must reach to be a candidate (Hennig's "stable"). */
+  public static final double STABILITY_THRESHOLD = BootstrapStability.STABLE;
+  /** Silhouette differences up to this are ties, resolved toward the smaller k. */
+  public static final double SILHOUETTE_TIE = 0.005;
+
+  /** The rule that picks K, in words, for reports. */
+  public static final String RULE = "K is chosen among the values k >= 2 of the range as"
+      + " follows: (1) keep the values whose bootstrap stability (Hennig's clusterboot: mean"
+      + " Jaccard of each cluster over the resamples, averaged over the clusters) is at least 0.75,"
+      + " Hennig's threshold for a stable clustering; if none reaches it (or stability was not"
+      + " computed), keep all values; (2) among those, choose the k with the largest average"
+      + " silhouette width, treating differences up to 0.005 as ties resolved toward the smaller"
+      + " k. The Calinski-Harabasz index and the gap statistic (with its first-SE-max choice) are"
+      + " reported alongside and do not enter the rule. A range holding only k = 1 gives K = 1.";
+
+  public KSelector {
+    if (kMin < 1 || kMax < kMin) {
+      throw new BadInputException("k range " + kMin + ".." + kMax
+          + ": expected 1 <= smallest <= largest");
+    }
+    if (fixedK != 0 && (fixedK < kMin || fixedK > kMax)) {
+      throw new BadInputException("fixed K " + fixedK + " is outside the range " + kMin + ".."
+          + kMax);
+    }
+    if (bootstrapResamples < 0 || gapReferences < 0 || gapReferences == 1
+        || selectionRestarts < 1 || threads < 1) {
+      throw new BadInputException("K selection: resamples >= 0, gap references 0 or >= 2,"
+          + " restarts >= 1, threads >= 1");
+    }
+  }
+
+  /** Range 2..8, B = 100 stability resamples, 100 gap references (scaled PCA), 10 restarts. */
+  public static KSelector withDefaults() {
+    return new KSelector(2, 8, 0, 100, 100, GapReference.SCALED_PCA, 10,
+        Silhouette.withDefaults(), 1L, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** Copy with another k range. */
+  public KSelector withRange(int min, int max) {
+    return new KSelector(min, max, 0, bootstrapResamples, gapReferences, gapReference,
+        selectionRestarts, silhouette, seed, threads);
+  }
+
+  /** Copy that uses K = k (the table is still computed over the range). */
+  public KSelector withFixedK(int k) {
+    return new KSelector(kMin, kMax, k, bootstrapResamples, gapReferences, gapReference,
+        selectionRestarts, silhouette, seed, threads);
+  }
+
+  /** Copy with another number of stability resamples (0 = skip). */
+  public KSelector withBootstrapResamples(int b) {
+    return new KSelector(kMin, kMax, fixedK, b, gapReferences, gapReference, selectionRestarts,
+        silhouette, seed, threads);
+  }
+
+  /** Copy with another number of gap reference sets (0 = skip). */
+  public KSelector withGapReferences(int b) {
+    return new KSelector(kMin, kMax, fixedK, bootstrapResamples, b, gapReference,
+        selectionRestarts, silhouette, seed, threads);
+  }
+
+  /** Copy with another gap null distribution. */
+  public KSelector withGapReference(GapReference r) {
+    return new KSelector(kMin, kMax, fixedK, bootstrapResamples, gapReferences, r,
+        selectionRestarts, silhouette, seed, threads);
+  }
+
+  /** Copy with another number of restarts for the inner fits. */
+  public KSelector withSelectionRestarts(int r) {
+    return new KSelector(kMin, kMax, fixedK, bootstrapResamples, gapReferences, gapReference, r,
+        silhouette, seed, threads);
+  }
+
+  /** Copy with other silhouette settings. */
+  public KSelector withSilhouette(Silhouette s) {
+    return new KSelector(kMin, kMax, fixedK, bootstrapResamples, gapReferences, gapReference,
+        selectionRestarts, s, seed, threads);
+  }
+
+  /** Copy with another seed. */
+  public KSelector withSeed(long s) {
+    return new KSelector(kMin, kMax, fixedK, bootstrapResamples, gapReferences, gapReference,
+        selectionRestarts, silhouette, s, threads);
+  }
+
+  /** Copy with another thread count (results do not depend on it). */
+  public KSelector withThreads(int t) {
+    return new KSelector(kMin, kMax, fixedK, bootstrapResamples, gapReferences, gapReference,
+        selectionRestarts, silhouette.withThreads(t), seed, t);
+  }
+
+  /** Scales {@code raw}, clusters it at every k of the range and chooses K. */
+  public KSelection select(FeatureMatrix raw, Scaler scaler, Clusterer clusterer) {
+    FeatureMatrix scaled = scaler.transform(raw);
+    int[] ks = new int[kMax - kMin + 1];
+    for (int q = 0; q < ks.length; q++) {
+      ks[q] = kMin + q;
+    }
+    List<ClusterModel> models = new ArrayList<>();
+    List<Partition> partitions = new ArrayList<>();
+    double[] objective = new double[ks.length];
+    for (int q = 0; q < ks.length; q++) {
+      ClusterModel model = clusterer.fit(raw, scaler, ks[q]);
+      models.add(model);
+      partitions.add(Partition.of(model.fit()));
+      objective[q] = model.fit().objective();
+    }
+    long[] seeds = Restarts.seeds(seed, 2);
+    Clusterer inner = clusterer.withRestarts(selectionRestarts);
+    double[][] jaccard = null;
+    if (bootstrapResamples > 0) {
+      jaccard = new BootstrapStability(bootstrapResamples, seeds[0], threads)
+          .clusterJaccard(scaled, ks, partitions, inner);
+    }
+    GapStatistic.Result gap = null;
+    if (gapReferences > 0 && allPositive(objective)) {
+      gap = new GapStatistic(gapReferences, gapReference, seeds[1], threads)
+          .compute(scaled, ks, objective, inner);
+    }
+    List<KSelectionRow> rows = new ArrayList<>();
+    for (int q = 0; q < ks.length; q++) {
+      Partition p = partitions.get(q);
+      Silhouette.Result sil = silhouette.of(scaled, p);
+      double[] cj = jaccard == null ? new double[0] : jaccard[q];
+      rows.add(new KSelectionRow(ks[q], objective[q], sil.average(), sil.errorBound(),
+          CalinskiHarabasz.of(scaled, p), gap == null ? Double.NaN : gap.gap()[q],
+          gap == null ? Double.NaN : gap.se()[q], meanIgnoringNaN(cj), cj));
+    }
+    int chosen = fixedK != 0 ? fixedK : choose(rows);
+    String rule = fixedK != 0 ? "K = " + fixedK + " was fixed by the user; the table is shown for"
+        + " reference. (Otherwise: " + RULE + ")" : RULE;
+    return new KSelection(rows, models, chosen, fixedK != 0,
+        gap == null ? 0 : gap.firstSeMaxK(), rule);
+  }
+
+  /** Applies {@link #RULE} to a table. */
+  public static int choose(List<KSelectionRow> rows) {
+    List<KSelectionRow> usable = new ArrayList<>();
+    for (KSelectionRow r : rows) {
+      if (r.k() >= 2 && !Double.isNaN(r.silhouette())) {
+        usable.add(r);
+      }
+    }
+    if (usable.isEmpty()) {
+      return rows.get(0).k();
+    }
+    List<KSelectionRow> stable = new ArrayList<>();
+    for (KSelectionRow r : usable) {
+      if (r.stabilityJaccard() >= STABILITY_THRESHOLD) {
+        stable.add(r);
+      }
+    }
+    List<KSelectionRow> candidates = stable.isEmpty() ? usable : stable;
+    double best = Double.NEGATIVE_INFINITY;
+    for (KSelectionRow r : candidates) {
+      best = Math.max(best, r.silhouette());
+    }
+    for (KSelectionRow r : candidates) { // increasing k: the first within the tie band
+      if (r.silhouette() >= best - SILHOUETTE_TIE) {
+        return r.k();
+      }
+    }
+    throw new AssertionError();
+  }
+
+  private static boolean allPositive(double[] v) {
+    for (double x : v) {
+      if (!(x > 0)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static double meanIgnoringNaN(double[] v) {
+    double s = 0;
+    int c = 0;
+    for (double x : v) {
+      if (!Double.isNaN(x)) {
+        s += x;
+        c++;
+      }
+    }
+    return c == 0 ? Double.NaN : s / c;
+  }
+}

@@ -1,0 +1,172 @@
+package org.backstrat.cluster.kmeans;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.backstrat.cluster.Planted;
+import org.backstrat.cluster.data.FeatureMatrix;
+import org.backstrat.cluster.data.ScaleMethod;
+import org.backstrat.cluster.data.Scaler;
+import org.backstrat.core.BadInputException;
+import org.junit.jupiter.api.Test;
+
+class TrimmedKMeansTest {
+  private static final double[][] CENTERS = {{0, 0}, {10, 0}, {5, 9}};
+
+  /** 3 x 200 points (sd 1) plus 60 gross outliers (~9%) in a far box. */
+  private static Planted contaminated() {
+    return Planted.mixture(42, CENTERS, 200, 1.0, 60, 40, 90);
+  }
+
+  @Test
+  void trimmedKMeansRecoversPlantedCentresWherePlainKMeansIsDraggedAway() {
+    Planted p = contaminated();
+    ClusterFit trimmed = Clusterer.withDefaults().withTrimFraction(0.1).withRestarts(20)
+        .fitScaled(p.data(), 3);
+    ClusterFit plain = Clusterer.withDefaults().withMethod(ClusterMethod.KMEANS).withRestarts(20)
+        .fitScaled(p.data(), 3);
+    assertThat(p.worstCenterError(trimmed.centers())).isLessThan(0.3);
+    assertThat(p.worstCenterError(plain.centers())).isGreaterThan(3.0);
+    // every gross outlier is trimmed
+    for (int i = 0; i < p.truth().length; i++) {
+      if (p.truth()[i] < 0) {
+        assertThat(trimmed.outlier(i)).as("row %d", i).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void trimsExactlyFloorAlphaNPoints() {
+    Planted p = contaminated();
+    ClusterFit fit = Clusterer.withDefaults().withTrimFraction(0.07).withRestarts(3)
+        .fitScaled(p.data(), 3);
+    assertThat(fit.outlierCount()).isEqualTo((int) Math.floor(0.07 * 660));
+    assertThat(fit.sizes()[0] + fit.sizes()[1] + fit.sizes()[2]).isEqualTo(660 - 46);
+  }
+
+  @Test
+  void objectiveIsSumOfSquaredKeptDistancesAndTrimRadiusIsLargestKeptDistance() {
+    Planted p = contaminated();
+    ClusterFit fit = Clusterer.withDefaults().withRestarts(5).fitScaled(p.data(), 3);
+    double sum = 0;
+    double radius = 0;
+    for (int i = 0; i < fit.rows(); i++) {
+      double[] c = fit.center(fit.label(i));
+      double d2 = 0;
+      for (int j = 0; j < 2; j++) {
+        d2 += Math.pow(p.data().get(i, j) - c[j], 2);
+      }
+      assertThat(fit.distance(i)).isCloseTo(Math.sqrt(d2), within(1e-9));
+      if (!fit.outlier(i)) {
+        sum += d2;
+        radius = Math.max(radius, Math.sqrt(d2));
+      } else {
+        assertThat(Math.sqrt(d2)).isGreaterThanOrEqualTo(fit.trimRadius());
+      }
+    }
+    assertThat(fit.objective()).isCloseTo(sum, within(1e-9 * sum));
+    assertThat(fit.trimRadius()).isCloseTo(radius, within(1e-12));
+  }
+
+  @Test
+  void resultIsIdenticalWhateverTheThreadCount() {
+    Planted p = contaminated();
+    Clusterer base = Clusterer.withDefaults().withRestarts(16).withSeed(7);
+    ClusterFit one = base.withThreads(1).fitScaled(p.data(), 4);
+    ClusterFit four = base.withThreads(4).fitScaled(p.data(), 4);
+    assertThat(four.labels()).isEqualTo(one.labels());
+    assertThat(Double.doubleToLongBits(four.objective()))
+        .isEqualTo(Double.doubleToLongBits(one.objective()));
+    assertThat(four.centers()).isDeepEqualTo(one.centers());
+    assertThat(four.distances()).isEqualTo(one.distances());
+  }
+
+  @Test
+  void clustersAreNumberedLargestFirst() {
+    Planted p = Planted.mixture(3, CENTERS, 50, 1.0, 0, 0, 0);
+    FeatureMatrix unequal = p.data().selectRows(java.util.stream.IntStream.range(0, 120).toArray());
+    ClusterFit fit = Clusterer.withDefaults().withMethod(ClusterMethod.KMEANS).withRestarts(5)
+        .fitScaled(unequal, 3);
+    assertThat(fit.sizes()).containsExactly(50, 50, 20);
+  }
+
+  @Test
+  void newPointsGetNearestCentreAndFarOnesAreOutliers() {
+    Planted p = contaminated();
+    FeatureMatrix raw = p.data();
+    Scaler scaler = Scaler.identity(raw.names());
+    ClusterModel model = Clusterer.withDefaults().withTrimFraction(0.1).withRestarts(10)
+        .fit(raw, scaler, 3);
+    Assignment near = model.assign(new double[] {10.2, 0.3});
+    assertThat(model.centerOriginal(near.cluster())[0]).isCloseTo(10, within(0.3));
+    assertThat(near.outlier()).isFalse();
+    Assignment far = model.assign(new double[] {60, 60});
+    assertThat(far.outlier()).isTrue();
+    assertThat(model.centerOriginal(far.cluster())[1]).isCloseTo(9, within(0.5));
+    // the fitted rows' own assignment agrees with the fit
+    for (int i = 0; i < raw.rows(); i += 37) {
+      Assignment a = model.assign(raw.row(i));
+      assertThat(a.cluster()).isEqualTo(model.fit().label(i));
+      assertThat(a.distance()).isCloseTo(model.fit().distance(i), within(1e-9));
+    }
+  }
+
+  @Test
+  void centresInOriginalUnitsInvertTheScaler() {
+    Planted p = contaminated();
+    Scaler scaler = Scaler.fit(p.data(), ScaleMethod.ZSCORE);
+    ClusterModel model = Clusterer.withDefaults().withTrimFraction(0.1).withRestarts(10)
+        .fit(p.data(), scaler, 3);
+    for (int j = 0; j < 3; j++) {
+      assertThat(scaler.transformPoint(model.centerOriginal(j)))
+          .containsExactly(model.fit().center(j), within(1e-12));
+    }
+    assertThat(p.worstCenterError(model.centersOriginal())).isLessThan(0.3);
+  }
+
+  @Test
+  void dataWithExactlyKDistinctPointsGetsOneClusterPerPoint() {
+    double[][] rows = new double[30][];
+    for (int i = 0; i < 30; i++) {
+      rows[i] = new double[] {i % 3, (i % 3) * 2};
+    }
+    ClusterFit fit = Clusterer.withDefaults().withMethod(ClusterMethod.KMEANS).withRestarts(4)
+        .fitScaled(FeatureMatrix.of(rows), 3);
+    assertThat(fit.sizes()).containsExactly(10, 10, 10);
+    assertThat(fit.objective()).isZero();
+  }
+
+  @Test
+  void badInputsGetClearMessages() {
+    FeatureMatrix small = FeatureMatrix.of(new double[][] {{1, 2}, {3, 4}, {5, 6}});
+    Clusterer c = Clusterer.withDefaults().withRestarts(2);
+    assertThatThrownBy(() -> c.fitScaled(small, 0)).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("k = 0");
+    assertThatThrownBy(() -> c.fitScaled(small, 4)).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("only 3 rows");
+    FeatureMatrix dup = FeatureMatrix.of(new double[][] {{1, 1}, {1, 1}, {2, 2}, {2, 2}});
+    assertThatThrownBy(() -> c.withTrimFraction(0).fitScaled(dup, 3))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("2 distinct rows");
+    assertThatThrownBy(() -> c.withTrimFraction(0.5)).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("[0, 0.5)");
+    assertThatThrownBy(() -> c.withTrimFraction(-0.01)).isInstanceOf(BadInputException.class);
+    FeatureMatrix nan = FeatureMatrix.of(new double[][] {{1, 2}, {3, Double.NaN}, {5, 6}},
+        List.of("a", "b"));
+    assertThatThrownBy(() -> c.fitScaled(nan, 2)).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("row 2").hasMessageContaining("column b");
+    FeatureMatrix inf = FeatureMatrix.of(new double[][] {{1, 2}, {3, 4}, {5, Double.POSITIVE_INFINITY}});
+    assertThatThrownBy(() -> c.fit(inf, Scaler.identity(inf.names()), 2))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("row 3");
+  }
+
+  @Test
+  void singleClusterIsTheTrimmedMean() {
+    Planted p = contaminated();
+    ClusterFit fit = Clusterer.withDefaults().withTrimFraction(0.1).withRestarts(2)
+        .fitScaled(p.data(), 1);
+    assertThat(fit.sizes()).containsExactly(660 - 66);
+    assertThat(fit.center(0)[0]).isBetween(3.0, 7.0);
+  }
+}

@@ -1,0 +1,94 @@
+package org.backstrat.cluster.select;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.backstrat.cluster.Planted;
+import org.backstrat.cluster.data.ScaleMethod;
+import org.backstrat.cluster.data.Scaler;
+import org.backstrat.cluster.kmeans.Clusterer;
+import org.backstrat.core.BadInputException;
+import org.junit.jupiter.api.Test;
+
+class KSelectorTest {
+  private static final double[][] CENTERS = {{0, 0, 0}, {9, 0, 0}, {0, 9, 0}, {0, 0, 9}};
+
+  private static Planted fourClusters() {
+    return Planted.mixture(9, CENTERS, 60, 1.0, 12, 25, 40);
+  }
+
+  private static KSelector quick() {
+    return KSelector.withDefaults().withRange(2, 6).withBootstrapResamples(20)
+        .withGapReferences(10).withSelectionRestarts(5);
+  }
+
+  @Test
+  void ruleFindsThePlantedNumberOfClusters() {
+    Planted p = fourClusters();
+    Clusterer c = Clusterer.withDefaults().withTrimFraction(0.05).withRestarts(10);
+    KSelection s = quick().select(p.data(), Scaler.fit(p.data(), ScaleMethod.ROBUST), c);
+    assertThat(s.chosenK()).isEqualTo(4);
+    assertThat(s.fixedByUser()).isFalse();
+    assertThat(s.rows()).extracting(KSelectionRow::k).containsExactly(2, 3, 4, 5, 6);
+    KSelectionRow four = s.chosenRow();
+    assertThat(four.stabilityJaccard()).isGreaterThan(0.85);
+    assertThat(four.clusterJaccard()).hasSize(4);
+    assertThat(four.gap()).isPositive();
+    assertThat(s.gapChoiceK()).isEqualTo(4);
+    assertThat(s.chosenModel().fit().k()).isEqualTo(4);
+    assertThat(s.rule()).isEqualTo(KSelector.RULE);
+  }
+
+  @Test
+  void fixedKIsUsedAndSaidSo() {
+    Planted p = fourClusters();
+    Clusterer c = Clusterer.withDefaults().withRestarts(5);
+    KSelection s = quick().withRange(2, 5).withFixedK(3)
+        .select(p.data(), Scaler.fit(p.data(), ScaleMethod.ROBUST), c);
+    assertThat(s.chosenK()).isEqualTo(3);
+    assertThat(s.fixedByUser()).isTrue();
+    assertThat(s.rule()).startsWith("K = 3 was fixed by the user");
+  }
+
+  @Test
+  void selectionIsIdenticalWhateverTheThreadCount() {
+    Planted p = fourClusters();
+    Scaler scaler = Scaler.fit(p.data(), ScaleMethod.ZSCORE);
+    Clusterer c = Clusterer.withDefaults().withRestarts(5);
+    KSelection one = quick().withThreads(1).select(p.data(), scaler, c.withThreads(1));
+    KSelection two = quick().withThreads(3).select(p.data(), scaler, c.withThreads(3));
+    for (int q = 0; q < one.rows().size(); q++) {
+      KSelectionRow a = one.rows().get(q);
+      KSelectionRow b = two.rows().get(q);
+      assertThat(b.gap()).isEqualTo(a.gap());
+      assertThat(b.gapSe()).isEqualTo(a.gapSe());
+      assertThat(b.clusterJaccard()).isEqualTo(a.clusterJaccard());
+      assertThat(b.silhouette()).isEqualTo(a.silhouette());
+    }
+  }
+
+  @Test
+  void ruleIgnoresUnstableValuesAndBreaksSilhouetteTiesTowardSmallerK() {
+    KSelectionRow k2 = row(2, 0.50, 0.70);
+    KSelectionRow k3 = row(3, 0.48, 0.90);
+    KSelectionRow k4 = row(4, 0.478, 0.80);
+    KSelectionRow k5 = row(5, 0.60, 0.50);
+    assertThat(KSelector.choose(List.of(k2, k3, k4, k5))).isEqualTo(3);
+    assertThat(KSelector.choose(List.of(row(2, 0.40, 0.9), row(3, 0.404, 0.9)))).isEqualTo(2);
+    // nothing stable: best silhouette over all
+    assertThat(KSelector.choose(List.of(row(2, 0.3, 0.5), row(3, 0.4, 0.5)))).isEqualTo(3);
+  }
+
+  private static KSelectionRow row(int k, double sil, double jac) {
+    return new KSelectionRow(k, 1, sil, 0, 1, 0, 0, jac, new double[0]);
+  }
+
+  @Test
+  void badRangesAreRefused() {
+    assertThatThrownBy(() -> KSelector.withDefaults().withRange(3, 2))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("3..2");
+    assertThatThrownBy(() -> KSelector.withDefaults().withRange(2, 4).withFixedK(6))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("outside");
+  }
+}
