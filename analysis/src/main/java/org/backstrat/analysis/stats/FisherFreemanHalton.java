@@ -34,7 +34,7 @@ import org.backstrat.core.BadInputException;
  * (drop it), or the path must be expanded. The result is exact up to floating-point rounding.
  *
  * <p><b>Size limit and Monte Carlo fallback.</b> The exact search stops when its work (node
- * expansions plus path extensions) exceeds {@link #DEFAULT_WORK_LIMIT} (about one second;
+ * expansions plus path extensions) exceeds {@link #DEFAULT_WORK_LIMIT} (a second or two on one core;
  * change with {@link #withWorkLimit}). Then, as with R's {@code simulate.p.value = TRUE}, the
  * p-value is estimated from {@code B} random tables with the observed margins (drawn by
  * shuffling one margin's labels with a {@link SplittableRandom} of the given seed):
@@ -45,7 +45,7 @@ import org.backstrat.core.BadInputException;
  */
 public final class FisherFreemanHalton {
   /** Default bound on the exact search's work units before switching to Monte Carlo. */
-  public static final long DEFAULT_WORK_LIMIT = 30_000_000L;
+  public static final long DEFAULT_WORK_LIMIT = 5_000_000L;
   /** Default number of simulated tables for the Monte Carlo estimate. */
   public static final int DEFAULT_SIMULATIONS = 20_000;
   /** Default seed of the Monte Carlo estimate. */
@@ -256,45 +256,44 @@ public final class FisherFreemanHalton {
     /** The exact p-value, or NaN when the work limit was reached. */
     double pValue() {
       Map<RowKey, Node> current = new LinkedHashMap<>();
-      Node root = new Node(rootRows);
+      Node root = new Node(rootRows, 0);
+      if (root.lower >= threshold) {
+        return 1.0;
+      }
       root.past.add(0, 1.0);
       current.put(new RowKey(rootRows), root);
       double p = 0;
       for (int k = 0; k < stages; k++) {
         Map<RowKey, Node> next = new LinkedHashMap<>();
         for (Node node : current.values()) {
-          double lower = lowerBound(node.rows, k);
-          double upper = upperBound(node.rows, k);
           PastValues past = node.past;
+          if (past.size > 0 && node.children == null) {
+            node.expand(colTotals[k], k + 1, next);
+            work += node.children.length;
+          }
           for (int e = 0; e < past.size; e++) {
+            // every stored past value is undecided at this node: extend it by one column and
+            // settle it at the child when the child's bounds allow (all or none of its completions)
             double s = past.value[e];
-            if (s + lower >= threshold) {
-              p += past.mass[e];
-            } else if (s + upper >= threshold) {
-              if (node.children == null) {
-                node.expand(colTotals[k], next);
-                work += node.children.length;
+            double q = past.mass[e];
+            Node[] children = node.children;
+            for (int tr = 0; tr < children.length; tr++) {
+              Node child = children[tr];
+              double s2 = s + node.logFactorialSum[tr];
+              if (s2 + child.lower >= threshold) {
+                p += q * node.probability[tr];
+              } else if (s2 + child.upper >= threshold) {
+                child.past.add(s2, q * node.probability[tr]);
               }
-              double q = past.mass[e];
-              Node[] children = node.children;
-              for (int tr = 0; tr < children.length; tr++) {
-                children[tr].past.add(s + node.logFactorialSum[tr], q * node.probability[tr]);
-              }
-              work += children.length;
+            }
+            work += children.length;
+            if (work > workLimit) {
+              return Double.NaN;
             }
           }
-          if (work > workLimit) {
-            return Double.NaN;
-          }
+          node.past = null; // done with this stage: free memory early
         }
         current = next;
-      }
-      for (Node node : current.values()) {
-        for (int e = 0; e < node.past.size; e++) {
-          if (node.past.value[e] >= threshold) {
-            p += node.past.mass[e];
-          }
-        }
       }
       return Math.min(1.0, p);
     }
@@ -361,17 +360,21 @@ public final class FisherFreemanHalton {
     /** A node: remaining row totals (ascending) before some column, with its past values. */
     private final class Node {
       final int[] rows;
-      final PastValues past = new PastValues();
+      final double lower;
+      final double upper;
+      PastValues past = new PastValues();
       Node[] children;
       double[] logFactorialSum;
       double[] probability;
 
-      Node(int[] rows) {
+      Node(int[] rows, int stage) {
         this.rows = rows;
+        this.lower = stage < stages ? lowerBound(rows, stage) : 0;
+        this.upper = stage < stages ? upperBound(rows, stage) : 0;
       }
 
       /** Enumerates every column vector for a column of {@code total}, merging equal transitions. */
-      void expand(int total, Map<RowKey, Node> next) {
+      void expand(int total, int childStage, Map<RowKey, Node> next) {
         int m = 0;
         for (int v : rows) {
           m += v;
@@ -385,7 +388,7 @@ public final class FisherFreemanHalton {
         List<Node> kids = new ArrayList<>();
         List<double[]> values = new ArrayList<>();
         Map<TransitionKey, Integer> index = new HashMap<>();
-        enumerate(0, total, x, suffix, logDenominator, next, kids, values, index);
+        enumerate(0, total, childStage, x, suffix, logDenominator, next, kids, values, index);
         children = kids.toArray(new Node[0]);
         logFactorialSum = new double[children.length];
         probability = new double[children.length];
@@ -395,7 +398,7 @@ public final class FisherFreemanHalton {
         }
       }
 
-      private void enumerate(int i, int left, int[] x, int[] suffix, double logDenominator,
+      private void enumerate(int i, int left, int childStage, int[] x, int[] suffix, double logDenominator,
                              Map<RowKey, Node> next, List<Node> kids, List<double[]> values,
                              Map<TransitionKey, Integer> index) {
         if (i == r - 1) {
@@ -410,7 +413,7 @@ public final class FisherFreemanHalton {
           }
           Arrays.sort(child);
           RowKey key = new RowKey(child);
-          Node node = next.computeIfAbsent(key, kk -> new Node(child));
+          Node node = next.computeIfAbsent(key, kk -> new Node(child, childStage));
           TransitionKey tk = new TransitionKey(node, Math.round(logFact * MERGE_SCALE));
           Integer at = index.get(tk);
           double prob = Math.exp(logProb);
@@ -427,7 +430,7 @@ public final class FisherFreemanHalton {
         int hi = Math.min(rows[i], left);
         for (int v = lo; v <= hi; v++) {
           x[i] = v;
-          enumerate(i + 1, left - v, x, suffix, logDenominator, next, kids, values, index);
+          enumerate(i + 1, left - v, childStage, x, suffix, logDenominator, next, kids, values, index);
         }
       }
     }
