@@ -17,6 +17,14 @@ public interface Classifier {
   double[] predictProbabilities(double[] features);
 
   /**
+   * Whether the fit reached its optimum. Cross-validation counts folds whose fit did not; models
+   * without an iterative fit keep this default.
+   */
+  default boolean converged() {
+    return true;
+  }
+
+  /**
    * The most probable class; ties go to the lowest class index so that predictions are
    * deterministic.
    */
