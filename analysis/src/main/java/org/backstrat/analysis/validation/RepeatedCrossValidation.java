@@ -131,7 +131,42 @@ public final class RepeatedCrossValidation {
             + " member(s); cross-validation needs at least 2 per class so that every training fold contains it");
       }
     }
-    int[][] assignment = foldAssignments(classes, classCount);
+    return runWithFolds(features, classes, classCount, trainer, transform,
+        foldAssignments(classes, classCount));
+  }
+
+  /**
+   * Cross-validates on given fold assignments instead of drawn ones (for example folds shared
+   * with another analysis, or fixed folds of a reference computation). The number of repeats is
+   * {@code foldOfRow.length} and the number of folds is this instance's {@link #folds()}.
+   *
+   * @param foldOfRow [repeat][row]: fold 0..folds()-1 of each row; every fold must be non-empty and
+   *     leave every class in its training part
+   */
+  public CrossValidationResult runWithFolds(double[][] features, int[] classes, int classCount,
+                                            ClassifierTrainer trainer,
+                                            FoldTransformFitter transform, int[][] foldOfRow) {
+    int n = features.length;
+    int repeats = foldOfRow.length;
+    int[][] assignment = new int[repeats][];
+    for (int r = 0; r < repeats; r++) {
+      if (foldOfRow[r].length != n) {
+        throw new IllegalArgumentException("repeat " + r + ": " + foldOfRow[r].length + " folds for " + n + " rows");
+      }
+      assignment[r] = foldOfRow[r].clone();
+      int[] size = new int[this.folds];
+      for (int f : assignment[r]) {
+        if (f < 0 || f >= this.folds) {
+          throw new IllegalArgumentException("repeat " + r + ": fold " + f + " outside 0.." + (this.folds - 1));
+        }
+        size[f]++;
+      }
+      for (int f = 0; f < this.folds; f++) {
+        if (size[f] == 0) {
+          throw new IllegalArgumentException("repeat " + r + ": fold " + f + " is empty");
+        }
+      }
+    }
     int tasks = repeats * folds;
     FoldResult[] results = new FoldResult[tasks];
     int[][] predictions = new int[repeats][n];
@@ -166,10 +201,10 @@ public final class RepeatedCrossValidation {
         pool.shutdownNow();
       }
     }
-    return summarise(results, classCount, predictions);
+    return summarise(results, classCount, repeats, predictions);
   }
 
-  private CrossValidationResult summarise(FoldResult[] results, int classCount,
+  private CrossValidationResult summarise(FoldResult[] results, int classCount, int repeats,
                                           int[][] predictions) {
     double[] accuracy = new double[results.length];
     double[] balanced = new double[results.length];

@@ -2,6 +2,7 @@ package org.backstrat.analysis.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -213,5 +214,46 @@ class RepeatedCrossValidationTest {
     assertThatThrownBy(() -> RepeatedCrossValidation.withDefaults().run(x, y, 3,
         MultinomialLogisticTrainer.withDefaults(), FoldTransformFitter.identity()))
         .isInstanceOf(BadInputException.class).hasMessageContaining("class 2 has 1 member");
+  }
+
+  @Test
+  void fixedFoldsReproduceScikitLearnCrossValidationOnVertebralColumn() {
+    var d = SharedTestData.vertebral3c();
+    int n = d.classes().length;
+    int[][] folds = new int[2][n];
+    for (int r = 0; r < 2; r++) {
+      for (int i = 0; i < n; i++) {
+        folds[r][i] = (i + r * (i / 5)) % 5;
+      }
+    }
+    CrossValidationResult res = RepeatedCrossValidation.withDefaults().runWithFolds(d.features(),
+        d.classes(), 3, MultinomialLogisticTrainer.withDefaults(), new ZScoreFitter(), folds);
+    List<String> ref = SharedTestData.resourceLines("/reference/validation/cv_vertebral.csv");
+    int foldLine = 0;
+    for (String line : ref) {
+      String[] f = line.split(",");
+      switch (f[0]) {
+        case "fold" -> {
+          var fr = res.foldResults().get(foldLine++);
+          assertThat(fr.repeat()).isEqualTo(Integer.parseInt(f[1]));
+          assertThat(fr.fold()).isEqualTo(Integer.parseInt(f[2]));
+          assertThat(fr.metrics().accuracy()).isCloseTo(Double.parseDouble(f[3]), within(1e-12));
+          assertThat(fr.metrics().balancedAccuracy()).isCloseTo(Double.parseDouble(f[4]), within(1e-12));
+          assertThat(fr.metrics().macroF1()).isCloseTo(Double.parseDouble(f[5]), within(1e-12));
+        }
+        case "summary" -> {
+          assertThat(res.accuracyMean()).isCloseTo(Double.parseDouble(f[1]), within(1e-12));
+          assertThat(res.accuracySd()).isCloseTo(Double.parseDouble(f[2]), within(1e-12));
+          assertThat(res.balancedAccuracyMean()).isCloseTo(Double.parseDouble(f[3]), within(1e-12));
+          assertThat(res.macroF1Mean()).isCloseTo(Double.parseDouble(f[4]), within(1e-12));
+        }
+        case "confusion" -> {
+          long[] expected = java.util.Arrays.stream(f[2].split(" ")).mapToLong(Long::parseLong).toArray();
+          assertThat(res.pooledConfusion()[Integer.parseInt(f[1])]).containsExactly(expected);
+        }
+        default -> throw new IllegalStateException(line);
+      }
+    }
+    assertThat(foldLine).isEqualTo(10);
   }
 }
