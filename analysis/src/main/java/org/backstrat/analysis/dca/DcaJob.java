@@ -58,6 +58,9 @@ public final class DcaJob {
   /** Runs the request: reads, computes, writes. */
   public static DcaJobResult run(DcaRequest request) {
     ThresholdGrid grid = ThresholdGrid.parse(request.thresholds());
+    if (request.out().toAbsolutePath().normalize().equals(request.data().toAbsolutePath().normalize())) {
+      throw new BadInputException(request.out() + ": the output would replace the input; choose another output file");
+    }
     AtomicOutput.checkWritable(request.out(), request.force());
     Table table = read(request);
     DecisionCurveAnalysis analysis = DecisionCurveAnalysis.withDefaults().withThresholds(grid);

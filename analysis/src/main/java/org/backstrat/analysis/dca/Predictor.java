@@ -7,6 +7,10 @@ import java.util.Objects;
  * curve: a model's predictions, a stratum's outcome rate, or a 0/1 rule such as "high risk on
  * the STarT Back Tool".
  *
+ * <p>A 0/1 rule is a valid predictor: following dcurves, a risk of exactly 1 is treated at every
+ * threshold and a risk of exactly 0 at none, so its decision curve is that of "treat the people the
+ * rule flags".
+ *
  * @param name the model name written in outputs; not {@code treat_all} or {@code treat_none}
  * @param risk one risk per person, in the order of the outcome array
  */

@@ -205,7 +205,7 @@ public final class MultinomialLogisticTrainer implements ClassifierTrainer {
       for (int k = 0; k < k1; k++) {
         gamma[k * width] = Math.log((double) counts[k + 1] / counts[0]);
       }
-      evaluate(gamma, true);
+      evaluate(gamma);
       double[] delta = new double[m];
       double[] trial = new double[m];
       double[] chol = new double[m * m];
@@ -227,26 +227,28 @@ public final class MultinomialLogisticTrainer implements ClassifierTrainer {
         }
         double oldObjective = objective;
         double step = 1.0;
-        boolean improved = false;
-        for (int h = 0; h <= MAX_HALVINGS; h++) {
-          for (int t = 0; t < m; t++) {
-            trial[t] = gamma[t] + step * delta[t];
+        for (int t = 0; t < m; t++) {
+          trial[t] = gamma[t] + delta[t];
+        }
+        evaluate(trial); // the full Newton step usually succeeds: evaluate it completely at once
+        boolean improved = objective >= oldObjective;
+        if (!improved) {
+          for (int h = 1; h <= MAX_HALVINGS && !improved; h++) {
+            step *= 0.5;
+            for (int t = 0; t < m; t++) {
+              trial[t] = gamma[t] + step * delta[t];
+            }
+            improved = objectiveAt(trial) >= oldObjective;
           }
-          double value = objectiveAt(trial);
-          if (value >= oldObjective) {
-            improved = true;
+          if (!improved) {
+            // no step along the Newton direction increases the objective: at the numerical floor
+            evaluate(gamma);
+            status = maxStep < STEP_FLOOR ? MultinomialLogisticModel.Status.CONVERGED : null;
             break;
           }
-          step *= 0.5;
-        }
-        if (!improved) {
-          // no step along the Newton direction increases the objective: at the numerical floor
-          evaluate(gamma, true);
-          status = maxStep < STEP_FLOOR ? MultinomialLogisticModel.Status.CONVERGED : null;
-          break;
+          evaluate(trial);
         }
         System.arraycopy(trial, 0, gamma, 0, m);
-        evaluate(gamma, true);
         if (maxStep * step < tolerance) {
           status = MultinomialLogisticModel.Status.CONVERGED;
           break;
@@ -323,8 +325,12 @@ public final class MultinomialLogisticTrainer implements ClassifierTrainer {
       return max + Math.log(sum);
     }
 
-    /** Objective, gradient and information matrix (minus the Hessian) at gamma. */
-    private void evaluate(double[] gamma, boolean withInformation) {
+    /**
+     * Objective, gradient, information matrix (minus the Hessian) and the smallest fitted log
+     * probability at gamma. (A probability near 1 forces another class's near 0, so the smallest
+     * log probability alone reveals saturation.)
+     */
+    private void evaluate(double[] gamma) {
       java.util.Arrays.fill(gradient, 0);
       java.util.Arrays.fill(information, 0);
       double[] eta = new double[k1 + 1];
@@ -333,14 +339,29 @@ public final class MultinomialLogisticTrainer implements ClassifierTrainer {
       double ll = 0;
       double minLogP = 0;
       for (int i = 0; i < n; i++) {
-        double lse = linearPredictors(gamma, i, eta);
+        int o = i * width;
+        double max = 0;
+        eta[0] = 0;
+        for (int k = 0; k < k1; k++) {
+          int g = k * width;
+          double s = 0;
+          for (int j = 0; j < width; j++) {
+            s += gamma[g + j] * z[o + j];
+          }
+          eta[k + 1] = s;
+          max = Math.max(max, s);
+        }
+        double sum = 0;
+        for (int k = 0; k <= k1; k++) {
+          prob[k] = Math.exp(eta[k] - max);
+          sum += prob[k];
+        }
+        double lse = max + Math.log(sum);
         ll += eta[y[i]] - lse;
         for (int k = 0; k <= k1; k++) {
-          double lp = eta[k] - lse;
-          prob[k] = Math.exp(lp);
-          minLogP = Math.min(minLogP, Math.min(lp, Math.log1p(-Math.min(prob[k], 1.0))));
+          prob[k] /= sum;
+          minLogP = Math.min(minLogP, eta[k] - lse);
         }
-        int o = i * width;
         for (int k = 0; k < k1; k++) {
           double r = (y[i] == k + 1 ? 1.0 : 0.0) - prob[k + 1];
           int g = k * width;
@@ -348,21 +369,19 @@ public final class MultinomialLogisticTrainer implements ClassifierTrainer {
             gradient[g + j] += r * z[o + j];
           }
         }
-        if (withInformation) {
-          for (int k = 0; k < k1; k++) {
-            for (int l = k; l < k1; l++) {
-              w[k * k1 + l] = prob[k + 1] * ((k == l ? 1.0 : 0.0) - prob[l + 1]);
-            }
+        for (int k = 0; k < k1; k++) {
+          for (int l = k; l < k1; l++) {
+            w[k * k1 + l] = prob[k + 1] * ((k == l ? 1.0 : 0.0) - prob[l + 1]);
           }
-          for (int k = 0; k < k1; k++) {
-            for (int l = k; l < k1; l++) {
-              double wkl = w[k * k1 + l];
-              for (int j = 0; j < width; j++) {
-                double a = wkl * z[o + j];
-                int row = (k * width + j) * m + l * width;
-                for (int jj = (k == l ? j : 0); jj < width; jj++) {
-                  information[row + jj] += a * z[o + jj];
-                }
+        }
+        for (int k = 0; k < k1; k++) {
+          for (int l = k; l < k1; l++) {
+            double wkl = w[k * k1 + l];
+            for (int j = 0; j < width; j++) {
+              double a = wkl * z[o + j];
+              int row = (k * width + j) * m + l * width;
+              for (int jj = (k == l ? j : 0); jj < width; jj++) {
+                information[row + jj] += a * z[o + jj];
               }
             }
           }

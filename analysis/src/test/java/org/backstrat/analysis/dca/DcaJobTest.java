@@ -202,6 +202,14 @@ class DcaJobTest {
   }
 
   @Test
+  void outputNeverReplacesTheInputEvenWithForce() throws IOException {
+    Path data = write("same.csv", "y,p\n1,0.5\n0,0.2\n");
+    assertThatThrownBy(() -> DcaJob.run(DcaRequest.of(data, "y", List.of("p"), data).withForce(true)))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("replace the input");
+    assertThat(Files.readString(data)).isEqualTo("y,p\n1,0.5\n0,0.2\n");
+  }
+
+  @Test
   void bootstrapAddsBandsThatAreDeterministicForASeed() throws IOException {
     Path data = SharedTestData.file("dcurves_df_binary/df_binary.csv");
     DcaRequest req = DcaRequest.of(data, "cancer", List.of("cancerpredmarker"), dir.resolve("b1.csv"))
