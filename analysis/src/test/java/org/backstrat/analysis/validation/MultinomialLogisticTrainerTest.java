@@ -149,4 +149,21 @@ class MultinomialLogisticTrainerTest {
     assertThatThrownBy(() -> MultinomialLogisticTrainer.withDefaults().train(x, new int[] {0, 2, 0}, 3))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("class 1 has no rows");
   }
+
+  @Test
+  void rescalingAFeatureRescalesItsCoefficientAndKeepsTheLikelihood() {
+    var d = SharedTestData.heymansSatisfaction();
+    double[][] scaled = new double[d.features().length][];
+    for (int i = 0; i < scaled.length; i++) {
+      scaled[i] = d.features()[i].clone();
+      scaled[i][3] = 1000 * scaled[i][3] + 50; // age in other units, shifted
+    }
+    var a = MultinomialLogisticTrainer.withDefaults().train(d.features(), d.classes(), 3);
+    var b = MultinomialLogisticTrainer.withDefaults().train(scaled, d.classes(), 3);
+    assertThat(b.logLikelihood()).isCloseTo(a.logLikelihood(), within(1e-9));
+    for (int k = 1; k < 3; k++) {
+      assertThat(b.coefficient(k, 4) * 1000).isCloseTo(a.coefficient(k, 4), within(1e-9));
+      assertThat(b.coefficient(k, 0) + 50 * b.coefficient(k, 4)).isCloseTo(a.coefficient(k, 0), within(1e-8));
+    }
+  }
 }

@@ -256,4 +256,28 @@ class RepeatedCrossValidationTest {
     }
     assertThat(foldLine).isEqualTo(10);
   }
+
+  @net.jqwik.api.Property(tries = 100)
+  void everyFoldHoldsFloorOrCeilOfEachClassShare(
+      @net.jqwik.api.ForAll @net.jqwik.api.constraints.Size(min = 10, max = 200)
+      List<@net.jqwik.api.constraints.IntRange(min = 0, max = 3) Integer> labels,
+      @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 2, max = 10) int k,
+      @net.jqwik.api.ForAll long seed) {
+    int[] y = labels.stream().mapToInt(Integer::intValue).toArray();
+    int[] fold = StratifiedFolds.assign(y, 4, k, new SplittableRandom(seed));
+    int[] total = new int[4];
+    int[][] per = new int[k][4];
+    int[] size = new int[k];
+    for (int i = 0; i < y.length; i++) {
+      total[y[i]]++;
+      per[fold[i]][y[i]]++;
+      size[fold[i]]++;
+    }
+    for (int f = 0; f < k; f++) {
+      for (int c = 0; c < 4; c++) {
+        assertThat(per[f][c]).isBetween(total[c] / k, (total[c] + k - 1) / k);
+      }
+      assertThat(size[f]).isBetween(y.length / k, (y.length + k - 1) / k);
+    }
+  }
 }
