@@ -12,6 +12,11 @@ import java.util.SplittableRandom;
  * (1+level)/2 quantiles of the B net benefits (R's default quantile type 7, linear
  * interpolation).
  *
+ * <p>The risks are held fixed: the bands show the sampling variability of net benefit for the
+ * given predictions, not the variability of refitting the model that produced them (for
+ * out-of-fold stratum risks that would need the whole clustering rerun per replicate). Every model
+ * is evaluated on the same resamples. Memory is O(models × thresholds × B) doubles.
+ *
  * <p>Determinism: a master {@link SplittableRandom} seeded with the seed is split once per
  * replicate in replicate order, so results depend only on the seed and B.
  */
