@@ -287,7 +287,7 @@ public final class MultinomialLogisticTrainer implements ClassifierTrainer {
       double[] eta = new double[k1 + 1];
       double ll = 0;
       for (int i = 0; i < n; i++) {
-        double lse = linearPredictors(gamma, i, eta);
+        double lse = linearPredictors(gamma, i, eta, null);
         ll += eta[y[i]] - lse;
       }
       return ll - penalty(gamma);
@@ -304,8 +304,11 @@ public final class MultinomialLogisticTrainer implements ClassifierTrainer {
       return 0.5 * pen;
     }
 
-    /** Fills eta (eta[0] = 0) for row i and returns log(sum exp(eta)). */
-    private double linearPredictors(double[] gamma, int i, double[] eta) {
+    /**
+     * Fills eta (eta[0] = 0) for row i, and prob with exp(eta - max eta) when prob is non-null;
+     * returns log(sum exp(eta)).
+     */
+    private double linearPredictors(double[] gamma, int i, double[] eta, double[] prob) {
       int o = i * width;
       eta[0] = 0;
       double max = 0;
@@ -320,7 +323,11 @@ public final class MultinomialLogisticTrainer implements ClassifierTrainer {
       }
       double sum = 0;
       for (int k = 0; k <= k1; k++) {
-        sum += Math.exp(eta[k] - max);
+        double e = Math.exp(eta[k] - max);
+        sum += e;
+        if (prob != null) {
+          prob[k] = e;
+        }
       }
       return max + Math.log(sum);
     }
@@ -340,26 +347,14 @@ public final class MultinomialLogisticTrainer implements ClassifierTrainer {
       double minLogP = 0;
       for (int i = 0; i < n; i++) {
         int o = i * width;
-        double max = 0;
-        eta[0] = 0;
-        for (int k = 0; k < k1; k++) {
-          int g = k * width;
-          double s = 0;
-          for (int j = 0; j < width; j++) {
-            s += gamma[g + j] * z[o + j];
-          }
-          eta[k + 1] = s;
-          max = Math.max(max, s);
-        }
-        double sum = 0;
-        for (int k = 0; k <= k1; k++) {
-          prob[k] = Math.exp(eta[k] - max);
-          sum += prob[k];
-        }
-        double lse = max + Math.log(sum);
+        double lse = linearPredictors(gamma, i, eta, prob);
         ll += eta[y[i]] - lse;
+        double total = 0;
         for (int k = 0; k <= k1; k++) {
-          prob[k] /= sum;
+          total += prob[k];
+        }
+        for (int k = 0; k <= k1; k++) {
+          prob[k] /= total;
           minLogP = Math.min(minLogP, eta[k] - lse);
         }
         for (int k = 0; k < k1; k++) {
