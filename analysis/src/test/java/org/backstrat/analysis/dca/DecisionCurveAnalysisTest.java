@@ -71,4 +71,36 @@ class DecisionCurveAnalysisTest {
     assertThat(c.curve("perfect").netBenefit()[0]).isCloseTo((double) events / y.length, within(1e-15));
     assertThat(c.curve("perfect").netBenefit()[0]).isGreaterThanOrEqualTo(c.treatAll().netBenefit()[0]);
   }
+
+  @Property(tries = 200)
+  void countsEqualBruteForceComparisonAtEveryThreshold(
+      @ForAll @Size(min = 1, max = 80) List<@DoubleRange(min = 0, max = 1) Double> risks,
+      @ForAll long seed) {
+    int n = risks.size();
+    java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+    boolean[] y = new boolean[n];
+    double[] risk = new double[n];
+    for (int i = 0; i < n; i++) {
+      y[i] = r.nextBoolean();
+      // snap some risks onto the grid, 0 or 1 to exercise the boundary rules
+      double v = risks.get(i);
+      int kind = r.nextInt(4);
+      risk[i] = kind == 0 ? Math.round(v * 20) / 20.0 : kind == 1 ? Math.rint(v) : v;
+    }
+    ThresholdGrid grid = ThresholdGrid.parse("0:0.95:0.05");
+    DecisionCurves c = DecisionCurveAnalysis.withDefaults().withThresholds(grid)
+        .compute(y, List.of(new Predictor("m", risk)));
+    for (int t = 0; t < grid.size(); t++) {
+      double pt = grid.value(t);
+      long tp = 0;
+      long fp = 0;
+      for (int i = 0; i < n; i++) {
+        boolean treated = risk[i] == 1 || (risk[i] > 0 && risk[i] >= pt);
+        tp += treated && y[i] ? 1 : 0;
+        fp += treated && !y[i] ? 1 : 0;
+      }
+      assertThat(c.curve("m").truePositives()[t]).isEqualTo(tp);
+      assertThat(c.curve("m").falsePositives()[t]).isEqualTo(fp);
+    }
+  }
 }
