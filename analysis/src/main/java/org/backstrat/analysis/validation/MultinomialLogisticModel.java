@@ -23,7 +23,10 @@ public final class MultinomialLogisticModel implements Classifier {
      * exist and the coefficients diverge. Use an L2 penalty.
      */
     SEPARATION,
-    /** The information matrix was numerically singular with no saturated probabilities (for example collinear or constant features). */
+    /**
+     * The information matrix was numerically singular with no saturated probabilities (for
+     * example collinear or constant features), so no reliable Newton step exists.
+     */
     SINGULAR
   }
 

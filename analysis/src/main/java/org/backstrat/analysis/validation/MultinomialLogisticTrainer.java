@@ -241,9 +241,12 @@ public final class MultinomialLogisticTrainer implements ClassifierTrainer {
             improved = objectiveAt(trial) >= oldObjective;
           }
           if (!improved) {
-            // no step along the Newton direction increases the objective: at the numerical floor
+            // no step along the Newton direction increases the objective: at the numerical
+            // floor. With a small step that is convergence; with a large one the direction came
+            // from a numerically near-singular information matrix.
             evaluate(gamma);
-            status = maxStep < STEP_FLOOR ? MultinomialLogisticModel.Status.CONVERGED : null;
+            status = maxStep < STEP_FLOOR ? MultinomialLogisticModel.Status.CONVERGED
+                : MultinomialLogisticModel.Status.SINGULAR;
             break;
           }
           evaluate(trial);
