@@ -1,0 +1,354 @@
+package org.backstrat.analysis.dca;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.backstrat.core.BadInputException;
+import org.backstrat.core.InputProblem;
+import org.backstrat.core.io.AtomicOutput;
+
+/**
+ * The generic decision-curve job behind {@code backstrat dca}: reads probability columns and a
+ * binary outcome from a CSV file, computes the curves of treat-all, treat-none and every
+ * predictor (see {@link DecisionCurveAnalysis}) and writes them atomically in long form:
+ * {@code threshold,model,net_benefit,tp,fp,net_intervention_avoided} (tp and fp are counts of
+ * people; net interventions avoided per person, empty at threshold 0 where it is undefined),
+ * ordered by model (treat_all, treat_none, predictors in request order) then threshold. With
+ * bootstrap replicates two columns {@code net_benefit_lower,net_benefit_upper} are appended.
+ *
+ * <p>Input rules: header row; comma, semicolon or tab separated (detected from the header;
+ * semicolon files may use decimal commas); UTF-8 with an optional byte-order mark, anything else
+ * is refused. Column names match exactly, else case-insensitively. The outcome accepts 0/1 and
+ * true/false in any case; predictors must be numbers in [0, 1]. An empty cell, or {@code NA} /
+ * {@code NaN} in any case, is missing: as in dcurves (R's {@code model.frame}, whose default
+ * {@code na.omit} drops incomplete rows) a row missing the outcome or any predictor is left out
+ * and counted in the result. Every other defect is collected and reported at once as a
+ * {@link BadInputException} naming file, row (header = row 1), column, value and expectation;
+ * no output is left behind.
+ */
+public final class DcaJob {
+
+  private static final int MAX_PROBLEMS = 100;
+  private static final Pattern NUMBER =
+      Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+
+  private DcaJob() {
+  }
+
+  /** Runs the request: reads, computes, writes. */
+  public static DcaJobResult run(DcaRequest request) {
+    ThresholdGrid grid = ThresholdGrid.parse(request.thresholds());
+    if (request.out().toAbsolutePath().normalize().equals(request.data().toAbsolutePath().normalize())) {
+      throw new BadInputException(request.out() + ": the output would replace the input; choose another output file");
+    }
+    AtomicOutput.checkWritable(request.out(), request.force());
+    Table table = read(request);
+    DecisionCurveAnalysis analysis = DecisionCurveAnalysis.withDefaults().withThresholds(grid);
+    List<Predictor> predictors = new ArrayList<>();
+    for (int m = 0; m < table.names.size(); m++) {
+      predictors.add(new Predictor(table.names.get(m), table.risks.get(m)));
+    }
+    DecisionCurves curves = analysis.compute(table.outcome, predictors);
+    Optional<BootstrapBands> bands = request.bootstrapReplicates() > 0
+        ? Optional.of(DecisionCurveBootstrap.withDefaults()
+            .withReplicates(request.bootstrapReplicates()).withSeed(request.seed())
+            .compute(analysis, table.outcome, predictors))
+        : Optional.empty();
+    AtomicOutput.writeFile(request.out(), request.force(), tmp -> write(tmp, curves, bands));
+    List<DcaJobResult.PredictorRanges> ranges = new ArrayList<>();
+    for (Predictor p : predictors) {
+      ranges.add(new DcaJobResult.PredictorRanges(p.name(), curves.superiorRanges(p.name())));
+    }
+    return new DcaJobResult(request.out(), table.rowsRead, table.outcome.length,
+        table.rowsRead - table.outcome.length, table.missing, curves, bands, ranges);
+  }
+
+  private static void write(Path tmp, DecisionCurves curves, Optional<BootstrapBands> bands)
+      throws IOException {
+    ThresholdGrid grid = curves.grid();
+    try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8))) {
+      w.write("threshold,model,net_benefit,tp,fp,net_intervention_avoided");
+      w.write(bands.isPresent() ? ",net_benefit_lower,net_benefit_upper\n" : "\n");
+      for (NetBenefitCurve c : curves.curves()) {
+        double[] nb = c.netBenefit();
+        long[] tp = c.truePositives();
+        long[] fp = c.falsePositives();
+        double[] nia = c.netInterventionsAvoided();
+        BootstrapBands.Band band = bands.map(b -> b.band(c.model())).orElse(null);
+        double[] lower = band == null ? null : band.lower();
+        double[] upper = band == null ? null : band.upper();
+        for (int t = 0; t < grid.size(); t++) {
+          StringBuilder line = new StringBuilder(96);
+          line.append(grid.label(t)).append(',').append(csvText(c.model())).append(',')
+              .append(number(nb[t])).append(',').append(tp[t]).append(',').append(fp[t])
+              .append(',').append(number(nia[t]));
+          if (band != null) {
+            line.append(',').append(number(lower[t])).append(',').append(number(upper[t]));
+          }
+          w.write(line.append('\n').toString());
+        }
+      }
+    }
+  }
+
+  private static String number(double v) {
+    return Double.isNaN(v) ? "" : Double.toString(v);
+  }
+
+  private static String csvText(String s) {
+    if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
+      return "\"" + s.replace("\"", "\"\"") + "\"";
+    }
+    return s;
+  }
+
+  /** The complete rows of the requested columns. */
+  private static final class Table {
+    private final List<String> names = new ArrayList<>();
+    private final List<double[]> risks = new ArrayList<>();
+    private boolean[] outcome;
+    private int rowsRead;
+    private List<DcaJobResult.MissingCount> missing;
+  }
+
+  private static Table read(DcaRequest request) {
+    String file = request.data().toString();
+    if (request.predictorColumns().isEmpty()) {
+      throw new BadInputException("no predictor columns given; name at least one probability column");
+    }
+    Set<String> distinct = new HashSet<>();
+    for (String p : request.predictorColumns()) {
+      if (!distinct.add(p.toLowerCase(Locale.ROOT))) {
+        throw new BadInputException("predictor column " + p + " is named twice");
+      }
+      if (p.equalsIgnoreCase(request.outcomeColumn())) {
+        throw new BadInputException("column " + p + " cannot be both the outcome and a predictor");
+      }
+      if (p.equals(DecisionCurves.TREAT_ALL) || p.equals(DecisionCurves.TREAT_NONE)) {
+        throw new BadInputException("predictor name " + p + " is reserved for the default strategy");
+      }
+    }
+    char delimiter = detectDelimiter(request.data(), file);
+    CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader()
+        .setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true).setAllowMissingColumnNames(true)
+        .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL).get();
+    try (Reader reader = openUtf8(request.data()); CSVParser parser = format.parse(reader)) {
+      List<String> header = parser.getHeaderNames();
+      List<InputProblem> problems = new ArrayList<>();
+      int outcomeIndex = columnIndex(header, request.outcomeColumn(), file, problems);
+      int p = request.predictorColumns().size();
+      int[] predictorIndex = new int[p];
+      for (int m = 0; m < p; m++) {
+        predictorIndex[m] = columnIndex(header, request.predictorColumns().get(m), file, problems);
+      }
+      if (!problems.isEmpty()) {
+        throw new BadInputException(problems);
+      }
+      String outcomeName = header.get(outcomeIndex);
+      boolean decimalComma = delimiter == ';';
+      Table table = new Table();
+      table.names.addAll(request.predictorColumns());
+      List<Boolean> outcomes = new ArrayList<>();
+      List<double[]> rows = new ArrayList<>();
+      int[] missingCount = new int[p + 1];
+      int rowsRead = 0;
+      for (CSVRecord record : parser) {
+        rowsRead++;
+        long row = rowsRead + 1L; // header is row 1
+        if (record.size() != header.size()) {
+          add(problems, InputProblem.error(file, row, "", "",
+              "expected " + header.size() + " cells as in the header, found " + record.size()));
+          continue;
+        }
+        boolean complete = true;
+        String outcomeText = record.get(outcomeIndex);
+        Boolean y = null;
+        if (isMissing(outcomeText)) {
+          missingCount[0]++;
+          complete = false;
+        } else {
+          y = parseOutcome(outcomeText);
+          if (y == null) {
+            add(problems, InputProblem.error(file, row, outcomeName, outcomeText,
+                "expected a binary outcome: 0/1 or true/false"));
+          }
+        }
+        double[] values = new double[p];
+        for (int m = 0; m < p; m++) {
+          String text = record.get(predictorIndex[m]);
+          if (isMissing(text)) {
+            missingCount[m + 1]++;
+            complete = false;
+            continue;
+          }
+          String normalised = decimalComma ? text.trim().replace(',', '.') : text.trim();
+          double v = NUMBER.matcher(normalised).matches() ? Double.parseDouble(normalised) : Double.NaN;
+          if (!(v >= 0 && v <= 1)) {
+            add(problems, InputProblem.error(file, row, header.get(predictorIndex[m]), text,
+                "expected a predicted probability between 0 and 1"));
+          }
+          values[m] = v;
+        }
+        if (complete && y != null) {
+          outcomes.add(y);
+          rows.add(values);
+        }
+      }
+      if (!problems.isEmpty()) {
+        throw new BadInputException(problems);
+      }
+      int n = outcomes.size();
+      if (n == 0) {
+        throw new BadInputException(InputProblem.error(file, 0, "", "", rowsRead == 0
+            ? "expected at least one data row" : "every row misses the outcome or a predictor"));
+      }
+      table.outcome = new boolean[n];
+      int events = 0;
+      for (int i = 0; i < n; i++) {
+        table.outcome[i] = outcomes.get(i);
+        events += table.outcome[i] ? 1 : 0;
+      }
+      if (events == 0 || events == n) {
+        throw new BadInputException(InputProblem.error(file, 0, outcomeName, "",
+            "expected both outcomes among the rows used; all " + n + " are "
+                + (events == 0 ? "0/false" : "1/true") + ", so net benefit cannot be compared"));
+      }
+      for (int m = 0; m < p; m++) {
+        double[] r = new double[n];
+        for (int i = 0; i < n; i++) {
+          r[i] = rows.get(i)[m];
+        }
+        table.risks.add(r);
+      }
+      table.rowsRead = rowsRead;
+      List<DcaJobResult.MissingCount> missing = new ArrayList<>();
+      missing.add(new DcaJobResult.MissingCount(outcomeName, missingCount[0]));
+      for (int m = 0; m < p; m++) {
+        missing.add(new DcaJobResult.MissingCount(header.get(predictorIndex[m]), missingCount[m + 1]));
+      }
+      table.missing = missing;
+      return table;
+    } catch (UncheckedIOException e) {
+      throw readFailure(file, e.getCause());
+    } catch (IOException e) {
+      throw readFailure(file, e);
+    }
+  }
+
+  private static void add(List<InputProblem> problems, InputProblem problem) {
+    if (problems.size() < MAX_PROBLEMS) {
+      problems.add(problem);
+    }
+  }
+
+  private static RuntimeException readFailure(String file, IOException e) {
+    if (e instanceof CharacterCodingException) {
+      return new BadInputException(InputProblem.error(file, 0, "", "",
+          "expected a UTF-8 text file; it contains bytes that are not UTF-8 (save it as CSV UTF-8)"));
+    }
+    if (e instanceof NoSuchFileException) {
+      return new BadInputException(InputProblem.error(file, 0, "", "", "file not found"));
+    }
+    return new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
+  }
+
+  private static Reader openUtf8(Path path) throws IOException {
+    var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    PushbackReader reader = new PushbackReader(new InputStreamReader(Files.newInputStream(path), decoder));
+    int first = reader.read();
+    if (first != -1 && first != '\uFEFF') {
+      reader.unread(first);
+    }
+    return reader;
+  }
+
+  /** The delimiter among comma, semicolon and tab that occurs most often in the header line. */
+  private static char detectDelimiter(Path path, String file) {
+    try (Reader r = openUtf8(path)) {
+      int comma = 0;
+      int semicolon = 0;
+      int tab = 0;
+      boolean quoted = false;
+      int c;
+      while ((c = r.read()) != -1) {
+        if (c == '"') {
+          quoted = !quoted;
+        } else if (!quoted && (c == '\n' || c == '\r')) {
+          break;
+        } else if (!quoted) {
+          comma += c == ',' ? 1 : 0;
+          semicolon += c == ';' ? 1 : 0;
+          tab += c == '\t' ? 1 : 0;
+        }
+      }
+      if (tab > comma && tab > semicolon) {
+        return '\t';
+      }
+      return semicolon > comma ? ';' : ',';
+    } catch (IOException e) {
+      throw readFailure(file, e);
+    }
+  }
+
+  private static int columnIndex(List<String> header, String name, String file,
+                                 List<InputProblem> problems) {
+    int exact = header.indexOf(name);
+    if (exact >= 0) {
+      return exact;
+    }
+    int found = -1;
+    for (int i = 0; i < header.size(); i++) {
+      if (header.get(i).equalsIgnoreCase(name)) {
+        if (found >= 0) {
+          problems.add(InputProblem.error(file, 1, name, "",
+              "expected one column named " + name + "; several match when case is ignored"));
+          return 0;
+        }
+        found = i;
+      }
+    }
+    if (found < 0) {
+      problems.add(InputProblem.error(file, 1, name, "",
+          "expected a column named " + name + "; the header has " + String.join(", ", header)));
+      return 0;
+    }
+    return found;
+  }
+
+  private static boolean isMissing(String text) {
+    String t = text.trim();
+    return t.isEmpty() || t.equalsIgnoreCase("NA") || t.equalsIgnoreCase("NaN");
+  }
+
+  private static Boolean parseOutcome(String text) {
+    String t = text.trim();
+    if (t.equals("1") || t.equalsIgnoreCase("true")) {
+      return Boolean.TRUE;
+    }
+    if (t.equals("0") || t.equalsIgnoreCase("false")) {
+      return Boolean.FALSE;
+    }
+    return null;
+  }
+}

@@ -1,0 +1,54 @@
+package org.backstrat.analysis.validation;
+
+/**
+ * Standardises every column to mean 0 and standard deviation 1 using the training rows' mean
+ * and population standard deviation (divisor n, as scikit-learn's StandardScaler). Missing values
+ * (NaN) are skipped when fitting and stay NaN; a column that is constant (or has fewer than one
+ * observed value) in the training rows is only centred (scale 1), so it becomes 0 rather than
+ * NaN or infinity.
+ */
+public final class ZScoreFitter implements FoldTransformFitter {
+
+  /** A z-score fitter. */
+  public ZScoreFitter() {
+    // stateless
+  }
+
+  @Override
+  public FoldTransform fit(double[][] trainRows) {
+    int p = trainRows.length == 0 ? 0 : trainRows[0].length;
+    double[] mean = new double[p];
+    double[] scale = new double[p];
+    for (int j = 0; j < p; j++) {
+      double sum = 0;
+      int count = 0;
+      for (double[] row : trainRows) {
+        if (!Double.isNaN(row[j])) {
+          sum += row[j];
+          count++;
+        }
+      }
+      double mu = count > 0 ? sum / count : 0;
+      double ss = 0;
+      for (double[] row : trainRows) {
+        if (!Double.isNaN(row[j])) {
+          double d = row[j] - mu;
+          ss += d * d;
+        }
+      }
+      double sd = count > 0 ? Math.sqrt(ss / count) : 0;
+      mean[j] = mu;
+      scale[j] = sd > 0 ? sd : 1.0;
+    }
+    return row -> {
+      if (row.length != p) {
+        throw new IllegalArgumentException("expected " + p + " columns, got " + row.length);
+      }
+      double[] out = new double[p];
+      for (int j = 0; j < p; j++) {
+        out[j] = (row[j] - mean[j]) / scale[j];
+      }
+      return out;
+    };
+  }
+}
