@@ -1,0 +1,459 @@
+package org.backstrat.analysis.pipeline;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.backstrat.analysis.config.AnalysisConfig;
+import org.backstrat.analysis.config.VariantConfig;
+import org.backstrat.analysis.dca.Predictor;
+import org.backstrat.analysis.dca.StratificationDecisionCurves;
+import org.backstrat.analysis.dca.ThresholdGrid;
+import org.backstrat.analysis.features.EncodedFeatures;
+import org.backstrat.analysis.features.FeatureEncoder;
+import org.backstrat.analysis.result.StratumProfile;
+import org.backstrat.analysis.stats.NumericSummary;
+import org.backstrat.analysis.stats.PValueAdjustment;
+import org.backstrat.analysis.stats.StratumComparison;
+import org.backstrat.analysis.stats.VariableScale;
+import org.backstrat.analysis.strata.StratumNamer;
+import org.backstrat.analysis.validation.CrossValidationResult;
+import org.backstrat.analysis.validation.FoldTransformFitter;
+import org.backstrat.analysis.validation.MedianImputationFitter;
+import org.backstrat.analysis.validation.MultinomialLogisticTrainer;
+import org.backstrat.analysis.validation.RepeatedCrossValidation;
+import org.backstrat.analysis.validation.ZScoreFitter;
+import org.backstrat.cluster.data.FeatureMatrix;
+import org.backstrat.cluster.data.ScaleMethod;
+import org.backstrat.cluster.data.Scaler;
+import org.backstrat.cluster.kmeans.ClusterFit;
+import org.backstrat.cluster.kmeans.ClusterMethod;
+import org.backstrat.cluster.kmeans.ClusterModel;
+import org.backstrat.cluster.kmeans.Clusterer;
+import org.backstrat.cluster.select.KSelection;
+import org.backstrat.cluster.select.KSelector;
+import org.backstrat.core.BadInputException;
+import org.backstrat.core.Progress;
+import org.backstrat.core.cohort.Cohort;
+import org.backstrat.core.cohort.ValueKind;
+import org.backstrat.core.cohort.Variable;
+
+/**
+ * The {@code analyze} stage as a library call: for each variant of the config, encode the
+ * features of a scored cohort, cluster them robustly with K chosen by the documented rule, name
+ * the strata, characterise them with between-stratum tests, validate them by repeated
+ * cross-validated multinomial logistic regression (beside a questionnaire-only model) and compute
+ * decision curves from out-of-fold stratum risks. Deterministic for a given config seed.
+ */
+public final class StratificationAnalysis {
+  /** Outcome columns described per stratum when present. */
+  static final String LBP_FREQUENCY = "lbp_frequency";
+  static final String LBP_BOTHERSOMENESS = "lbp_bothersomeness";
+
+  private final AnalysisConfig config;
+  private final Progress progress;
+  private final int threads;
+
+  private StratificationAnalysis(AnalysisConfig config, Progress progress, int threads) {
+    this.config = config;
+    this.progress = progress;
+    this.threads = threads;
+  }
+
+  /** An analysis with these settings, all cores, no progress reporting. */
+  public static StratificationAnalysis of(AnalysisConfig config) {
+    return new StratificationAnalysis(config, Progress.NONE,
+        Runtime.getRuntime().availableProcessors());
+  }
+
+  /** A copy reporting progress. */
+  public StratificationAnalysis withProgress(Progress p) {
+    return new StratificationAnalysis(config, p, threads);
+  }
+
+  /** A copy with another thread count (results do not depend on it). */
+  public StratificationAnalysis withThreads(int t) {
+    if (t < 1) {
+      throw new IllegalArgumentException("threads >= 1");
+    }
+    return new StratificationAnalysis(config, progress, t);
+  }
+
+  /** Runs every variant whose features the scored cohort has. */
+  public StratificationResult run(Cohort scored) {
+    List<VariantAnalysis> done = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
+    for (VariantConfig v : config.variants()) {
+      List<String> absent = v.featureNames().stream().filter(f -> !scored.has(f)).toList();
+      if (!absent.isEmpty()) {
+        skipped.add(v.name() + ": the cohort has no " + String.join(", ", absent));
+        continue;
+      }
+      done.add(runVariant(scored, v));
+    }
+    if (done.isEmpty()) {
+      throw new BadInputException(scored.source() + ": no variant can be analysed: "
+          + String.join("; ", skipped));
+    }
+    return new StratificationResult(config, scored, done, skipped);
+  }
+
+  /** Runs one variant. */
+  public VariantAnalysis runVariant(Cohort scored, VariantConfig variant) {
+    String name = variant.name();
+    List<String> notes = new ArrayList<>();
+    boolean completeCase = config.missing().equals("complete-case");
+    EncodedFeatures enc = FeatureEncoder.encode(scored, variant, completeCase);
+    double[][] x = enc.matrix();
+    if (!completeCase) {
+      x = MedianImputationFitter.withoutIndicators().fit(x).applyAll(x);
+    }
+    int n = x.length;
+    int smallestK = config.chooseK() ? config.kMin() : config.k();
+    if (n < Math.max(2, smallestK) * 2) {
+      throw new BadInputException(scored.source() + ": variant " + name + ": only " + n
+          + " people have every feature " + variant.featureNames() + " (" + enc.excludedTotal()
+          + " left out for missing values); expected at least " + Math.max(2, smallestK) * 2
+          + " to form " + smallestK + " strata");
+    }
+    if (enc.excludedTotal() > 0) {
+      notes.add(enc.excludedTotal() + " people left out for missing features "
+          + enc.excludedByFeature());
+    }
+
+    // 1. cluster, K chosen by the documented rule (or fixed)
+    progress.step(name + ": clustering " + n + " people, choosing K in " + config.kMin() + ".."
+        + config.kMax());
+    FeatureMatrix raw = FeatureMatrix.of(x, enc.columns());
+    Scaler scaler = fitScaler(raw, enc);
+    Clusterer clusterer = Clusterer.withDefaults()
+        .withMethod(ClusterMethod.parse(config.method()))
+        .withTrimFraction(config.trim())
+        .withRestarts(config.restarts())
+        .withSeed(config.seed())
+        .withThreads(threads);
+    int kMax = Math.min(config.kMax(), n / 2);
+    KSelector selector = KSelector.withDefaults()
+        .withRange(config.kMin(), Math.max(config.kMin(), kMax))
+        .withBootstrapResamples(config.stabilityResamples())
+        .withGapReferences(config.gapReferences())
+        .withSeed(config.seed())
+        .withThreads(threads);
+    if (!config.chooseK()) {
+      if (config.k() > n / 2) {
+        throw new BadInputException("analysis config: k: value \"" + config.k()
+            + "\": expected at most " + n / 2 + " strata for the " + n + " people of variant "
+            + name);
+      }
+      selector = selector.withRange(Math.min(config.kMin(), config.k()),
+          Math.max(Math.max(config.kMin(), kMax), config.k())).withFixedK(config.k());
+    }
+    KSelection selection = selector.select(raw, scaler, clusterer);
+    ClusterModel model = selection.chosenModel();
+    ClusterFit fit = model.fit();
+    int k = fit.k();
+    int[] labels = fit.labels();
+    boolean[] outlier = fit.outliers();
+    double[] distance = fit.distances();
+
+    // 2. name the strata from standardised centroids of the kept people
+    int[] keptIdx = keptRows(outlier);
+    double[][] centersOriginal = model.centersOriginal();
+    double[] mean = new double[enc.width()];
+    double[] sd = new double[enc.width()];
+    for (int j = 0; j < enc.width(); j++) {
+      double[] col = new double[keptIdx.length];
+      for (int i = 0; i < keptIdx.length; i++) {
+        col[i] = x[keptIdx[i]][j];
+      }
+      NumericSummary s = NumericSummary.of(col);
+      mean[j] = s.mean();
+      sd[j] = s.sd();
+    }
+    List<String> labelNames = StratumNamer.name(
+        StratumNamer.burden(centersOriginal, mean, sd, columnsOf(enc, variant.psychosocial())),
+        StratumNamer.burden(centersOriginal, mean, sd, columnsOf(enc, variant.imaging())));
+
+    // 3. characterise the kept people
+    progress.step(name + ": characterising " + k + " strata");
+    int[] keptStrata = new int[keptIdx.length];
+    int[] keptCohortRows = new int[keptIdx.length];
+    for (int i = 0; i < keptIdx.length; i++) {
+      keptStrata[i] = labels[keptIdx[i]];
+      keptCohortRows[i] = enc.cohortRows()[keptIdx[i]];
+    }
+    requireStrataOfTwo(scored, name, keptStrata, k);
+    StratumComparison comparison = StratumComparison.withDefaults().with(adjustment());
+    List<StratumComparison.TestRow> rawTests = new ArrayList<>();
+    List<StratumComparison.PairwiseRow> pairwise = new ArrayList<>();
+    for (String var : characterisedVariables(scored, variant)) {
+      Variable v = scored.variable(var).orElseThrow();
+      double[] values = pick(scored.values(var), keptCohortRows);
+      VariableScale scale = scaleOf(v);
+      StratumComparison.TestRow row = comparison.test(var, scale, values, keptStrata);
+      rawTests.add(row);
+      if (!Double.isNaN(row.p())) {
+        pairwise.addAll(comparison.pairwise(var, scale, values, keptStrata));
+      }
+    }
+    List<StratumComparison.TestRow> tests = comparison.adjust(rawTests);
+    KSelectionRowView chosen = KSelectionRowView.of(selection);
+    List<StratumProfile> profiles = new ArrayList<>();
+    int[] sizes = fit.sizes();
+    for (int c = 0; c < k; c++) {
+      Map<String, Double> centroid = new LinkedHashMap<>();
+      for (int j = 0; j < enc.width(); j++) {
+        centroid.put(enc.columns().get(j), centersOriginal[c][j]);
+      }
+      Map<Integer, Integer> freq = new LinkedHashMap<>();
+      double bothMedian = Double.NaN;
+      double bothQ1 = Double.NaN;
+      double bothQ3 = Double.NaN;
+      int[] members = membersOf(keptStrata, keptCohortRows, c);
+      if (scored.has(LBP_FREQUENCY)) {
+        double[] f = scored.values(LBP_FREQUENCY);
+        for (int level = 0; level <= 4; level++) {
+          freq.put(level, 0);
+        }
+        for (int r : members) {
+          if (!Double.isNaN(f[r])) {
+            freq.merge((int) f[r], 1, Integer::sum);
+          }
+        }
+      }
+      if (scored.has(LBP_BOTHERSOMENESS)) {
+        NumericSummary s = NumericSummary.of(pick(scored.values(LBP_BOTHERSOMENESS), members));
+        bothMedian = s.median();
+        bothQ1 = s.q1();
+        bothQ3 = s.q3();
+      }
+      profiles.add(new StratumProfile(c + 1, labelNames.get(c), sizes[c],
+          chosen.clusterJaccard(c), centroid, freq, bothMedian, bothQ1, bothQ3));
+    }
+
+    // 4. validate: multinomial LR predicting stratum, repeated stratified CV
+    progress.step(name + ": cross-validating (" + config.folds() + " folds x "
+        + config.repeats() + " repeats)");
+    double[][] xKept = new double[keptIdx.length][];
+    for (int i = 0; i < keptIdx.length; i++) {
+      xKept[i] = enc.matrix()[keptIdx[i]];
+    }
+    RepeatedCrossValidation cv = RepeatedCrossValidation.withDefaults()
+        .withFolds(config.folds()).withRepeats(config.repeats()).withSeed(config.seed())
+        .withThreads(threads);
+    MultinomialLogisticTrainer trainer = MultinomialLogisticTrainer.withDefaults()
+        .withL2Lambda(config.l2());
+    FoldTransformFitter prep = completeCase ? new ZScoreFitter()
+        : MedianImputationFitter.withIndicators().andThen(new ZScoreFitter());
+    CrossValidationResult validation = cv.run(xKept, keptStrata, k, trainer, prep);
+    int[] psyCols = columnsOf(enc, variant.psychosocial());
+    double[][] xPsy = new double[xKept.length][psyCols.length];
+    for (int i = 0; i < xKept.length; i++) {
+      for (int j = 0; j < psyCols.length; j++) {
+        xPsy[i][j] = xKept[i][psyCols[j]];
+      }
+    }
+    CrossValidationResult psyOnly = cv.run(xPsy, keptStrata, k, trainer, prep);
+
+    // 5. decision curves from out-of-fold stratum risks
+    Optional<StratificationDecisionCurves.Result> dca = Optional.empty();
+    int dcaPeople = 0;
+    if (scored.has(config.outcome())) {
+      progress.step(name + ": decision curves for " + config.outcome());
+      DcaInput in = dcaInput(scored, keptCohortRows, keptStrata, notes);
+      dcaPeople = in.outcome.length;
+      dca = Optional.of(StratificationDecisionCurves.withDefaults()
+          .withThresholds(ThresholdGrid.parse(config.thresholds()))
+          .withFolds(config.folds())
+          .withSeed(config.seed())
+          .withBootstrapReplicates(config.dcaBootstrap())
+          .compute(in.strata, k, in.outcome, in.comparators));
+    } else {
+      notes.add("no decision curves: the cohort has no " + config.outcome() + " column");
+    }
+    return new VariantAnalysis(variant, enc, selection, model, labels, outlier, distance,
+        profiles, tests, pairwise, validation, psyOnly, dca, dcaPeople, notes);
+  }
+
+  private PValueAdjustment adjustment() {
+    return switch (config.adjustment()) {
+      case "bh" -> PValueAdjustment.BENJAMINI_HOCHBERG;
+      case "bonferroni" -> PValueAdjustment.BONFERRONI;
+      default -> PValueAdjustment.HOLM;
+    };
+  }
+
+  /**
+   * Robust or z-score scaling of the numeric and ordinal columns; 0/1 columns keep their unit
+   * range (centre 0, scale 1). Weights applied after scaling.
+   */
+  private Scaler fitScaler(FeatureMatrix raw, EncodedFeatures enc) {
+    ScaleMethod method = ScaleMethod.parse(config.scaling());
+    Scaler fitted = Scaler.fit(raw, method);
+    double[] center = fitted.center();
+    double[] scale = fitted.scale();
+    for (int j = 0; j < enc.width(); j++) {
+      if (!enc.scaled()[j]) {
+        center[j] = 0;
+        scale[j] = 1;
+      }
+    }
+    return new Scaler(method, enc.columns(), center, scale, enc.weights());
+  }
+
+  private static int[] keptRows(boolean[] outlier) {
+    int m = 0;
+    for (boolean o : outlier) {
+      m += o ? 0 : 1;
+    }
+    int[] idx = new int[m];
+    int q = 0;
+    for (int i = 0; i < outlier.length; i++) {
+      if (!outlier[i]) {
+        idx[q++] = i;
+      }
+    }
+    return idx;
+  }
+
+  private static int[] columnsOf(EncodedFeatures enc, List<String> features) {
+    List<Integer> cols = new ArrayList<>();
+    for (int j = 0; j < enc.width(); j++) {
+      if (features.contains(enc.sourceFeature().get(j))) {
+        cols.add(j);
+      }
+    }
+    return cols.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private static double[] pick(double[] values, int[] rows) {
+    double[] out = new double[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      out[i] = values[rows[i]];
+    }
+    return out;
+  }
+
+  private static int[] membersOf(int[] strata, int[] cohortRows, int c) {
+    int m = 0;
+    for (int s : strata) {
+      m += s == c ? 1 : 0;
+    }
+    int[] out = new int[m];
+    int q = 0;
+    for (int i = 0; i < strata.length; i++) {
+      if (strata[i] == c) {
+        out[q++] = cohortRows[i];
+      }
+    }
+    return out;
+  }
+
+  private static void requireStrataOfTwo(Cohort cohort, String variant, int[] strata, int k) {
+    int[] count = new int[k];
+    for (int s : strata) {
+      count[s]++;
+    }
+    for (int c = 0; c < k; c++) {
+      if (count[c] < 2) {
+        throw new BadInputException(cohort.source() + ": variant " + variant + ": stratum "
+            + (c + 1) + " has " + count[c] + " member" + (count[c] == 1 ? "" : "s")
+            + " after trimming; expected at least 2 to test and validate it (choose a smaller "
+            + "K or a smaller trim fraction)");
+      }
+    }
+  }
+
+  /** The variant's own features (source columns) and the LBP outcome columns present. */
+  private List<String> characterisedVariables(Cohort scored, VariantConfig variant) {
+    Set<String> vars = new LinkedHashSet<>(variant.featureNames());
+    for (String o : List.of(LBP_FREQUENCY, LBP_BOTHERSOMENESS, config.outcome())) {
+      if (scored.has(o)) {
+        vars.add(o);
+      }
+    }
+    return List.copyOf(vars);
+  }
+
+  private static VariableScale scaleOf(Variable v) {
+    if (v.kind() == ValueKind.CATEGORY || v.kind() == ValueKind.BOOLEAN) {
+      return VariableScale.CATEGORICAL;
+    }
+    return v.kind() == ValueKind.INTEGER ? VariableScale.ORDINAL : VariableScale.NUMERIC;
+  }
+
+  private record DcaInput(int[] strata, boolean[] outcome, List<Predictor> comparators) {
+  }
+
+  /**
+   * The kept people whose outcome (and every available comparator) is known; comparators are
+   * SBT high risk (sbt_risk = high) and ÖMPSQ-short high risk (total >= 50) as 0/1 risks.
+   */
+  private DcaInput dcaInput(Cohort scored, int[] cohortRows, int[] strata, List<String> notes) {
+    double[] y = scored.values(config.outcome());
+    Map<String, double[]> comparatorValues = new LinkedHashMap<>();
+    if (scored.has("sbt_risk")) {
+      Variable v = scored.variable("sbt_risk").orElseThrow();
+      int high = v.levels().indexOf("high");
+      double[] risk = scored.values("sbt_risk");
+      double[] r = new double[risk.length];
+      for (int i = 0; i < r.length; i++) {
+        r[i] = Double.isNaN(risk[i]) ? Double.NaN : (risk[i] == high ? 1 : 0);
+      }
+      comparatorValues.put("sbt_risk", r);
+    } else {
+      notes.add("decision curves without the SBT risk group: no sbt_risk column");
+    }
+    if (scored.has("ompsq_high_risk")) {
+      comparatorValues.put("ompsq_high_risk", scored.values("ompsq_high_risk"));
+    } else {
+      notes.add("decision curves without ÖMPSQ high risk: no ompsq_high_risk column");
+    }
+    List<Integer> use = new ArrayList<>();
+    for (int i = 0; i < cohortRows.length; i++) {
+      int r = cohortRows[i];
+      boolean ok = !Double.isNaN(y[r]);
+      for (double[] c : comparatorValues.values()) {
+        ok &= !Double.isNaN(c[r]);
+      }
+      if (ok) {
+        use.add(i);
+      }
+    }
+    if (use.size() < cohortRows.length) {
+      notes.add((cohortRows.length - use.size()) + " people without the outcome or a "
+          + "comparator are left out of the decision curves");
+    }
+    int m = use.size();
+    int[] s = new int[m];
+    boolean[] out = new boolean[m];
+    Map<String, double[]> risks = new LinkedHashMap<>();
+    comparatorValues.keySet().forEach(key -> risks.put(key, new double[m]));
+    for (int q = 0; q < m; q++) {
+      int i = use.get(q);
+      int r = cohortRows[i];
+      s[q] = strata[i];
+      out[q] = y[r] == 1;
+      for (Map.Entry<String, double[]> e : comparatorValues.entrySet()) {
+        risks.get(e.getKey())[q] = e.getValue()[r];
+      }
+    }
+    List<Predictor> comparators = new ArrayList<>();
+    risks.forEach((key, r) -> comparators.add(new Predictor(key, r)));
+    return new DcaInput(s, out, comparators);
+  }
+
+  /** Per-cluster stability of the chosen K, NaN when not computed. */
+  private record KSelectionRowView(double[] jaccard) {
+    static KSelectionRowView of(KSelection selection) {
+      return new KSelectionRowView(selection.chosenRow().clusterJaccard());
+    }
+
+    double clusterJaccard(int c) {
+      return c < jaccard.length ? jaccard[c] : Double.NaN;
+    }
+  }
+}

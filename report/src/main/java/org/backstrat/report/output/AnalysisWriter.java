@@ -1,0 +1,388 @@
+package org.backstrat.report.output;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.backstrat.analysis.dca.BootstrapBands;
+import org.backstrat.analysis.dca.DecisionCurves;
+import org.backstrat.analysis.dca.NetBenefitCurve;
+import org.backstrat.analysis.dca.StratificationDecisionCurves;
+import org.backstrat.analysis.dca.SuperiorRanges;
+import org.backstrat.analysis.pipeline.StratificationResult;
+import org.backstrat.analysis.pipeline.VariantAnalysis;
+import org.backstrat.analysis.result.StratumProfile;
+import org.backstrat.analysis.stats.StratumComparison;
+import org.backstrat.analysis.strata.StratumNamer;
+import org.backstrat.analysis.validation.CrossValidationResult;
+import org.backstrat.cluster.select.KSelectionRow;
+import org.backstrat.core.SoftwareVersion;
+import org.backstrat.core.cohort.Cohort;
+import org.backstrat.core.io.AtomicOutput;
+
+/**
+ * Writes the machine-readable outputs of {@code analyze --out DIR}: {@code summary.json}
+ * (schema {@code backstrat.summary/1}, DESIGN.md), {@code assignments.csv} and the
+ * {@code tables/*.csv} that back every figure of the summary. The directory appears whole or not
+ * at all, and the same result always gives the same bytes.
+ */
+public final class AnalysisWriter {
+  /** The summary's schema identifier. */
+  public static final String SUMMARY_SCHEMA = "backstrat.summary/1";
+
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  /** Extra content written into the same directory (the report, the model). */
+  @FunctionalInterface
+  public interface Extra {
+    /** Writes more files into the (temporary) output directory. */
+    void write(Path dir) throws IOException;
+  }
+
+  private AnalysisWriter() {
+  }
+
+  /** Writes the outputs into a new directory {@code out}, atomically. */
+  public static void write(StratificationResult result, Path out, boolean force, Extra extra) {
+    AtomicOutput.writeDirectory(out, force, dir -> {
+      writeInto(result, dir);
+      extra.write(dir);
+    });
+  }
+
+  /**
+   * Writes the outputs into an existing empty directory (for callers that already write a
+   * larger directory atomically, such as {@code demo}).
+   */
+  public static void writeInto(StratificationResult result, Path dir) throws IOException {
+    Path tables = Files.createDirectory(dir.resolve("tables"));
+    writeTables(result, tables);
+    writeAssignments(result, dir.resolve("assignments.csv"));
+    writeJson(summary(result), dir.resolve("summary.json"));
+  }
+
+  /** Writes a JSON tree with two-space indentation and a final newline. */
+  public static void writeJson(JsonNode node, Path file) throws IOException {
+    DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
+        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+        .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+    try (OutputStream os = Files.newOutputStream(file)) {
+      JSON.writer(pp).writeValue(os, node);
+      os.write('\n');
+    }
+  }
+
+  /** The summary.json tree. */
+  public static ObjectNode summary(StratificationResult result) {
+    ObjectNode root = NODES.objectNode();
+    root.put("schema", SUMMARY_SCHEMA);
+    root.put("software_version", SoftwareVersion.get());
+    root.put("n_subjects", result.cohort().size());
+    ObjectNode variants = root.putObject("variants");
+    for (VariantAnalysis v : result.variants()) {
+      variants.set(v.name(), variant(result, v));
+    }
+    ArrayNode skipped = root.putArray("skipped_variants");
+    result.skippedVariants().forEach(skipped::add);
+    root.put("naming_rule", StratumNamer.RULE);
+    root.put("k_rule", result.variants().get(0).selection().rule());
+    root.set("settings", result.config().toJson());
+    return root;
+  }
+
+  private static ObjectNode variant(StratificationResult result, VariantAnalysis v) {
+    ObjectNode o = NODES.objectNode();
+    ArrayNode features = o.putArray("features");
+    v.features().columns().forEach(features::add);
+    o.put("method", result.config().method());
+    o.put("k", v.k());
+    o.put("k_fixed_by_user", v.selection().fixedByUser());
+    o.put("trim", v.model().fit().trimFraction());
+    o.put("n_used", v.nClustered());
+    o.put("n_outliers", v.nOutliers());
+    o.put("n_excluded", v.features().excludedTotal());
+    ObjectNode byFeature = o.putObject("excluded_by_feature");
+    v.features().excludedByFeature().entrySet().stream().sorted(Map.Entry.comparingByKey())
+        .forEach(e -> byFeature.put(e.getKey(), e.getValue()));
+    ArrayNode selection = o.putArray("selection");
+    for (KSelectionRow r : v.selection().rows()) {
+      ObjectNode s = selection.addObject();
+      s.put("k", r.k());
+      num(s, "silhouette", r.silhouette());
+      num(s, "calinski_harabasz", r.calinskiHarabasz());
+      num(s, "gap", r.gap());
+      num(s, "gap_se", r.gapSe());
+      num(s, "stability_jaccard", r.stabilityJaccard());
+      num(s, "objective", r.objective());
+    }
+    o.put("gap_first_se_max_k", v.selection().gapChoiceK());
+    ArrayNode clusters = o.putArray("clusters");
+    for (StratumProfile p : v.strata()) {
+      ObjectNode c = clusters.addObject();
+      c.put("id", p.id());
+      c.put("label", p.label());
+      c.put("size", p.size());
+      num(c, "stability_jaccard", p.stabilityJaccard());
+      ObjectNode centroid = c.putObject("centroid");
+      p.centroid().forEach((f, x) -> num(centroid, f, x));
+      ObjectNode freq = c.putObject("lbp_frequency");
+      p.lbpFrequency().forEach((level, count) -> freq.put(Integer.toString(level), count));
+      ObjectNode both = c.putObject("bothersomeness");
+      num(both, "median", p.bothersomenessMedian());
+      num(both, "q1", p.bothersomenessQ1());
+      num(both, "q3", p.bothersomenessQ3());
+    }
+    ArrayNode tests = o.putArray("tests");
+    for (StratumComparison.TestRow t : v.tests()) {
+      ObjectNode r = tests.addObject();
+      r.put("variable", t.variable());
+      r.put("test", t.test().label());
+      num(r, "statistic", t.statistic());
+      r.put("df", t.degreesOfFreedom());
+      num(r, "p", t.p());
+      num(r, "p_adjusted", t.pAdjusted());
+      num(r, "effect_size", t.effectSize());
+      r.put("effect_size_measure", t.effectSizeMeasure().name().toLowerCase(java.util.Locale.ROOT));
+      r.put("n", t.n());
+    }
+    o.set("validation", validation(v.validation(), v));
+    o.set("validation_questionnaire_only", validation(v.questionnaireOnly(), v));
+    if (v.dca().isPresent()) {
+      o.set("dca", dca(result, v, v.dca().get()));
+    } else {
+      o.putNull("dca");
+    }
+    ArrayNode notes = o.putArray("notes");
+    v.notes().forEach(notes::add);
+    return o;
+  }
+
+  private static ObjectNode validation(CrossValidationResult cv, VariantAnalysis v) {
+    ObjectNode o = NODES.objectNode();
+    num(o, "accuracy_mean", cv.accuracyMean());
+    num(o, "accuracy_sd", cv.accuracySd());
+    num(o, "balanced_accuracy_mean", cv.balancedAccuracyMean());
+    num(o, "macro_f1_mean", cv.macroF1Mean());
+    o.put("folds", cv.folds());
+    o.put("repeats", cv.repeats());
+    o.put("non_converged_fits", cv.nonConvergedFits());
+    ArrayNode labels = o.putArray("labels");
+    for (int c = 0; c < v.k(); c++) {
+      labels.add(v.label(c));
+    }
+    ArrayNode confusion = o.putArray("confusion");
+    for (long[] row : cv.pooledConfusion()) {
+      ArrayNode r = confusion.addArray();
+      for (long x : row) {
+        r.add(x);
+      }
+    }
+    return o;
+  }
+
+  private static ObjectNode dca(StratificationResult result, VariantAnalysis v,
+                                StratificationDecisionCurves.Result d) {
+    DecisionCurves curves = d.curves();
+    ObjectNode o = NODES.objectNode();
+    o.put("outcome", result.config().outcome());
+    o.put("n", curves.n());
+    num(o, "prevalence", curves.prevalence());
+    ArrayNode thresholds = o.putArray("thresholds");
+    for (int i = 0; i < curves.grid().size(); i++) {
+      thresholds.add(curves.grid().threshold(i));
+    }
+    ObjectNode nb = o.putObject("net_benefit");
+    for (NetBenefitCurve c : curves.curves()) {
+      ArrayNode a = nb.putArray(c.model());
+      for (double x : c.netBenefit()) {
+        if (Double.isNaN(x)) {
+          a.addNull();
+        } else {
+          a.add(x);
+        }
+      }
+    }
+    if (d.bands().isPresent()) {
+      BootstrapBands b = d.bands().get();
+      ObjectNode bands = o.putObject("bands");
+      bands.put("replicates", b.replicates());
+      num(bands, "level", b.level());
+      BootstrapBands.Band s = b.band(StratificationDecisionCurves.STRATIFICATION);
+      ArrayNode lo = bands.putArray("stratification_lower");
+      ArrayNode hi = bands.putArray("stratification_upper");
+      for (int i = 0; i < s.lower().length; i++) {
+        lo.add(s.lower()[i]);
+        hi.add(s.upper()[i]);
+      }
+    }
+    SuperiorRanges sr = d.stratificationSuperiorRanges();
+    if (sr.widest().isPresent()) {
+      ArrayNode range = o.putArray("superior_range");
+      range.add(sr.widest().get().lo());
+      range.add(sr.widest().get().hi());
+    } else {
+      o.putNull("superior_range");
+    }
+    ArrayNode all = o.putArray("superior_ranges");
+    for (SuperiorRanges.ThresholdRange r : sr.ranges()) {
+      ArrayNode a = all.addArray();
+      a.add(r.lo());
+      a.add(r.hi());
+    }
+    return o;
+  }
+
+  private static void num(ObjectNode o, String field, double x) {
+    if (Double.isNaN(x) || Double.isInfinite(x)) {
+      o.putNull(field);
+    } else {
+      o.put(field, x);
+    }
+  }
+
+  private static void writeAssignments(StratificationResult result, Path file)
+      throws IOException {
+    Cohort cohort = result.cohort();
+    try (Writer w = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
+      w.write("id,variant,cluster,label,outlier,distance\n");
+      for (VariantAnalysis v : result.variants()) {
+        int[] rows = v.features().cohortRows();
+        for (int i = 0; i < rows.length; i++) {
+          int c = v.labels()[i];
+          w.write(org.backstrat.core.cohort.CohortWriter.quote(cohort.id(rows[i])));
+          w.write(',');
+          w.write(v.name());
+          w.write(',');
+          w.write(Integer.toString(c + 1));
+          w.write(',');
+          w.write(org.backstrat.core.cohort.CohortWriter.quote(v.label(c)));
+          w.write(',');
+          w.write(Boolean.toString(v.outlier()[i]));
+          w.write(',');
+          w.write(CsvTable.number(v.distance()[i]));
+          w.write('\n');
+        }
+      }
+    }
+  }
+
+  private static void writeTables(StratificationResult result, Path dir) throws IOException {
+    CsvTable exclusions = new CsvTable("variant", "reason", "people");
+    for (VariantAnalysis v : result.variants()) {
+      String n = v.name();
+      exclusions.row(n, "in cohort", result.cohort().size());
+      v.features().excludedByFeature().entrySet().stream().sorted(Map.Entry.comparingByKey())
+          .forEach(e -> exclusions.row(n, "missing " + e.getKey(), e.getValue()));
+      exclusions.row(n, "left out (any missing feature)", v.features().excludedTotal());
+      exclusions.row(n, "clustered", v.nClustered());
+      exclusions.row(n, "trimmed as outliers", v.nOutliers());
+      exclusions.row(n, "characterised", v.nClustered() - v.nOutliers());
+
+      CsvTable sel = new CsvTable("k", "objective", "silhouette", "silhouette_error_bound",
+          "calinski_harabasz", "gap", "gap_se", "stability_jaccard", "chosen");
+      for (KSelectionRow r : v.selection().rows()) {
+        sel.row(r.k(), r.objective(), r.silhouette(), r.silhouetteErrorBound(),
+            r.calinskiHarabasz(), r.gap(), r.gapSe(), r.stabilityJaccard(),
+            r.k() == v.k());
+      }
+      sel.write(dir.resolve(n + "_selection.csv"));
+
+      CsvTable strata = new CsvTable("cluster", "label", "size", "stability_jaccard",
+          "bothersomeness_median", "bothersomeness_q1", "bothersomeness_q3",
+          "lbp_frequency_0", "lbp_frequency_1", "lbp_frequency_2", "lbp_frequency_3",
+          "lbp_frequency_4");
+      CsvTable centroids = new CsvTable("cluster", "label", "feature", "centroid");
+      for (StratumProfile p : v.strata()) {
+        Map<Integer, Integer> f = p.lbpFrequency();
+        strata.row(p.id(), p.label(), p.size(), p.stabilityJaccard(), p.bothersomenessMedian(),
+            p.bothersomenessQ1(), p.bothersomenessQ3(), f.get(0), f.get(1), f.get(2), f.get(3),
+            f.get(4));
+        p.centroid().forEach((feature, x) -> centroids.row(p.id(), p.label(), feature, x));
+      }
+      strata.write(dir.resolve(n + "_strata.csv"));
+      centroids.write(dir.resolve(n + "_centroids.csv"));
+
+      CsvTable tests = new CsvTable("variable", "test", "statistic", "df", "p", "p_adjusted",
+          "effect_size", "effect_size_measure", "n", "p_method");
+      for (StratumComparison.TestRow t : v.tests()) {
+        tests.row(t.variable(), t.test().label(), t.statistic(), t.degreesOfFreedom(), t.p(),
+            t.pAdjusted(), t.effectSize(),
+            t.effectSizeMeasure().name().toLowerCase(java.util.Locale.ROOT), t.n(),
+            t.method().name().toLowerCase(java.util.Locale.ROOT));
+      }
+      tests.write(dir.resolve(n + "_tests.csv"));
+
+      CsvTable pairs = new CsvTable("variable", "test", "cluster_a", "cluster_b", "statistic",
+          "p", "p_adjusted", "p_method");
+      for (StratumComparison.PairwiseRow t : v.pairwise()) {
+        pairs.row(t.variable(), t.test().label(), t.stratumA() + 1, t.stratumB() + 1,
+            t.statistic(), t.p(), t.pAdjusted(), t.method().name().toLowerCase(
+                java.util.Locale.ROOT));
+      }
+      pairs.write(dir.resolve(n + "_posthoc.csv"));
+
+      CsvTable val = new CsvTable("model", "accuracy_mean", "accuracy_sd",
+          "balanced_accuracy_mean", "balanced_accuracy_sd", "macro_f1_mean", "macro_f1_sd",
+          "folds", "repeats", "non_converged_fits");
+      CsvTable conf = new CsvTable("model", "true_cluster", "predicted_cluster", "count");
+      for (Map.Entry<String, CrossValidationResult> e : Map.of("all_features", v.validation(),
+          "questionnaire_only", v.questionnaireOnly()).entrySet().stream()
+          .sorted(Map.Entry.comparingByKey()).toList()) {
+        CrossValidationResult cv = e.getValue();
+        val.row(e.getKey(), cv.accuracyMean(), cv.accuracySd(), cv.balancedAccuracyMean(),
+            cv.balancedAccuracySd(), cv.macroF1Mean(), cv.macroF1Sd(), cv.folds(), cv.repeats(),
+            cv.nonConvergedFits());
+        long[][] m = cv.pooledConfusion();
+        for (int a = 0; a < m.length; a++) {
+          for (int b = 0; b < m[a].length; b++) {
+            conf.row(e.getKey(), a + 1, b + 1, m[a][b]);
+          }
+        }
+      }
+      val.write(dir.resolve(n + "_validation.csv"));
+      conf.write(dir.resolve(n + "_confusion.csv"));
+
+      Optional<StratificationDecisionCurves.Result> d = v.dca();
+      if (d.isPresent()) {
+        DecisionCurves curves = d.get().curves();
+        Optional<BootstrapBands> bands = d.get().bands();
+        CsvTable dca = new CsvTable("threshold", "model", "net_benefit", "tp", "fp",
+            "net_intervention_avoided", "net_benefit_lower", "net_benefit_upper");
+        for (NetBenefitCurve c : curves.curves()) {
+          BootstrapBands.Band band = bands.map(b -> b.band(c.model())).orElse(null);
+          for (int i = 0; i < curves.grid().size(); i++) {
+            dca.row(curves.grid().label(i), c.model(), c.netBenefit()[i],
+                c.truePositives()[i], c.falsePositives()[i], c.netInterventionsAvoided()[i],
+                band == null ? null : band.lower()[i], band == null ? null : band.upper()[i]);
+          }
+        }
+        dca.write(dir.resolve(n + "_dca.csv"));
+      }
+    }
+    exclusions.write(dir.resolve("cohort_exclusions.csv"));
+  }
+
+  /** The names of the tables written for a variant (for documentation and tests). */
+  public static List<String> variantTables() {
+    return List.of("selection", "strata", "centroids", "tests", "posthoc", "validation",
+        "confusion", "dca");
+  }
+}
