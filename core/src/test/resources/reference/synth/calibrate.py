@@ -31,6 +31,10 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 LEVELS = ["l1l2", "l2l3", "l3l4", "l4l5", "l5s1"]
 FACETS = ["l3l4", "l4l5", "l5s1"]
 KMEANS_SEED = 12345
+# The preprocessing recommended in PREPROCESSING.md: robust median/IQR scaling of numeric
+# features, sex 0/0.5, smoking 0/0.25/0.5, questionnaire features weighted 1/sqrt(count).
+# "default" is the same without the questionnaire weighting; the others are comparisons.
+RECOMMENDED = "default_grouped"
 # PREPROCESSING.md: categorical weights
 SEX_WEIGHT = 0.5      # female 1, male 0, times this
 SMOKING_WEIGHT = 0.25  # never 0, former 1, current 2, times this
@@ -80,6 +84,20 @@ QUESTIONNAIRE = {"sbt_total", "sbt_psychosocial", "ompsq_pain", "ompsq_function"
                  "ompsq_distress", "ompsq_rtw", "ompsq_fear", "ompsq_total"}
 
 
+def mad_scale(x):
+    """(x - median) / (1.4826 MAD); MAD 0 -> IQR / 1.349; then SD; then 1."""
+    med = np.median(x)
+    scale = 1.4826 * np.median(np.abs(x - med))
+    if scale == 0:
+        q1, q3 = np.quantile(x, [0.25, 0.75])
+        scale = (q3 - q1) / 1.349
+    if scale == 0:
+        scale = np.std(x, ddof=1)
+    if scale == 0:
+        scale = 1.0
+    return (x - med) / scale
+
+
 def preprocess(s, features, scheme):
     if scheme.endswith("_grouped"):
         base = preprocess(s, features, scheme[:-len("_grouped")])
@@ -96,6 +114,13 @@ def preprocess(s, features, scheme):
                 cols.append(SMOKING_WEIGHT * x)
             else:
                 cols.append(robust_scale(x))
+        elif scheme == "mad":
+            if f == "sex":
+                cols.append(SEX_WEIGHT * x)
+            elif f == "smoking":
+                cols.append(SMOKING_WEIGHT * x)
+            else:
+                cols.append(mad_scale(x))
         elif scheme == "zscore_all":  # DESIGN.md feasibility setting: every column z-scored
             sd = np.std(x, ddof=1)
             cols.append((x - x.mean()) / (sd if sd > 0 else 1.0))
@@ -200,11 +225,12 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         for variant, features in (("sbt", SBT_FEATURES), ("ompsq", OMPSQ_FEATURES)):
             v = {"features": features}
-            for scheme in ("default", "zscore_all", "robust_unweighted"):
+            for scheme in (RECOMMENDED, "default", "winsor_sd_grouped", "zscore_all",
+                           "robust_unweighted", "mad"):
                 x = preprocess(s, features, scheme)
                 km = KMeans(n_clusters=3, n_init=10, random_state=KMEANS_SEED).fit(x)
                 e = {"kmeans_ari": ari(truth, km.labels_)}
-                if scheme == "default":
+                if scheme == RECOMMENDED:
                     nearest, trimmed = trimmed_kmeans(x, tmp, variant)
                     e["trimmed_kmeans_ari"] = ari(truth, nearest)
                     kept = ~trimmed
