@@ -1,0 +1,187 @@
+package org.backstrat.cluster.job;
+
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.backstrat.cluster.data.FeatureMatrix;
+import org.backstrat.cluster.data.Scaler;
+import org.backstrat.cluster.kmeans.ClusterFit;
+import org.backstrat.cluster.kmeans.ClusterModel;
+import org.backstrat.cluster.kmeans.Clusterer;
+import org.backstrat.cluster.select.KSelection;
+import org.backstrat.cluster.select.KSelectionRow;
+import org.backstrat.cluster.select.KSelector;
+import org.backstrat.core.io.AtomicOutput;
+
+/**
+ * The generic clustering job behind {@code backstrat cluster}: read any numeric table, scale,
+ * cluster at a fixed k or choose K over a range, and write {@code DIR/assignments.csv} and
+ * {@code DIR/clustering.json} atomically (nothing is left behind on failure; an existing DIR is
+ * kept unless forced). Output bytes are identical for identical inputs and settings.
+ *
+ * <p>{@code assignments.csv}: {@code row,[id,]cluster,outlier,distance} with row the 1-based data
+ * row, cluster 1..K (outliers keep their nearest cluster), outlier true/false, distance the
+ * Euclidean distance to the cluster centre in the scaled space.
+ *
+ * <p>{@code clustering.json} (schema {@code backstrat.clustering/1}): input, rows, features,
+ * skipped columns, method, k, trim, scale, seed, restarts, objective (sum of squared distances of
+ * kept points to their centre in the scaled space), iterations, outlier count, trim radius, the
+ * scaler (centre, scale), clusters (id, size, centre in original units, centre scaled) and the
+ * selection table with the rule. Non-finite numbers are written as null.
+ */
+public final class ClusterJob {
+  /** Schema name of clustering.json. */
+  public static final String SCHEMA = "backstrat.clustering/1";
+
+  private ClusterJob() {
+  }
+
+  /** Runs the job. */
+  public static ClusterJobResult run(ClusterRequest request) {
+    AtomicOutput.checkWritable(request.output(), request.force());
+    long t0 = System.nanoTime();
+    NumericTable table = NumericTableReader.withDefaults().withHeader(request.header())
+        .withThreads(request.threads()).read(request.input(), request.features());
+    long t1 = System.nanoTime();
+    FeatureMatrix raw = table.data();
+    Scaler scaler = Scaler.fit(raw, request.scale());
+    Clusterer clusterer = Clusterer.withDefaults().withMethod(request.method())
+        .withTrimFraction(request.trimFraction()).withRestarts(request.restarts())
+        .withSeed(request.seed()).withThreads(request.threads());
+    int gapRefs = request.effectiveGapReferences();
+    KSelector selector = KSelector.withDefaults().withRange(request.kMin(), request.kMax())
+        .withBootstrapResamples(request.effectiveBootstrapResamples())
+        .withGapReferences(gapRefs == 1 ? 2 : gapRefs).withSeed(request.seed())
+        .withThreads(request.threads());
+    if (request.kMin() == request.kMax()) {
+      selector = selector.withFixedK(request.kMin());
+    }
+    KSelection selection = selector.select(raw, scaler, clusterer);
+    long t2 = System.nanoTime();
+    AtomicOutput.writeDirectory(request.output(), request.force(), dir -> {
+      writeAssignments(dir.resolve("assignments.csv"), table, selection.chosenModel().fit());
+      writeJson(dir.resolve("clustering.json"), request, table, selection, clusterer);
+    });
+    long t3 = System.nanoTime();
+    return new ClusterJobResult(request.output(), table, selection, t1 - t0, t2 - t1, t3 - t2);
+  }
+
+  private static void writeAssignments(Path file, NumericTable table, ClusterFit fit)
+      throws IOException {
+    List<String> ids = table.ids();
+    try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file),
+        StandardCharsets.UTF_8), 1 << 20)) {
+      w.write(ids == null ? "row,cluster,outlier,distance\n" : "row,id,cluster,outlier,distance\n");
+      StringBuilder sb = new StringBuilder(64);
+      for (int i = 0; i < fit.rows(); i++) {
+        sb.setLength(0);
+        sb.append(i + 1).append(',');
+        if (ids != null) {
+          sb.append(csvText(ids.get(i))).append(',');
+        }
+        sb.append(fit.label(i) + 1).append(',').append(fit.outlier(i)).append(',')
+            .append(fit.distance(i)).append('\n');
+        w.append(sb);
+      }
+    }
+  }
+
+  private static String csvText(String s) {
+    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+      return s;
+    }
+    return '"' + s.replace("\"", "\"\"") + '"';
+  }
+
+  // ---- clustering.json -----------------------------------------------------------------------
+
+  record ScalerDoc(String method, List<Double> center, List<Double> scale) {
+  }
+
+  record ClusterDoc(int id, int size, Map<String, Double> center, List<Double> centerScaled) {
+  }
+
+  record RowDoc(int k, Double objective, Double silhouette, Double silhouetteErrorBound,
+                Double calinskiHarabasz, Double gap, Double gapSe, Double stabilityJaccard,
+                List<Double> clusterJaccard) {
+  }
+
+  record SelectionDoc(int chosenK, boolean fixedByUser, Integer gapFirstSeMaxK, String rule,
+                      List<RowDoc> table) {
+  }
+
+  record Doc(String schema, String input, int rows, List<String> features,
+             List<String> skippedColumns, String method, int k, double trim, String scale,
+             long seed, int restarts, Double objective, int iterations, int nOutliers,
+             Double trimRadius, ScalerDoc scaler, List<ClusterDoc> clusters,
+             SelectionDoc selection) {
+  }
+
+  private static void writeJson(Path file, ClusterRequest request, NumericTable table,
+                                KSelection selection, Clusterer clusterer) throws IOException {
+    ClusterModel model = selection.chosenModel();
+    ClusterFit fit = model.fit();
+    List<String> features = model.features();
+    List<ClusterDoc> clusters = new ArrayList<>();
+    int[] sizes = fit.sizes();
+    for (int j = 0; j < fit.k(); j++) {
+      Map<String, Double> center = new LinkedHashMap<>();
+      double[] orig = model.centerOriginal(j);
+      for (int q = 0; q < features.size(); q++) {
+        center.put(features.get(q), num(orig[q]));
+      }
+      clusters.add(new ClusterDoc(j + 1, sizes[j], center, list(fit.center(j))));
+    }
+    List<RowDoc> rows = new ArrayList<>();
+    for (KSelectionRow r : selection.rows()) {
+      rows.add(new RowDoc(r.k(), num(r.objective()), num(r.silhouette()),
+          num(r.silhouetteErrorBound()), num(r.calinskiHarabasz()), num(r.gap()), num(r.gapSe()),
+          num(r.stabilityJaccard()), list(r.clusterJaccard())));
+    }
+    SelectionDoc sel = new SelectionDoc(selection.chosenK(), selection.fixedByUser(),
+        selection.gapChoiceK() == 0 ? null : selection.gapChoiceK(), selection.rule(), rows);
+    Scaler s = model.scaler();
+    Doc doc = new Doc(SCHEMA, request.input().getFileName().toString(), fit.rows(), features,
+        table.skippedColumns(), clusterer.method().cliName(), fit.k(),
+        clusterer.effectiveTrimFraction(), request.scale().name().toLowerCase(java.util.Locale.ROOT),
+        request.seed(), request.restarts(), num(fit.objective()), fit.iterations(),
+        fit.outlierCount(), num(fit.trimRadius()),
+        new ScalerDoc(s.method().name().toLowerCase(java.util.Locale.ROOT), list(s.center()),
+            list(s.scale())),
+        clusters, sel);
+    DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
+        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+        .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+    ObjectMapper mapper = new ObjectMapper()
+        .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+    byte[] json = mapper.writer(pp).writeValueAsBytes(doc);
+    try (var out = Files.newOutputStream(file)) {
+      out.write(json);
+      out.write('\n');
+    }
+  }
+
+  private static Double num(double v) {
+    return Double.isFinite(v) ? v : null;
+  }
+
+  private static List<Double> list(double[] v) {
+    List<Double> out = new ArrayList<>(v.length);
+    for (double x : v) {
+      out.add(num(x));
+    }
+    return out;
+  }
+}

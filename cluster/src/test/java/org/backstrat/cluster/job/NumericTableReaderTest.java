@@ -1,0 +1,157 @@
+package org.backstrat.cluster.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.backstrat.cluster.SharedData;
+import org.backstrat.cluster.data.FeatureMatrix;
+import org.backstrat.core.BadInputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NumericTableReaderTest {
+  @TempDir
+  Path tmp;
+
+  private Path write(String name, String content) throws IOException {
+    Path p = tmp.resolve(name);
+    Files.write(p, content.getBytes(StandardCharsets.UTF_8));
+    return p;
+  }
+
+  private static NumericTable read(Path p, String... features) {
+    return NumericTableReader.withDefaults().read(p, List.of(features));
+  }
+
+  @Test
+  void readsTheHeaderlessWhitespaceVertebralFileAsRDoes() {
+    Path file = SharedData.dir().resolve("uci_vertebral_column/column_3C.dat");
+    NumericTable t = read(file);
+    assertThat(t.headerPresent()).isFalse();
+    assertThat(t.delimiter()).isEqualTo(' ');
+    assertThat(t.data().rows()).isEqualTo(310);
+    assertThat(t.data().names()).containsExactly("V1", "V2", "V3", "V4", "V5", "V6");
+    assertThat(t.skippedColumns()).singleElement().asString().startsWith("V7");
+    // first line of the file: 63.03 22.55 39.61 40.48 98.67 -0.25 DH
+    assertThat(t.data().row(0)).containsExactly(63.03, 22.55, 39.61, 40.48, 98.67, -0.25);
+    FeatureMatrix naive = SharedData.vertebral();
+    for (int i = 0; i < 310; i++) {
+      assertThat(t.data().row(i)).containsExactly(naive.row(i));
+    }
+    assertThat(read(file, "V2", "V6").data().row(1)).containsExactly(10.06, 4.56);
+  }
+
+  @Test
+  void detectsHeaderCommaAndIdColumn() throws IOException {
+    Path p = write("a.csv", "ID,x,label,y\np1,1.5,a,2\np2,-3e2,b,4.25\n");
+    NumericTable t = read(p);
+    assertThat(t.headerPresent()).isTrue();
+    assertThat(t.ids()).containsExactly("p1", "p2");
+    assertThat(t.data().names()).containsExactly("x", "y");
+    assertThat(t.skippedColumns()).singleElement().asString()
+        .isEqualTo("label (row 2: \"a\" is not a number)");
+    assertThat(t.data().row(1)).containsExactly(-300.0, 4.25);
+  }
+
+  @Test
+  void readsSemicolonFilesWithDecimalCommasBomCrlfAndQuotes() throws IOException {
+    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    String body = "\"a\";\"b\"\r\n1,5;\"2,25\"\r\n\r\n-0,125;3\r\n";
+    Path p = tmp.resolve("eu.csv");
+    Files.write(p, concat(bom, body.getBytes(StandardCharsets.UTF_8)));
+    NumericTable t = read(p, "A", "b");
+    assertThat(t.delimiter()).isEqualTo(';');
+    assertThat(t.data().rows()).isEqualTo(2);
+    assertThat(t.data().row(0)).containsExactly(1.5, 2.25);
+    assertThat(t.data().row(1)).containsExactly(-0.125, 3.0);
+  }
+
+  @Test
+  void readsTabSeparatedWithoutHeaderAndLastLineWithoutNewline() throws IOException {
+    NumericTable t = read(write("t.tsv", "1\t2\n3\t4"));
+    assertThat(t.headerPresent()).isFalse();
+    assertThat(t.data().row(1)).containsExactly(3.0, 4.0);
+  }
+
+  @Test
+  void parsesNumbersExactlyAsJavaDoes() throws IOException {
+    String[] cells = {"0.1", "123456789012345678", "1.7976931348623157e308", "4.9e-324",
+        "2.2250738585072014E-308", "0.30000000000000004", "1e22", "1e23", "-0", "9007199254740993",
+        "123.456e-5", ".5", "5.", "+7"};
+    StringBuilder sb = new StringBuilder("v\n");
+    for (String c : cells) {
+      sb.append(c).append('\n');
+    }
+    NumericTable t = read(write("n.csv", sb.toString()), "v");
+    for (int i = 0; i < cells.length; i++) {
+      assertThat(t.data().get(i, 0)).as(cells[i]).isEqualTo(Double.parseDouble(cells[i]));
+    }
+  }
+
+  @Test
+  void nonNumericNamedFeatureIsReportedWithRowAndColumn() throws IOException {
+    Path p = write("b.csv", "x,y\n1,2\n3,abc\n5,6\n");
+    assertThatThrownBy(() -> read(p, "x", "y")).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("b.csv: row 3, column y: value \"abc\": expected a number");
+  }
+
+  @Test
+  void missingAndNonFiniteCellsAreRefused() throws IOException {
+    assertThatThrownBy(() -> read(write("m.csv", "x,y\n1,\n3,4\n"), "x", "y"))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("row 2, column y")
+        .hasMessageContaining("missing");
+    assertThatThrownBy(() -> read(write("nan.csv", "x,y\n1,NaN\n3,4\n"), "x", "y"))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("row 2, column y")
+        .hasMessageContaining("finite");
+    assertThatThrownBy(() -> read(write("inf.csv", "x,y\n1,2\n3,-Inf\n"), "x", "y"))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("row 3, column y");
+  }
+
+  @Test
+  void unknownFeatureAndRaggedRowsAreRefused() throws IOException {
+    Path p = write("c.csv", "x,y\n1,2\n3,4,5\n");
+    assertThatThrownBy(() -> read(p, "z")).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("column z").hasMessageContaining("x, y");
+    assertThatThrownBy(() -> read(p, "x")).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("row 3").hasMessageContaining("2 fields");
+  }
+
+  @Test
+  void utf16IsRefused() throws IOException {
+    Path p = tmp.resolve("u16.csv");
+    Files.write(p, "x,y\n1,2\n".getBytes(StandardCharsets.UTF_16));
+    assertThatThrownBy(() -> read(p)).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("UTF-16");
+  }
+
+  @Test
+  void resultDoesNotDependOnThreadCountOnALargerFile() throws IOException {
+    StringBuilder sb = new StringBuilder("a,b,c\n");
+    java.util.SplittableRandom r = new java.util.SplittableRandom(1);
+    for (int i = 0; i < 120_000; i++) {
+      sb.append(r.nextInt(1000) / 7.0).append(',').append(-r.nextDouble()).append(',')
+          .append(i).append('\n');
+      if (i % 5000 == 0) {
+        sb.append('\n');
+      }
+    }
+    Path p = write("big.csv", sb.toString());
+    NumericTable one = NumericTableReader.withDefaults().withThreads(1).read(p, List.of());
+    NumericTable four = NumericTableReader.withDefaults().withThreads(4).read(p, List.of());
+    assertThat(four.data().rows()).isEqualTo(120_000);
+    assertThat(four.data().rowMajorView()).isEqualTo(one.data().rowMajorView());
+    assertThat(four.data().get(119_999, 2)).isEqualTo(119_999.0);
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] c = new byte[a.length + b.length];
+    System.arraycopy(a, 0, c, 0, a.length);
+    System.arraycopy(b, 0, c, a.length, b.length);
+    return c;
+  }
+}
