@@ -265,6 +265,16 @@ public final class StratificationAnalysis {
       progress.step(name + ": decision curves for " + config.outcome());
       DcaInput in = dcaInput(scored, keptCohortRows, keptStrata, notes);
       dcaPeople = in.outcome.length;
+      int events = 0;
+      for (boolean b : in.outcome) {
+        events += b ? 1 : 0;
+      }
+      if (events == 0 || events == dcaPeople) {
+        throw new BadInputException(scored.source() + ": column " + config.outcome()
+            + ": expected both outcomes among the " + dcaPeople + " people of variant " + name
+            + " for decision curves, but it is " + (events == 0 ? "false" : "true")
+            + " for all of them (choose another outcome in the analysis config)");
+      }
       dca = Optional.of(StratificationDecisionCurves.withDefaults()
           .withThresholds(ThresholdGrid.parse(config.thresholds()))
           .withFolds(config.folds())

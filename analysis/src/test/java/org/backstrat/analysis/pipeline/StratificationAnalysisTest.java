@@ -1,0 +1,135 @@
+package org.backstrat.analysis.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.backstrat.analysis.config.AnalysisConfig;
+import org.backstrat.analysis.result.StratumProfile;
+import org.backstrat.core.BadInputException;
+import org.backstrat.core.cohort.Cohort;
+import org.backstrat.core.cohort.CohortReader;
+import org.backstrat.core.cohort.Variable;
+import org.backstrat.core.io.TableReader;
+import org.backstrat.core.scoring.CohortScorer;
+import org.backstrat.core.synth.CohortSynthesizer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StratificationAnalysisTest {
+
+  static Cohort scored;
+
+  @TempDir
+  Path tmp;
+
+  @BeforeAll
+  static void cohort() throws Exception {
+    scored = scoredSynthetic(600, 11);
+  }
+
+  static Cohort scoredSynthetic(int n, long seed) throws Exception {
+    StringWriter w = new StringWriter();
+    CohortSynthesizer.withDefaults().writeCsv(w, n, seed);
+    Cohort c = CohortReader.withDefaults().check(TableReader.readText("synthetic.csv",
+        w.toString().getBytes(StandardCharsets.UTF_8))).orThrow();
+    return CohortScorer.withDefaults().score(c).cohort();
+  }
+
+  /** Quick settings so the test stays fast; the defaults are exercised by the CLI tests. */
+  static AnalysisConfig quick(Path dir, String extra) throws Exception {
+    Path f = dir.resolve("quick.json");
+    Files.writeString(f, "{\"restarts\": 5, \"stability_resamples\": 5, \"gap_references\": 3,"
+        + " \"k_max\": 4, \"repeats\": 2, \"dca_bootstrap\": 20" + extra + "}");
+    return AnalysisConfig.read(f);
+  }
+
+  @Test
+  void everyVariantIsAnalysedWithConsistentCounts() throws Exception {
+    StratificationResult r = StratificationAnalysis.of(quick(tmp, "")).run(scored);
+    assertThat(r.variants()).extracting(VariantAnalysis::name).containsExactly("sbt", "ompsq");
+    for (VariantAnalysis v : r.variants()) {
+      assertThat(v.nClustered() + v.features().excludedTotal()).isEqualTo(scored.size());
+      int kept = v.nClustered() - v.nOutliers();
+      assertThat(v.strata().stream().mapToInt(StratumProfile::size).sum()).isEqualTo(kept);
+      assertThat(v.k()).isBetween(2, 4);
+      assertThat(v.strata()).hasSize(v.k());
+      assertThat(v.tests()).isNotEmpty().allSatisfy(t -> {
+        assertThat(t.pAdjusted()).isGreaterThanOrEqualTo(t.p());
+        assertThat(t.n()).isLessThanOrEqualTo(kept);
+      });
+      long pooled = Arrays.stream(v.validation().pooledConfusion())
+          .flatMapToLong(Arrays::stream).sum();
+      assertThat(pooled).isEqualTo((long) kept * 2); // every kept person once per repeat
+      assertThat(v.dca()).isPresent();
+      assertThat(v.dca().get().curves().n()).isEqualTo(v.dcaPeople());
+    }
+  }
+
+  @Test
+  void sameSeedGivesTheSameStrataWhateverTheThreadCount() throws Exception {
+    AnalysisConfig c = quick(tmp, "");
+    VariantAnalysis one = StratificationAnalysis.of(c).withThreads(1).run(scored).variants()
+        .get(0);
+    VariantAnalysis two = StratificationAnalysis.of(c).withThreads(3).run(scored).variants()
+        .get(0);
+    assertThat(two.labels()).containsExactly(one.labels());
+    assertThat(two.validation().accuracyMean()).isEqualTo(one.validation().accuracyMean());
+    assertThat(two.tests()).isEqualTo(one.tests());
+  }
+
+  @Test
+  void fixedKIsUsed() throws Exception {
+    StratificationResult r = StratificationAnalysis.of(quick(tmp, ", \"k\": 3")).run(scored);
+    assertThat(r.variants()).allSatisfy(v -> {
+      assertThat(v.k()).isEqualTo(3);
+      assertThat(v.selection().fixedByUser()).isTrue();
+    });
+  }
+
+  @Test
+  void constantOutcomeIsAClearError() throws Exception {
+    double[] zeros = new double[scored.size()];
+    Variable outcome = scored.variable("lbp_bothersome_frequent").orElseThrow();
+    Cohort constant = scored.withColumn(outcome, zeros);
+    assertThatThrownBy(() -> StratificationAnalysis.of(quick(tmp, "")).run(constant))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("lbp_bothersome_frequent");
+  }
+
+  @Test
+  void variantWhoseFeaturesAreAllMissingIsAClearError() throws Exception {
+    double[] missing = new double[scored.size()];
+    Arrays.fill(missing, Double.NaN);
+    Cohort noDd = scored.withColumn(scored.variable("dd_sum").orElseThrow(), missing);
+    assertThatThrownBy(() -> StratificationAnalysis.of(quick(tmp, "")).run(noDd))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("only 0 people have every feature")
+        .hasMessageContaining("dd_sum");
+  }
+
+  @Test
+  void kLargerThanThePeopleLeftIsAClearError() throws Exception {
+    Cohort few = scored.select(new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
+    assertThatThrownBy(() -> StratificationAnalysis.of(quick(tmp, ", \"k\": 6")).run(few))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("expected at least");
+  }
+
+  @Test
+  void variantWithoutItsColumnsIsSkippedWithAReason() throws Exception {
+    Cohort c = Cohort.of("x.csv", scored.ids());
+    for (Variable v : scored.variables()) {
+      if (!v.name().startsWith("ompsq") && !v.name().equals("id")
+          && v.kind() != org.backstrat.core.cohort.ValueKind.TEXT) {
+        c = c.withColumn(v, scored.values(v.name()));
+      }
+    }
+    StratificationResult r = StratificationAnalysis.of(quick(tmp, "")).run(c);
+    assertThat(r.variants()).extracting(VariantAnalysis::name).containsExactly("sbt");
+    assertThat(r.skippedVariants()).singleElement().asString().startsWith("ompsq:");
+  }
+}
