@@ -24,17 +24,18 @@ import org.backstrat.core.BadInputException;
  *
  * <p><b>Exact computation.</b> 2 × 2 tables use Commons Statistics' {@link FisherExactTest}.
  * Larger tables use a network algorithm in the spirit of Mehta &amp; Patel (1983, 1986): the
- * table is filled one column at a time (after transposing so that columns are the longer
- * dimension); a node is the multiset of remaining row totals (tables whose rows are permuted
- * have equal probability, so nodes are keyed by sorted totals); each node keeps the distinct
+ * table is filled one column at a time (first oriented so that columns are the longer
+ * dimension; if that exceeds half the work limit, once more the other way round, since the cost
+ * depends strongly on the orientation); a node is the multiset of remaining row totals (tables
+ * whose rows are permuted have equal probability, so nodes are keyed by sorted totals); each node keeps the distinct
  * "past" values {@code sum log x_ij!} of the paths that reach it, merged, with their
  * probability mass. For each past value, valid lower and upper bounds of the future
  * {@code sum log x_ij!} (convex water-filling and greedy filling under the margins, both
  * row-wise and column-wise) decide whether every completion counts (add the mass), none does
  * (drop it), or the path must be expanded. The result is exact up to floating-point rounding.
  *
- * <p><b>Size limit and Monte Carlo fallback.</b> The exact search stops when its work (node
- * expansions plus path extensions) exceeds {@link #DEFAULT_WORK_LIMIT} (a second or two on one core;
+ * <p><b>Size limit and Monte Carlo fallback.</b> The exact search stops when its work (column
+ * vectors enumerated plus path extensions) exceeds {@link #DEFAULT_WORK_LIMIT} (about one to two seconds on one core;
  * change with {@link #withWorkLimit}). Then, as with R's {@code simulate.p.value = TRUE}, the
  * p-value is estimated from {@code B} random tables with the observed margins (drawn by
  * shuffling one margin's labels with a {@link SplittableRandom} of the given seed):
@@ -45,7 +46,7 @@ import org.backstrat.core.BadInputException;
  */
 public final class FisherFreemanHalton {
   /** Default bound on the exact search's work units before switching to Monte Carlo. */
-  public static final long DEFAULT_WORK_LIMIT = 5_000_000L;
+  public static final long DEFAULT_WORK_LIMIT = 10_000_000L;
   /** Default number of simulated tables for the Monte Carlo estimate. */
   public static final int DEFAULT_SIMULATIONS = 20_000;
   /** Default seed of the Monte Carlo estimate. */
@@ -138,7 +139,14 @@ public final class FisherFreemanHalton {
           t.total());
     }
     double[] logFactorial = logFactorials((int) t.total());
-    double p = workLimit > 0 ? new Network(t, logFactorial, workLimit).pValue() : Double.NaN;
+    // The search's cost depends strongly on which margin is filled column by column; try the
+    // shorter vectors first, then the other orientation, each with half the budget.
+    boolean shortVectorsTransposed = t.rows() > t.columns();
+    double p = workLimit > 0
+        ? new Network(t, logFactorial, workLimit / 2, shortVectorsTransposed).pValue() : Double.NaN;
+    if (Double.isNaN(p) && workLimit > 0) {
+      p = new Network(t, logFactorial, workLimit / 2, !shortVectorsTransposed).pValue();
+    }
     if (!Double.isNaN(p)) {
       return new Result(p, Method.EXACT, 0, 0, r, c, t.total());
     }
@@ -214,10 +222,9 @@ public final class FisherFreemanHalton {
     private final double threshold;
     private long work;
 
-    Network(ContingencyTable t, double[] lf, long workLimit) {
+    Network(ContingencyTable t, double[] lf, long workLimit, boolean transpose) {
       this.lf = lf;
       this.workLimit = workLimit;
-      boolean transpose = t.rows() > t.columns();
       r = transpose ? t.columns() : t.rows();
       stages = transpose ? t.rows() : t.columns();
       colTotals = new int[stages];
@@ -269,7 +276,9 @@ public final class FisherFreemanHalton {
           PastValues past = node.past;
           if (past.size > 0 && node.children == null) {
             node.expand(colTotals[k], k + 1, next);
-            work += node.children.length;
+            if (work > workLimit) {
+              return Double.NaN;
+            }
           }
           for (int e = 0; e < past.size; e++) {
             // every stored past value is undecided at this node: extend it by one column and
@@ -402,6 +411,9 @@ public final class FisherFreemanHalton {
                              Map<RowKey, Node> next, List<Node> kids, List<double[]> values,
                              Map<TransitionKey, Integer> index) {
         if (i == r - 1) {
+          if (++work > workLimit) {
+            return; // the caller sees the exhausted budget and gives up
+          }
           x[i] = left;
           double logFact = 0;
           double logProb = -logDenominator;
@@ -428,7 +440,7 @@ public final class FisherFreemanHalton {
         }
         int lo = Math.max(0, left - suffix[i + 1]);
         int hi = Math.min(rows[i], left);
-        for (int v = lo; v <= hi; v++) {
+        for (int v = lo; v <= hi && work <= workLimit; v++) {
           x[i] = v;
           enumerate(i + 1, left - v, childStage, x, suffix, logDenominator, next, kids, values, index);
         }
@@ -445,7 +457,14 @@ public final class FisherFreemanHalton {
 
     @Override
     public int hashCode() {
-      return Arrays.hashCode(rows);
+      // Arrays.hashCode collides badly on short vectors with a fixed sum; mix 64-bit instead
+      long h = 0;
+      for (int v : rows) {
+        h = (h + v) * 0x9E3779B97F4A7C15L;
+        h ^= h >>> 29;
+      }
+      h ^= h >>> 32;
+      return (int) h;
     }
 
     @Override
@@ -463,13 +482,20 @@ public final class FisherFreemanHalton {
    * in an open-addressing hash table on primitive arrays.
    */
   private static final class PastValues {
-    double[] value = new double[4];
-    double[] mass = new double[4];
-    long[] keys = new long[4];
+    // allocated on first use: most nodes of the network never receive an undecided path
+    double[] value;
+    double[] mass;
+    long[] keys;
     int size;
-    private int[] slots = new int[8];
+    private int[] slots;
 
     void add(double v, double q) {
+      if (slots == null) {
+        value = new double[4];
+        mass = new double[4];
+        keys = new long[4];
+        slots = new int[8];
+      }
       long key = Math.round(v * MERGE_SCALE);
       int mask = slots.length - 1;
       int h = Long.hashCode(key * 0x9E3779B97F4A7C15L) & mask;
