@@ -90,9 +90,14 @@ for (nm in names(tabs)) {
     if (cor && !all(dim(m) == 2)) next
     t <- suppressWarnings(chisq.test(m, correct = cor))
     v <- sqrt(unname(suppressWarnings(chisq.test(m, correct = FALSE))$statistic) / (sum(m) * (min(dim(m)) - 1)))
+    # Bergsma (2013) bias-corrected Cramer's V, from the uncorrected X^2
+    x2 <- unname(suppressWarnings(chisq.test(m, correct = FALSE))$statistic); N <- sum(m)
+    kr <- nrow(m); kc <- ncol(m)
+    phi2c <- max(0, x2 / N - (kr - 1) * (kc - 1) / (N - 1))
+    vbc <- sqrt(phi2c / min(kr - (kr - 1)^2 / (N - 1) - 1, kc - (kc - 1)^2 / (N - 1) - 1))
     chisqrows <- rbind(chisqrows, data.frame(case = nm, nrow = nrow(m), ncol = ncol(m), cells = cells,
       correct = cor, statistic = fmt(unname(t$statistic)), df = fmt(unname(t$parameter)), p = fmt(t$p.value),
-      cramer_v = fmt(v), expected = fmt(t(t$expected))))
+      cramer_v = fmt(v), cramer_v_bias_corrected = fmt(vbc), expected = fmt(t(t$expected))))
   }
   f <- fisher.test(m, workspace = 2e8)
   fisherrows <- rbind(fisherrows, data.frame(case = nm, nrow = nrow(m), ncol = ncol(m), cells = cells, p = fmt(f$p.value)))
