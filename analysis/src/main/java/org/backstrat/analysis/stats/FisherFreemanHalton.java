@@ -1,10 +1,7 @@
 package org.backstrat.analysis.stats;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.commons.statistics.inference.FisherExactTest;
@@ -221,6 +218,7 @@ public final class FisherFreemanHalton {
     private final int[][] futureColsAscending;
     private final double threshold;
     private long work;
+    private int nodeCount;
 
     Network(ContingencyTable t, double[] lf, long workLimit, boolean transpose) {
       this.lf = lf;
@@ -368,6 +366,7 @@ public final class FisherFreemanHalton {
 
     /** A node: remaining row totals (ascending) before some column, with its past values. */
     private final class Node {
+      final int id;
       final int[] rows;
       final double lower;
       final double upper;
@@ -377,6 +376,7 @@ public final class FisherFreemanHalton {
       double[] probability;
 
       Node(int[] rows, int stage) {
+        this.id = nodeCount++;
         this.rows = rows;
         this.lower = stage < stages ? lowerBound(rows, stage) : 0;
         this.upper = stage < stages ? upperBound(rows, stage) : 0;
@@ -389,27 +389,21 @@ public final class FisherFreemanHalton {
           m += v;
         }
         double logDenominator = lf[m] - lf[total] - lf[m - total];
-        int[] x = new int[r];
         int[] suffix = new int[r + 1];
         for (int i = r - 1; i >= 0; i--) {
           suffix[i] = suffix[i + 1] + rows[i];
         }
-        List<Node> kids = new ArrayList<>();
-        List<double[]> values = new ArrayList<>();
-        Map<TransitionKey, Integer> index = new HashMap<>();
-        enumerate(0, total, childStage, x, suffix, logDenominator, next, kids, values, index);
-        children = kids.toArray(new Node[0]);
-        logFactorialSum = new double[children.length];
-        probability = new double[children.length];
-        for (int i = 0; i < children.length; i++) {
-          logFactorialSum[i] = values.get(i)[0];
-          probability[i] = values.get(i)[1];
-        }
+        Transitions out = new Transitions();
+        enumerate(0, total, childStage, new int[r], suffix, logDenominator, next, out,
+            new RowKey(new int[r]));
+        children = Arrays.copyOf(out.child, out.size);
+        logFactorialSum = Arrays.copyOf(out.logFactorialSum, out.size);
+        probability = Arrays.copyOf(out.probability, out.size);
       }
 
-      private void enumerate(int i, int left, int childStage, int[] x, int[] suffix, double logDenominator,
-                             Map<RowKey, Node> next, List<Node> kids, List<double[]> values,
-                             Map<TransitionKey, Integer> index) {
+      private void enumerate(int i, int left, int childStage, int[] x, int[] suffix,
+                             double logDenominator, Map<RowKey, Node> next, Transitions out,
+                             RowKey probe) {
         if (i == r - 1) {
           if (++work > workLimit) {
             return; // the caller sees the exhausted budget and gives up
@@ -417,34 +411,90 @@ public final class FisherFreemanHalton {
           x[i] = left;
           double logFact = 0;
           double logProb = -logDenominator;
-          int[] child = new int[r];
+          int[] child = probe.rows();
           for (int a = 0; a < r; a++) {
             logFact += lf[x[a]];
             logProb += lf[rows[a]] - lf[x[a]] - lf[rows[a] - x[a]];
-            child[a] = rows[a] - x[a];
+            // insertion into ascending order (r is small)
+            int v = rows[a] - x[a];
+            int b = a - 1;
+            while (b >= 0 && child[b] > v) {
+              child[b + 1] = child[b];
+              b--;
+            }
+            child[b + 1] = v;
           }
-          Arrays.sort(child);
-          RowKey key = new RowKey(child);
-          Node node = next.computeIfAbsent(key, kk -> new Node(child, childStage));
-          TransitionKey tk = new TransitionKey(node, Math.round(logFact * MERGE_SCALE));
-          Integer at = index.get(tk);
-          double prob = Math.exp(logProb);
-          if (at == null) {
-            index.put(tk, kids.size());
-            kids.add(node);
-            values.add(new double[] {logFact, prob});
-          } else {
-            values.get(at)[1] += prob;
+          Node node = next.get(probe);
+          if (node == null) {
+            int[] copy = child.clone();
+            node = new Node(copy, childStage);
+            next.put(new RowKey(copy), node);
           }
+          out.add(node, logFact, Math.exp(logProb));
           return;
         }
         int lo = Math.max(0, left - suffix[i + 1]);
         int hi = Math.min(rows[i], left);
         for (int v = lo; v <= hi && work <= workLimit; v++) {
           x[i] = v;
-          enumerate(i + 1, left - v, childStage, x, suffix, logDenominator, next, kids, values, index);
+          enumerate(i + 1, left - v, childStage, x, suffix, logDenominator, next, out, probe);
         }
       }
+    }
+  }
+
+  /**
+   * The transitions out of one node, merged when they reach the same child with the same sum of
+   * log-factorials (permutations of equal row totals), in an open-addressing table.
+   */
+  private static final class Transitions {
+    Network.Node[] child = new Network.Node[16];
+    double[] logFactorialSum = new double[16];
+    double[] probability = new double[16];
+    private long[] rounded = new long[16];
+    private int[] slots = new int[32];
+    int size;
+
+    void add(Network.Node node, double logFact, double prob) {
+      long key = Math.round(logFact * MERGE_SCALE);
+      int mask = slots.length - 1;
+      int h = hash(node.id, key) & mask;
+      while (slots[h] != 0) {
+        int e = slots[h] - 1;
+        if (child[e] == node && rounded[e] == key) {
+          probability[e] += prob;
+          return;
+        }
+        h = (h + 1) & mask;
+      }
+      if (size == child.length) {
+        child = Arrays.copyOf(child, size * 2);
+        logFactorialSum = Arrays.copyOf(logFactorialSum, size * 2);
+        probability = Arrays.copyOf(probability, size * 2);
+        rounded = Arrays.copyOf(rounded, size * 2);
+      }
+      child[size] = node;
+      logFactorialSum[size] = logFact;
+      probability[size] = prob;
+      rounded[size] = key;
+      size++;
+      slots[h] = size;
+      if (size * 2 > slots.length) {
+        slots = new int[slots.length * 2];
+        int m2 = slots.length - 1;
+        for (int e = 0; e < size; e++) {
+          int g = hash(child[e].id, rounded[e]) & m2;
+          while (slots[g] != 0) {
+            g = (g + 1) & m2;
+          }
+          slots[g] = e + 1;
+        }
+      }
+    }
+
+    private static int hash(int id, long key) {
+      long h = (key ^ ((long) id << 32 | id)) * 0x9E3779B97F4A7C15L;
+      return (int) (h ^ (h >>> 32));
     }
   }
 
@@ -471,10 +521,6 @@ public final class FisherFreemanHalton {
     public String toString() {
       return Arrays.toString(rows);
     }
-  }
-
-  /** A transition to a child node with a given (rounded) sum of log-factorials. */
-  private record TransitionKey(Object child, long roundedLogFactorialSum) {
   }
 
   /**
