@@ -79,6 +79,8 @@ tabs$t3x4_n120 <- matrix(c(15, 12, 6, 10, 14, 3, 12, 9, 4, 16, 11, 8), 3)
 tabs$t4x5_sparse <- matrix(c(5, 0, 1, 0, 3, 1, 0, 2, 0, 4, 1, 0, 2, 0, 3, 1, 0, 1, 0, 4), 4)
 tabs$t3x4_tiny_p <- matrix(c(25, 1, 0, 2, 20, 1, 0, 3, 18, 1, 0, 19), 3)
 tabs$t3x3_tiny_p <- matrix(c(12, 1, 0, 2, 11, 1, 0, 2, 13), 3)
+tabs$t4x3_n300_rare <- matrix(c(50, 20, 2, 40, 30, 1, 45, 25, 3, 30, 40, 4), 4, byrow = TRUE)
+tabs$t3x3_n2084_tiny_p <- matrix(c(400, 300, 5, 350, 420, 3, 500, 100, 6), 3, byrow = TRUE)
 tabs$t2x5_rare_level <- matrix(c(60, 55, 1, 4, 20, 25, 0, 3, 30, 28), 2)
 chisqrows <- NULL; fisherrows <- NULL
 for (nm in names(tabs)) {
@@ -88,9 +90,14 @@ for (nm in names(tabs)) {
     if (cor && !all(dim(m) == 2)) next
     t <- suppressWarnings(chisq.test(m, correct = cor))
     v <- sqrt(unname(suppressWarnings(chisq.test(m, correct = FALSE))$statistic) / (sum(m) * (min(dim(m)) - 1)))
+    # Bergsma (2013) bias-corrected Cramer's V, from the uncorrected X^2
+    x2 <- unname(suppressWarnings(chisq.test(m, correct = FALSE))$statistic); N <- sum(m)
+    kr <- nrow(m); kc <- ncol(m)
+    phi2c <- max(0, x2 / N - (kr - 1) * (kc - 1) / (N - 1))
+    vbc <- sqrt(phi2c / min(kr - (kr - 1)^2 / (N - 1) - 1, kc - (kc - 1)^2 / (N - 1) - 1))
     chisqrows <- rbind(chisqrows, data.frame(case = nm, nrow = nrow(m), ncol = ncol(m), cells = cells,
       correct = cor, statistic = fmt(unname(t$statistic)), df = fmt(unname(t$parameter)), p = fmt(t$p.value),
-      cramer_v = fmt(v), expected = fmt(t(t$expected))))
+      cramer_v = fmt(v), cramer_v_bias_corrected = fmt(vbc), expected = fmt(t(t$expected))))
   }
   f <- fisher.test(m, workspace = 2e8)
   fisherrows <- rbind(fisherrows, data.frame(case = nm, nrow = nrow(m), ncol = ncol(m), cells = cells, p = fmt(f$p.value)))

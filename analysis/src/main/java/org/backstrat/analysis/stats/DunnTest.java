@@ -63,10 +63,7 @@ public final class DunnTest {
     int n = sample.size();
     int k = sample.groupCount();
     MidRanks ranks = MidRanks.of(sample.values());
-    double[] rankSum = new double[k];
-    for (int i = 0; i < n; i++) {
-      rankSum[sample.group(i)] += ranks.rank(i);
-    }
+    double[] rankSum = ranks.sumsByGroup(sample);
     double nd = n;
     double variance = nd * (nd + 1) / 12 - ranks.tieSum() / (12 * (nd - 1));
     List<Comparison> out = new ArrayList<>(k * (k - 1) / 2);

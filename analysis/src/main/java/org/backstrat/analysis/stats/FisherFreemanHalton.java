@@ -1,10 +1,7 @@
 package org.backstrat.analysis.stats;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.commons.statistics.inference.FisherExactTest;
@@ -24,17 +21,18 @@ import org.backstrat.core.BadInputException;
  *
  * <p><b>Exact computation.</b> 2 × 2 tables use Commons Statistics' {@link FisherExactTest}.
  * Larger tables use a network algorithm in the spirit of Mehta &amp; Patel (1983, 1986): the
- * table is filled one column at a time (after transposing so that columns are the longer
- * dimension); a node is the multiset of remaining row totals (tables whose rows are permuted
- * have equal probability, so nodes are keyed by sorted totals); each node keeps the distinct
+ * table is filled one column at a time (first oriented so that columns are the longer
+ * dimension; if that exceeds half the work limit, once more the other way round, since the cost
+ * depends strongly on the orientation); a node is the multiset of remaining row totals (tables
+ * whose rows are permuted have equal probability, so nodes are keyed by sorted totals); each node keeps the distinct
  * "past" values {@code sum log x_ij!} of the paths that reach it, merged, with their
  * probability mass. For each past value, valid lower and upper bounds of the future
  * {@code sum log x_ij!} (convex water-filling and greedy filling under the margins, both
  * row-wise and column-wise) decide whether every completion counts (add the mass), none does
  * (drop it), or the path must be expanded. The result is exact up to floating-point rounding.
  *
- * <p><b>Size limit and Monte Carlo fallback.</b> The exact search stops when its work (node
- * expansions plus path extensions) exceeds {@link #DEFAULT_WORK_LIMIT} (a second or two on one core;
+ * <p><b>Size limit and Monte Carlo fallback.</b> The exact search stops when its work (column
+ * vectors enumerated plus path extensions) exceeds {@link #DEFAULT_WORK_LIMIT} (about one to two seconds on one core;
  * change with {@link #withWorkLimit}). Then, as with R's {@code simulate.p.value = TRUE}, the
  * p-value is estimated from {@code B} random tables with the observed margins (drawn by
  * shuffling one margin's labels with a {@link SplittableRandom} of the given seed):
@@ -45,7 +43,7 @@ import org.backstrat.core.BadInputException;
  */
 public final class FisherFreemanHalton {
   /** Default bound on the exact search's work units before switching to Monte Carlo. */
-  public static final long DEFAULT_WORK_LIMIT = 5_000_000L;
+  public static final long DEFAULT_WORK_LIMIT = 10_000_000L;
   /** Default number of simulated tables for the Monte Carlo estimate. */
   public static final int DEFAULT_SIMULATIONS = 20_000;
   /** Default seed of the Monte Carlo estimate. */
@@ -138,7 +136,14 @@ public final class FisherFreemanHalton {
           t.total());
     }
     double[] logFactorial = logFactorials((int) t.total());
-    double p = workLimit > 0 ? new Network(t, logFactorial, workLimit).pValue() : Double.NaN;
+    // The search's cost depends strongly on which margin is filled column by column; try the
+    // shorter vectors first, then the other orientation, each with half the budget.
+    boolean shortVectorsTransposed = t.rows() > t.columns();
+    double p = workLimit > 0
+        ? new Network(t, logFactorial, workLimit / 2, shortVectorsTransposed).pValue() : Double.NaN;
+    if (Double.isNaN(p) && workLimit > 0) {
+      p = new Network(t, logFactorial, workLimit / 2, !shortVectorsTransposed).pValue();
+    }
     if (!Double.isNaN(p)) {
       return new Result(p, Method.EXACT, 0, 0, r, c, t.total());
     }
@@ -213,11 +218,11 @@ public final class FisherFreemanHalton {
     private final int[][] futureColsAscending;
     private final double threshold;
     private long work;
+    private int nodeCount;
 
-    Network(ContingencyTable t, double[] lf, long workLimit) {
+    Network(ContingencyTable t, double[] lf, long workLimit, boolean transpose) {
       this.lf = lf;
       this.workLimit = workLimit;
-      boolean transpose = t.rows() > t.columns();
       r = transpose ? t.columns() : t.rows();
       stages = transpose ? t.rows() : t.columns();
       colTotals = new int[stages];
@@ -269,7 +274,9 @@ public final class FisherFreemanHalton {
           PastValues past = node.past;
           if (past.size > 0 && node.children == null) {
             node.expand(colTotals[k], k + 1, next);
-            work += node.children.length;
+            if (work > workLimit) {
+              return Double.NaN;
+            }
           }
           for (int e = 0; e < past.size; e++) {
             // every stored past value is undecided at this node: extend it by one column and
@@ -359,6 +366,7 @@ public final class FisherFreemanHalton {
 
     /** A node: remaining row totals (ascending) before some column, with its past values. */
     private final class Node {
+      final int id;
       final int[] rows;
       final double lower;
       final double upper;
@@ -368,6 +376,7 @@ public final class FisherFreemanHalton {
       double[] probability;
 
       Node(int[] rows, int stage) {
+        this.id = nodeCount++;
         this.rows = rows;
         this.lower = stage < stages ? lowerBound(rows, stage) : 0;
         this.upper = stage < stages ? upperBound(rows, stage) : 0;
@@ -380,59 +389,112 @@ public final class FisherFreemanHalton {
           m += v;
         }
         double logDenominator = lf[m] - lf[total] - lf[m - total];
-        int[] x = new int[r];
         int[] suffix = new int[r + 1];
         for (int i = r - 1; i >= 0; i--) {
           suffix[i] = suffix[i + 1] + rows[i];
         }
-        List<Node> kids = new ArrayList<>();
-        List<double[]> values = new ArrayList<>();
-        Map<TransitionKey, Integer> index = new HashMap<>();
-        enumerate(0, total, childStage, x, suffix, logDenominator, next, kids, values, index);
-        children = kids.toArray(new Node[0]);
-        logFactorialSum = new double[children.length];
-        probability = new double[children.length];
-        for (int i = 0; i < children.length; i++) {
-          logFactorialSum[i] = values.get(i)[0];
-          probability[i] = values.get(i)[1];
-        }
+        Transitions out = new Transitions();
+        enumerate(0, total, childStage, new int[r], suffix, logDenominator, next, out,
+            new RowKey(new int[r]));
+        children = Arrays.copyOf(out.child, out.size);
+        logFactorialSum = Arrays.copyOf(out.logFactorialSum, out.size);
+        probability = Arrays.copyOf(out.probability, out.size);
       }
 
-      private void enumerate(int i, int left, int childStage, int[] x, int[] suffix, double logDenominator,
-                             Map<RowKey, Node> next, List<Node> kids, List<double[]> values,
-                             Map<TransitionKey, Integer> index) {
+      private void enumerate(int i, int left, int childStage, int[] x, int[] suffix,
+                             double logDenominator, Map<RowKey, Node> next, Transitions out,
+                             RowKey probe) {
         if (i == r - 1) {
+          if (++work > workLimit) {
+            return; // the caller sees the exhausted budget and gives up
+          }
           x[i] = left;
           double logFact = 0;
           double logProb = -logDenominator;
-          int[] child = new int[r];
+          int[] child = probe.rows();
           for (int a = 0; a < r; a++) {
             logFact += lf[x[a]];
             logProb += lf[rows[a]] - lf[x[a]] - lf[rows[a] - x[a]];
-            child[a] = rows[a] - x[a];
+            // insertion into ascending order (r is small)
+            int v = rows[a] - x[a];
+            int b = a - 1;
+            while (b >= 0 && child[b] > v) {
+              child[b + 1] = child[b];
+              b--;
+            }
+            child[b + 1] = v;
           }
-          Arrays.sort(child);
-          RowKey key = new RowKey(child);
-          Node node = next.computeIfAbsent(key, kk -> new Node(child, childStage));
-          TransitionKey tk = new TransitionKey(node, Math.round(logFact * MERGE_SCALE));
-          Integer at = index.get(tk);
-          double prob = Math.exp(logProb);
-          if (at == null) {
-            index.put(tk, kids.size());
-            kids.add(node);
-            values.add(new double[] {logFact, prob});
-          } else {
-            values.get(at)[1] += prob;
+          Node node = next.get(probe);
+          if (node == null) {
+            int[] copy = child.clone();
+            node = new Node(copy, childStage);
+            next.put(new RowKey(copy), node);
           }
+          out.add(node, logFact, Math.exp(logProb));
           return;
         }
         int lo = Math.max(0, left - suffix[i + 1]);
         int hi = Math.min(rows[i], left);
-        for (int v = lo; v <= hi; v++) {
+        for (int v = lo; v <= hi && work <= workLimit; v++) {
           x[i] = v;
-          enumerate(i + 1, left - v, childStage, x, suffix, logDenominator, next, kids, values, index);
+          enumerate(i + 1, left - v, childStage, x, suffix, logDenominator, next, out, probe);
         }
       }
+    }
+  }
+
+  /**
+   * The transitions out of one node, merged when they reach the same child with the same sum of
+   * log-factorials (permutations of equal row totals), in an open-addressing table.
+   */
+  private static final class Transitions {
+    Network.Node[] child = new Network.Node[16];
+    double[] logFactorialSum = new double[16];
+    double[] probability = new double[16];
+    private long[] rounded = new long[16];
+    private int[] slots = new int[32];
+    int size;
+
+    void add(Network.Node node, double logFact, double prob) {
+      long key = Math.round(logFact * MERGE_SCALE);
+      int mask = slots.length - 1;
+      int h = hash(node.id, key) & mask;
+      while (slots[h] != 0) {
+        int e = slots[h] - 1;
+        if (child[e] == node && rounded[e] == key) {
+          probability[e] += prob;
+          return;
+        }
+        h = (h + 1) & mask;
+      }
+      if (size == child.length) {
+        child = Arrays.copyOf(child, size * 2);
+        logFactorialSum = Arrays.copyOf(logFactorialSum, size * 2);
+        probability = Arrays.copyOf(probability, size * 2);
+        rounded = Arrays.copyOf(rounded, size * 2);
+      }
+      child[size] = node;
+      logFactorialSum[size] = logFact;
+      probability[size] = prob;
+      rounded[size] = key;
+      size++;
+      slots[h] = size;
+      if (size * 2 > slots.length) {
+        slots = new int[slots.length * 2];
+        int m2 = slots.length - 1;
+        for (int e = 0; e < size; e++) {
+          int g = hash(child[e].id, rounded[e]) & m2;
+          while (slots[g] != 0) {
+            g = (g + 1) & m2;
+          }
+          slots[g] = e + 1;
+        }
+      }
+    }
+
+    private static int hash(int id, long key) {
+      long h = (key ^ ((long) id << 32 | id)) * 0x9E3779B97F4A7C15L;
+      return (int) (h ^ (h >>> 32));
     }
   }
 
@@ -445,7 +507,14 @@ public final class FisherFreemanHalton {
 
     @Override
     public int hashCode() {
-      return Arrays.hashCode(rows);
+      // Arrays.hashCode collides badly on short vectors with a fixed sum; mix 64-bit instead
+      long h = 0;
+      for (int v : rows) {
+        h = (h + v) * 0x9E3779B97F4A7C15L;
+        h ^= h >>> 29;
+      }
+      h ^= h >>> 32;
+      return (int) h;
     }
 
     @Override
@@ -454,22 +523,25 @@ public final class FisherFreemanHalton {
     }
   }
 
-  /** A transition to a child node with a given (rounded) sum of log-factorials. */
-  private record TransitionKey(Object child, long roundedLogFactorialSum) {
-  }
-
   /**
    * Distinct past values (sum log x! so far, merged on a 1e-9 grid) with their probability mass,
    * in an open-addressing hash table on primitive arrays.
    */
   private static final class PastValues {
-    double[] value = new double[4];
-    double[] mass = new double[4];
-    long[] keys = new long[4];
+    // allocated on first use: most nodes of the network never receive an undecided path
+    double[] value;
+    double[] mass;
+    long[] keys;
     int size;
-    private int[] slots = new int[8];
+    private int[] slots;
 
     void add(double v, double q) {
+      if (slots == null) {
+        value = new double[4];
+        mass = new double[4];
+        keys = new long[4];
+        slots = new int[8];
+      }
       long key = Math.round(v * MERGE_SCALE);
       int mask = slots.length - 1;
       int h = Long.hashCode(key * 0x9E3779B97F4A7C15L) & mask;

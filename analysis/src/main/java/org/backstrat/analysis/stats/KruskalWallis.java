@@ -73,10 +73,7 @@ public final class KruskalWallis {
     int n = sample.size();
     int k = sample.groupCount();
     MidRanks ranks = MidRanks.of(sample.values());
-    double[] rankSum = new double[k];
-    for (int i = 0; i < n; i++) {
-      rankSum[sample.group(i)] += ranks.rank(i);
-    }
+    double[] rankSum = ranks.sumsByGroup(sample);
     // sum_j n_j (Rbar_j - Rbar)^2 is the same quantity as sum R_j^2/n_j - N (N+1)^2 / 4 but is
     // not a difference of two large numbers, so it keeps precision when H is small.
     double meanRank = (n + 1) / 2.0;

@@ -53,6 +53,15 @@ final class MidRanks {
     return ranks[i];
   }
 
+  /** Sum of the ranks of each group of {@code sample} (whose values these ranks are). */
+  double[] sumsByGroup(GroupedSample sample) {
+    double[] sums = new double[sample.groupCount()];
+    for (int i = 0; i < ranks.length; i++) {
+      sums[sample.group(i)] += ranks[i];
+    }
+    return sums;
+  }
+
   /** {@code sum(t^3 - t)} over groups of tied values (0 without ties). */
   double tieSum() {
     return tieSum;

@@ -3,6 +3,7 @@ package org.backstrat.analysis.stats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The between-stratum test table of the characterisation (DESIGN.md, "Characterisation"): one
@@ -120,13 +121,9 @@ public final class StratumComparison {
 
   /** The family's rows with {@code pAdjusted} filled by this comparison's adjustment, same order. */
   public List<TestRow> adjust(List<TestRow> family) {
-    double[] p = new double[family.size()];
-    for (int i = 0; i < p.length; i++) {
-      p[i] = family.get(i).p();
-    }
-    double[] adjusted = adjustment.adjust(p);
-    List<TestRow> out = new ArrayList<>(p.length);
-    for (int i = 0; i < p.length; i++) {
+    double[] adjusted = adjusted(family, TestRow::p);
+    List<TestRow> out = new ArrayList<>(adjusted.length);
+    for (int i = 0; i < adjusted.length; i++) {
       out.add(family.get(i).withPAdjusted(adjusted[i]));
     }
     return List.copyOf(out);
@@ -169,18 +166,22 @@ public final class StratumComparison {
             Double.NaN, m));
       }
     }
-    double[] p = new double[raw.size()];
-    for (int i = 0; i < p.length; i++) {
-      p[i] = raw.get(i).p();
-    }
-    double[] adjusted = adjustment.adjust(p);
-    List<PairwiseRow> out = new ArrayList<>(p.length);
-    for (int i = 0; i < p.length; i++) {
+    double[] adjusted = adjusted(raw, PairwiseRow::p);
+    List<PairwiseRow> out = new ArrayList<>(adjusted.length);
+    for (int i = 0; i < adjusted.length; i++) {
       PairwiseRow r = raw.get(i);
       out.add(new PairwiseRow(r.variable(), r.test(), r.stratumA(), r.stratumB(), r.statistic(),
           r.p(), adjusted[i], r.method()));
     }
     return List.copyOf(out);
+  }
+
+  private <T> double[] adjusted(List<T> rows, ToDoubleFunction<T> p) {
+    double[] raw = new double[rows.size()];
+    for (int i = 0; i < raw.length; i++) {
+      raw[i] = p.applyAsDouble(rows.get(i));
+    }
+    return adjustment.adjust(raw);
   }
 
   /**

@@ -33,7 +33,7 @@ class StatisticsProperties {
         }));
   }
 
-  @Property(tries = 200)
+  @Property(tries = 100)
   void kruskalWallisPIsAProbability(@ForAll("samples") Sample s) {
     KruskalWallis.Result r = KruskalWallis.withDefaults().test(s.values(), s.groups());
     if (!Double.isNaN(r.p())) {
@@ -42,7 +42,7 @@ class StatisticsProperties {
     }
   }
 
-  @Property(tries = 200)
+  @Property(tries = 100)
   void kruskalWallisIsInvariantToRelabellingGroups(@ForAll("samples") Sample s,
                                                    @ForAll @IntRange(min = 1, max = 3) int shift) {
     int[] relabelled = new int[s.groups().length];
@@ -55,7 +55,7 @@ class StatisticsProperties {
     assertThat(b.degreesOfFreedom()).isEqualTo(a.degreesOfFreedom());
   }
 
-  @Property(tries = 200)
+  @Property(tries = 100)
   void kruskalWallisIsInvariantToStrictlyIncreasingTransforms(@ForAll("samples") Sample s) {
     double[] transformed = new double[s.values().length];
     for (int i = 0; i < transformed.length; i++) {
@@ -68,7 +68,7 @@ class StatisticsProperties {
     assertThat(Double.valueOf(b.p())).isEqualTo(Double.valueOf(a.p()));
   }
 
-  @Property(tries = 200)
+  @Property(tries = 100)
   void dunnPIsAProbabilityAndAntisymmetricInZ(@ForAll("samples") Sample s) {
     for (DunnTest.Comparison c : DunnTest.withDefaults().test(s.values(), s.groups()).comparisons()) {
       if (!Double.isNaN(c.p())) {
@@ -77,7 +77,7 @@ class StatisticsProperties {
     }
   }
 
-  @Property(tries = 300)
+  @Property(tries = 200)
   void adjustedPIsAtLeastRawAndAtMostOne(@ForAll("rawPValues") double[] raw,
                                          @ForAll PValueAdjustment method) {
     double[] p = probabilities(raw);
@@ -87,7 +87,7 @@ class StatisticsProperties {
     }
   }
 
-  @Property(tries = 300)
+  @Property(tries = 200)
   void adjustedPIsMonotoneInRawP(@ForAll("rawPValues") double[] raw,
                                  @ForAll PValueAdjustment method) {
     double[] p = probabilities(raw);
