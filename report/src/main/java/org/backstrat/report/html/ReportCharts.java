@@ -169,7 +169,7 @@ final class ReportCharts {
   }
 
   /** One small box-plot chart per numeric feature. */
-  List<String> featureDistributionCharts() {
+  List<String> featureDistributionCharts(String whiskerNote) {
     List<String> out = new ArrayList<>();
     for (int f = 0; f < v.features().size(); f++) {
       Feature feature = v.features().get(f);
@@ -182,7 +182,7 @@ final class ReportCharts {
         boxes.add(box(s.displayName(), s.featureDistributions().get(f), i));
       }
       out.add(new BoxPlotChart(id("feature-" + f), feature.name() + " by stratum (" + v.name() + ")",
-          feature.axisLabel(), "Stratum", boxes, null, 440, 300).render());
+          feature.axisLabel(), "Stratum", boxes, whiskerNote, 440, 300).render());
     }
     return out;
   }

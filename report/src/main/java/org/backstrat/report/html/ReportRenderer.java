@@ -187,7 +187,7 @@ public final class ReportRenderer {
             + "in standard units of the feature (0 = cohort centre).", file(ReportTables.nameFor(v, "centroids_z"))));
         blocks.add(table(tables, ReportTables.nameFor(v, "centroids")));
         blocks.add(table(tables, ReportTables.nameFor(v, "strata")));
-        List<String> featureCharts = charts.featureDistributionCharts();
+        List<String> featureCharts = charts.featureDistributionCharts(whiskerRule);
         if (!featureCharts.isEmpty()) {
           List<Figure> figs = new ArrayList<>();
           for (String svg : featureCharts) {

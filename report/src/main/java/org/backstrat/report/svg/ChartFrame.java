@@ -19,7 +19,10 @@ final class ChartFrame {
   final double top;
   final double right;
   final double bottom;
-  /** Legends wider than this go below the plot, in columns, so they never crowd it or get cut. */
+  /**
+   * Legends wider than this (or than 30% of the chart) go below the plot, in columns, so they
+   * never crowd it or get cut.
+   */
   static final double MAX_SIDE_LEGEND_PX = 190;
   final boolean legendBelow;
   final int legendColumns;
@@ -35,7 +38,7 @@ final class ChartFrame {
     this.left = leftMargin;
     this.top = 44;
     double side = legendWidth(legend);
-    this.legendBelow = side > MAX_SIDE_LEGEND_PX;
+    this.legendBelow = side > MAX_SIDE_LEGEND_PX || side > width * 0.3;
     this.bottom = nominalHeight - bottomMargin;
     this.axisLabelY = nominalHeight - 12;
     if (legendBelow) {

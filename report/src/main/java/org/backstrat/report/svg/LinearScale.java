@@ -40,8 +40,8 @@ public record LinearScale(double domainMin, double domainMax, double rangeStart,
       dataMax += pad;
     }
     double step = niceStep((dataMax - dataMin) / Math.max(1, targetTicks));
-    double lo = Math.floor(dataMin / step + 1e-9) * step;
-    double hi = Math.ceil(dataMax / step - 1e-9) * step;
+    double lo = Math.min(dataMin, Math.floor(dataMin / step + 1e-9) * step);
+    double hi = Math.max(dataMax, Math.ceil(dataMax / step - 1e-9) * step);
     return new LinearScale(lo, hi, rangeStart, rangeEnd, step);
   }
 
@@ -91,7 +91,9 @@ public record LinearScale(double domainMin, double domainMax, double rangeStart,
     double[] t = new double[n];
     for (int i = 0; i < n; i++) {
       double v = (first + i) * tickStep;
-      t[i] = Math.abs(v) < tickStep * 1e-9 ? 0 : v;
+      // round away binary noise (0.15000000000000002) so ticks equal their decimal labels
+      t[i] = Math.abs(v) < tickStep * 1e-9 ? 0
+          : new java.math.BigDecimal(v).round(new java.math.MathContext(12)).doubleValue();
     }
     return t;
   }
