@@ -29,7 +29,7 @@ import org.backstrat.report.table.ReportTable.Column;
 public final class ReportTables {
   /** Display names of the LBP frequency levels 0–4 (DESIGN.md, cohort table). */
   public static final List<String> LBP_FREQUENCY_LEVELS = List.of(
-      "0 none", "1 1–7 days", "2 8–30 days", "3 >30 days, not daily", "4 daily");
+      "0: none", "1: 1–7 days", "2: 8–30 days", "3: >30 days, not daily", "4: daily");
 
   private ReportTables() {
   }
