@@ -103,10 +103,10 @@ public final class CohortScorer {
       if (!absent.isEmpty()) {
         for (String name : absent) {
           problems.column(name, declared
-              ? "column missing: the instrument mapping " + mapping.source() + " maps an item "
-                  + "of the " + group.displayName() + " to it"
-              : "column missing: the other columns of the " + group.displayName()
-                  + " are present and the scores need all of them");
+              ? "this column, which the instrument mapping " + mapping.source() + " maps an "
+                  + "item of the " + group.displayName() + " to; it is missing"
+              : "this column, since the other columns of the " + group.displayName()
+                  + " are present and the scores need all of them; it is missing");
         }
         continue;
       }
@@ -217,7 +217,7 @@ public final class CohortScorer {
         x = blank ? Double.NaN : parseCell(cells[i]);
         values[i] = x;
         if (!blank && Double.isNaN(x)) {
-          problems.cell(i, raw.name(), cells[i], "a number: " + expectation);
+          problems.cell(i, raw.name(), cells[i], expectation);
           continue;
         }
       } else {
@@ -257,8 +257,8 @@ public final class CohortScorer {
 
     void throwIfAny() {
       if (cells > MAX_LISTED_PROBLEMS) {
-        list.add(InputProblem.error(source, 0, "", "", (cells - MAX_LISTED_PROBLEMS)
-            + " further cells out of range, not listed"));
+        list.add(InputProblem.error(source, 0, "", "", "every cell in range; "
+            + (cells - MAX_LISTED_PROBLEMS) + " further cells are out of range and not listed"));
       }
       if (!list.isEmpty()) {
         throw new BadInputException(list);

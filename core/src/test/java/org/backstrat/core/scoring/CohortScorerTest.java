@@ -127,10 +127,11 @@ class CohortScorerTest {
     Cohort partial = CsvCohorts.of("c.csv", "id,sbt_1,sbt_2,sbt_3,sbt_4,sbt_5,sbt_6,sbt_7",
         "a,1,1,1,1,0,0,0");
     assertThat(Problems.of(() -> CohortScorer.withDefaults().score(partial)))
-        .containsExactly("c.csv: column sbt_8: column missing: the other columns of the STarT "
-                + "Back Tool scores are present and the scores need all of them",
-            "c.csv: column sbt_9: column missing: the other columns of the STarT Back Tool "
-                + "scores are present and the scores need all of them");
+        .containsExactly("c.csv: column sbt_8: expected this column, since the other columns of "
+                + "the STarT Back Tool scores are present and the scores need all of them; it is "
+                + "missing",
+            "c.csv: column sbt_9: expected this column, since the other columns of the STarT "
+                + "Back Tool scores are present and the scores need all of them; it is missing");
   }
 
   @Test
@@ -140,8 +141,8 @@ class CohortScorerTest {
         "b,1,1,1,1,0,0,0,0,0,1,1,1,1,1",
         "c,1,1,1,1,0,0,0,0,0,1,1,1,0,1");
     assertThat(Problems.of(() -> CohortScorer.withDefaults().score(bad))).containsExactly(
-        "c.csv: row 2, column sbt_9: value \"5\": a whole number from 0 to 4",
-        "c.csv: row 4, column pfirrmann_l4l5: value \"0\": a whole number from 1 to 5");
+        "c.csv: row 2, column sbt_9: value \"5\": expected a whole number from 0 to 4",
+        "c.csv: row 4, column pfirrmann_l4l5: value \"0\": expected a whole number from 1 to 5");
   }
 
   @Test
@@ -168,7 +169,7 @@ class CohortScorerTest {
     Cohort in = CsvCohorts.of("c.csv", "id,q1,q2,q3,q4,q5,q6,q7,q8,q9",
         "a,1,1,0,0,1,1,1,1,very much");
     assertThat(Problems.of(() -> CohortScorer.withDefaults().withMapping(sbtMapping("q"))
-        .score(in))).containsExactly("c.csv: row 2, column q9: value \"very much\": a number: "
+        .score(in))).containsExactly("c.csv: row 2, column q9: value \"very much\": expected "
             + "a whole number from 0 to 4 (sbt.bothersomeness, mapped by m.json)");
   }
 
@@ -178,8 +179,8 @@ class CohortScorerTest {
     List<String> p = Problems.of(() -> CohortScorer.withDefaults().withMapping(sbtMapping("q"))
         .score(in));
     assertThat(p).hasSize(9);
-    assertThat(p.get(0)).isEqualTo("c.csv: column q1: column missing: the instrument mapping "
-        + "m.json maps an item of the STarT Back Tool scores to it");
+    assertThat(p.get(0)).isEqualTo("c.csv: column q1: expected this column, which the "
+        + "instrument mapping m.json maps an item of the STarT Back Tool scores to; it is missing");
   }
 
   @Test
@@ -237,7 +238,8 @@ class CohortScorerTest {
     Cohort bad = CsvCohorts.of("c.csv", lines.toArray(String[]::new));
     List<String> p = Problems.of(() -> CohortScorer.withDefaults().score(bad));
     assertThat(p).hasSize(CohortScorer.MAX_LISTED_PROBLEMS + 1);
-    assertThat(p.get(p.size() - 1)).isEqualTo("c.csv: 7 further cells out of range, not listed");
+    assertThat(p.get(p.size() - 1)).isEqualTo("c.csv: expected every cell in range; 7 further cells are out "
+        + "of range and not listed");
   }
 
   @Test
