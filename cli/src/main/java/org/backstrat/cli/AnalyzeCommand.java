@@ -10,7 +10,6 @@ import org.backstrat.core.cohort.Cohort;
 import org.backstrat.core.cohort.CohortReader;
 import org.backstrat.core.io.AtomicOutput;
 import org.backstrat.core.scoring.CohortScorer;
-import org.backstrat.report.output.AnalysisWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,7 +48,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     AnalysisConfig settings = config == null ? AnalysisConfig.defaults()
         : AnalysisConfig.read(config);
     StratificationResult result = analyze(data, settings, rep.progress());
-    AnalysisWriter.write(result, out, common.force, dir -> ReportPage.write(result, dir));
+    Outputs.createdAt(); // a bad SOURCE_DATE_EPOCH is refused before the work
+    AtomicOutput.writeDirectory(out, common.force,
+        dir -> Outputs.writeInto(result, dir, result.cohort().has("stratum")));
     rep.note("wrote " + out + " (summary.json, assignments.csv, tables/, report.html)");
     return 0;
   }

@@ -13,7 +13,6 @@ import org.backstrat.core.cohort.CohortWriter;
 import org.backstrat.core.io.AtomicOutput;
 import org.backstrat.core.scoring.CohortScorer;
 import org.backstrat.core.synth.CohortSynthesizer;
-import org.backstrat.report.output.AnalysisWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,6 +41,7 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     AtomicOutput.checkWritable(out, common.force);
+    Outputs.createdAt(); // a bad SOURCE_DATE_EPOCH is refused before the work
     Reporting rep = new Reporting(spec.commandLine().getErr(), common.quiet);
     Progress progress = rep.progress();
     AtomicOutput.writeDirectory(out, common.force, dir -> {
@@ -58,8 +58,7 @@ final class DemoCommand implements Callable<Integer> {
       CohortWriter.write(scored, dir.resolve("cohort_scored.csv"), false);
       StratificationResult result = StratificationAnalysis.of(AnalysisConfig.defaults())
           .withProgress(progress).run(scored);
-      AnalysisWriter.writeInto(result, dir);
-      ReportPage.write(result, dir);
+      Outputs.writeInto(result, dir, true);
     });
     spec.commandLine().getOut().println("backstrat demo: report at "
         + out.resolve("report.html") + "; numbers in " + out.resolve("summary.json"));

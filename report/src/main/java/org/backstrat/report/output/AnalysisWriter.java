@@ -73,7 +73,7 @@ public final class AnalysisWriter {
    * larger directory atomically, such as {@code demo}).
    */
   public static void writeInto(StratificationResult result, Path dir) throws IOException {
-    Path tables = Files.createDirectory(dir.resolve("tables"));
+    Path tables = Files.createDirectories(dir.resolve("tables"));
     writeTables(result, tables);
     writeAssignments(result, dir.resolve("assignments.csv"));
     writeJson(summary(result), dir.resolve("summary.json"));
@@ -284,52 +284,14 @@ public final class AnalysisWriter {
     }
   }
 
+  /**
+   * The tables summary.json needs beyond the report's own CSV twins (selection, strata,
+   * centroids, tests, validation, confusion and decision curves are written with the report):
+   * the post-hoc comparisons and the long-form decision curves with TP/FP counts.
+   */
   private static void writeTables(StratificationResult result, Path dir) throws IOException {
-    CsvTable exclusions = new CsvTable("variant", "reason", "people");
     for (VariantAnalysis v : result.variants()) {
       String n = v.name();
-      exclusions.row(n, "in cohort", result.cohort().size());
-      v.features().excludedByFeature().entrySet().stream().sorted(Map.Entry.comparingByKey())
-          .forEach(e -> exclusions.row(n, "missing " + e.getKey(), e.getValue()));
-      exclusions.row(n, "left out (any missing feature)", v.features().excludedTotal());
-      exclusions.row(n, "clustered", v.nClustered());
-      exclusions.row(n, "trimmed as outliers", v.nOutliers());
-      exclusions.row(n, "characterised", v.nClustered() - v.nOutliers());
-
-      CsvTable sel = new CsvTable("k", "objective", "silhouette", "silhouette_error_bound",
-          "calinski_harabasz", "gap", "gap_se", "stability_jaccard", "chosen");
-      for (KSelectionRow r : v.selection().rows()) {
-        sel.row(r.k(), r.objective(), r.silhouette(), r.silhouetteErrorBound(),
-            r.calinskiHarabasz(), r.gap(), r.gapSe(), r.stabilityJaccard(),
-            r.k() == v.k());
-      }
-      sel.write(dir.resolve(n + "_selection.csv"));
-
-      CsvTable strata = new CsvTable("cluster", "label", "size", "stability_jaccard",
-          "bothersomeness_median", "bothersomeness_q1", "bothersomeness_q3",
-          "lbp_frequency_0", "lbp_frequency_1", "lbp_frequency_2", "lbp_frequency_3",
-          "lbp_frequency_4");
-      CsvTable centroids = new CsvTable("cluster", "label", "feature", "centroid");
-      for (StratumProfile p : v.strata()) {
-        Map<Integer, Integer> f = p.lbpFrequency();
-        strata.row(p.id(), p.label(), p.size(), p.stabilityJaccard(), p.bothersomenessMedian(),
-            p.bothersomenessQ1(), p.bothersomenessQ3(), f.get(0), f.get(1), f.get(2), f.get(3),
-            f.get(4));
-        p.centroid().forEach((feature, x) -> centroids.row(p.id(), p.label(), feature, x));
-      }
-      strata.write(dir.resolve(n + "_strata.csv"));
-      centroids.write(dir.resolve(n + "_centroids.csv"));
-
-      CsvTable tests = new CsvTable("variable", "test", "statistic", "df", "p", "p_adjusted",
-          "effect_size", "effect_size_measure", "n", "p_method");
-      for (StratumComparison.TestRow t : v.tests()) {
-        tests.row(t.variable(), t.test().label(), t.statistic(), t.degreesOfFreedom(), t.p(),
-            t.pAdjusted(), t.effectSize(),
-            t.effectSizeMeasure().name().toLowerCase(java.util.Locale.ROOT), t.n(),
-            t.method().name().toLowerCase(java.util.Locale.ROOT));
-      }
-      tests.write(dir.resolve(n + "_tests.csv"));
-
       CsvTable pairs = new CsvTable("variable", "test", "cluster_a", "cluster_b", "statistic",
           "p", "p_adjusted", "p_method");
       for (StratumComparison.PairwiseRow t : v.pairwise()) {
@@ -338,27 +300,6 @@ public final class AnalysisWriter {
                 java.util.Locale.ROOT));
       }
       pairs.write(dir.resolve(n + "_posthoc.csv"));
-
-      CsvTable val = new CsvTable("model", "accuracy_mean", "accuracy_sd",
-          "balanced_accuracy_mean", "balanced_accuracy_sd", "macro_f1_mean", "macro_f1_sd",
-          "folds", "repeats", "non_converged_fits");
-      CsvTable conf = new CsvTable("model", "true_cluster", "predicted_cluster", "count");
-      for (Map.Entry<String, CrossValidationResult> e : Map.of("all_features", v.validation(),
-          "questionnaire_only", v.questionnaireOnly()).entrySet().stream()
-          .sorted(Map.Entry.comparingByKey()).toList()) {
-        CrossValidationResult cv = e.getValue();
-        val.row(e.getKey(), cv.accuracyMean(), cv.accuracySd(), cv.balancedAccuracyMean(),
-            cv.balancedAccuracySd(), cv.macroF1Mean(), cv.macroF1Sd(), cv.folds(), cv.repeats(),
-            cv.nonConvergedFits());
-        long[][] m = cv.pooledConfusion();
-        for (int a = 0; a < m.length; a++) {
-          for (int b = 0; b < m[a].length; b++) {
-            conf.row(e.getKey(), a + 1, b + 1, m[a][b]);
-          }
-        }
-      }
-      val.write(dir.resolve(n + "_validation.csv"));
-      conf.write(dir.resolve(n + "_confusion.csv"));
 
       Optional<StratificationDecisionCurves.Result> d = v.dca();
       if (d.isPresent()) {
@@ -374,15 +315,13 @@ public final class AnalysisWriter {
                 band == null ? null : band.lower()[i], band == null ? null : band.upper()[i]);
           }
         }
-        dca.write(dir.resolve(n + "_dca.csv"));
+        dca.write(dir.resolve(n + "_dca_counts.csv"));
       }
     }
-    exclusions.write(dir.resolve("cohort_exclusions.csv"));
   }
 
   /** The names of the tables written for a variant (for documentation and tests). */
   public static List<String> variantTables() {
-    return List.of("selection", "strata", "centroids", "tests", "posthoc", "validation",
-        "confusion", "dca");
+    return List.of("posthoc", "dca_counts");
   }
 }

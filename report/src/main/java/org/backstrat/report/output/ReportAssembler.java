@@ -1,0 +1,394 @@
+package org.backstrat.report.output;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.backstrat.analysis.config.AnalysisConfig;
+import org.backstrat.analysis.dca.BootstrapBands;
+import org.backstrat.analysis.dca.StratificationDecisionCurves;
+import org.backstrat.analysis.dca.SuperiorRanges;
+import org.backstrat.analysis.pipeline.StratificationResult;
+import org.backstrat.analysis.pipeline.VariantAnalysis;
+import org.backstrat.analysis.result.StratumProfile;
+import org.backstrat.analysis.stats.NumericSummary;
+import org.backstrat.analysis.stats.StratumComparison;
+import org.backstrat.analysis.strata.StratumNamer;
+import org.backstrat.analysis.validation.CrossValidationResult;
+import org.backstrat.cluster.data.FeatureMatrix;
+import org.backstrat.cluster.select.KSelectionRow;
+import org.backstrat.core.SoftwareVersion;
+import org.backstrat.core.cohort.Cohort;
+import org.backstrat.report.model.BoxSummary;
+import org.backstrat.report.model.CohortOverview;
+import org.backstrat.report.model.DecisionCurves;
+import org.backstrat.report.model.Exclusion;
+import org.backstrat.report.model.Feature;
+import org.backstrat.report.model.NetBenefitCurve;
+import org.backstrat.report.model.Projection;
+import org.backstrat.report.model.ProjectionPoint;
+import org.backstrat.report.model.ReportInput;
+import org.backstrat.report.model.SelectionRow;
+import org.backstrat.report.model.Setting;
+import org.backstrat.report.model.StratumReport;
+import org.backstrat.report.model.TestRow;
+import org.backstrat.report.model.ValidationResult;
+import org.backstrat.report.model.VariantReport;
+
+/**
+ * Turns an analysis result into the report's input: per variant the selection table, strata
+ * profiles (standardised and raw centroids, feature distributions, LBP frequency,
+ * bothersomeness), a 2-D principal-component projection of the clustered people in the scaled
+ * space, the tests, both validation models and the decision curves; plus the methods text that
+ * states every setting and the limitations text.
+ */
+public final class ReportAssembler {
+  /** Whisker rule printed under the box plots. */
+  static final String WHISKERS = "whiskers: most extreme values within 1.5 IQR of the box";
+
+  private ReportAssembler() {
+  }
+
+  /**
+   * The report input.
+   *
+   * @param result the analysis
+   * @param createdAt the time printed in the report (honour SOURCE_DATE_EPOCH before calling)
+   * @param syntheticData whether the cohort is synthetic (the report then says so plainly)
+   */
+  public static ReportInput assemble(StratificationResult result, Instant createdAt,
+                                     boolean syntheticData) {
+    Cohort cohort = result.cohort();
+    List<Exclusion> exclusions = new ArrayList<>();
+    List<VariantReport> variants = new ArrayList<>();
+    for (VariantAnalysis v : result.variants()) {
+      v.features().excludedByFeature().entrySet().stream().sorted(Map.Entry.comparingByKey())
+          .forEach(e -> exclusions.add(new Exclusion(v.name() + ": missing " + e.getKey(),
+              e.getValue())));
+      exclusions.add(new Exclusion(v.name() + ": trimmed as outliers", v.nOutliers()));
+      variants.add(variant(result, v));
+    }
+    return new ReportInput("backstrat stratification report",
+        new CohortOverview(sourceName(cohort), cohort.size(), exclusions), variants,
+        methods(result), limitations(result, syntheticData), syntheticData, false,
+        SoftwareVersion.get(), createdAt, WHISKERS);
+  }
+
+  private static String sourceName(Cohort cohort) {
+    String s = cohort.source();
+    int slash = Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\'));
+    return slash >= 0 ? s.substring(slash + 1) : s;
+  }
+
+  private static VariantReport variant(StratificationResult result, VariantAnalysis v) {
+    AnalysisConfig c = result.config();
+    List<String> columns = v.features().columns();
+    int p = columns.size();
+    List<Feature> features = new ArrayList<>();
+    for (int j = 0; j < p; j++) {
+      String source = v.features().sourceFeature().get(j);
+      String unit = result.cohort().variable(source).map(x -> x.unit()).orElse("");
+      features.add(new Feature(columns.get(j), unit, v.features().scaled()[j]));
+    }
+    List<SelectionRow> selection = new ArrayList<>();
+    for (KSelectionRow r : v.selection().rows()) {
+      selection.add(new SelectionRow(r.k(), r.silhouette(), r.calinskiHarabasz(), r.gap(),
+          r.gapSe(), r.stabilityJaccard(), r.objective()));
+    }
+    double[][] x = v.features().matrix();
+    boolean[] outlier = v.outlier();
+    int[] labels = v.labels();
+    double[] mean = new double[p];
+    double[] sd = new double[p];
+    for (int j = 0; j < p; j++) {
+      NumericSummary s = NumericSummary.of(column(x, j, outlier, labels, -1));
+      mean[j] = s.mean();
+      sd[j] = s.sd();
+    }
+    List<StratumReport> strata = new ArrayList<>();
+    for (StratumProfile sp : v.strata()) {
+      int c0 = sp.id() - 1;
+      double[] raw = new double[p];
+      double[] z = new double[p];
+      List<BoxSummary> boxes = new ArrayList<>();
+      for (int j = 0; j < p; j++) {
+        raw[j] = sp.centroid().get(columns.get(j));
+        z[j] = sd[j] > 0 ? (raw[j] - mean[j]) / sd[j] : 0;
+        boxes.add(v.features().scaled()[j] ? box(column(x, j, outlier, labels, c0))
+            : BoxSummary.empty());
+      }
+      long[] freq = new long[StratumReport.LBP_FREQUENCY_LEVELS];
+      for (int level = 0; level < freq.length; level++) {
+        freq[level] = sp.lbpFrequency().getOrDefault(level, 0);
+      }
+      BoxSummary both = Double.isNaN(sp.bothersomenessMedian()) ? BoxSummary.empty()
+          : bothersomeness(result.cohort(), v, c0);
+      strata.add(new StratumReport(sp.id(), sp.label(), sp.size(), sp.stabilityJaccard(), z,
+          raw, freq, both, boxes));
+    }
+    List<TestRow> tests = new ArrayList<>();
+    for (StratumComparison.TestRow t : v.tests()) {
+      tests.add(new TestRow(t.variable(), t.test().label(), t.statistic(),
+          t.degreesOfFreedom(), t.p(), t.pAdjusted(),
+          t.effectSizeMeasure().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+          t.effectSize()));
+    }
+    List<String> classLabels = new ArrayList<>();
+    for (int k = 0; k < v.k(); k++) {
+      classLabels.add((k + 1) + " " + v.label(k));
+    }
+    List<ValidationResult> validation = List.of(
+        validation("all features", v.validation(), classLabels),
+        validation("questionnaire only", v.questionnaireOnly(), classLabels));
+    VariantReport.Builder b = VariantReport.builder(v.name())
+        .features(features)
+        .clustering(c.method(), v.k(), v.model().fit().trimFraction())
+        .counts(v.nClustered(), v.nOutliers())
+        .settings(settings(c, v))
+        .selection(selection)
+        .strata(strata)
+        .projection(projection(v))
+        .tests(tests)
+        .validation(validation);
+    if (v.dca().isPresent()) {
+      b = b.decisionCurves(curves(c, v.dca().get()));
+    }
+    return b.build();
+  }
+
+  private static double[] column(double[][] x, int j, boolean[] outlier, int[] labels,
+                                 int stratum) {
+    double[] out = new double[x.length];
+    int m = 0;
+    for (int i = 0; i < x.length; i++) {
+      if (!outlier[i] && (stratum < 0 || labels[i] == stratum)) {
+        out[m++] = x[i][j];
+      }
+    }
+    return Arrays.copyOf(out, m);
+  }
+
+  private static BoxSummary bothersomeness(Cohort cohort, VariantAnalysis v, int stratum) {
+    double[] b = cohort.values("lbp_bothersomeness");
+    int[] rows = v.features().cohortRows();
+    double[] vals = new double[rows.length];
+    int m = 0;
+    for (int i = 0; i < rows.length; i++) {
+      if (!v.outlier()[i] && v.labels()[i] == stratum && !Double.isNaN(b[rows[i]])) {
+        vals[m++] = b[rows[i]];
+      }
+    }
+    return box(Arrays.copyOf(vals, m));
+  }
+
+  /** Tukey box: quartiles (R type 7) and whiskers at the most extreme values within 1.5 IQR. */
+  static BoxSummary box(double[] values) {
+    if (values.length == 0) {
+      return BoxSummary.empty();
+    }
+    double[] s = values.clone();
+    Arrays.sort(s);
+    double q1 = NumericSummary.quantileType7(s, 0.25);
+    double med = NumericSummary.quantileType7(s, 0.5);
+    double q3 = NumericSummary.quantileType7(s, 0.75);
+    double lo = q1 - 1.5 * (q3 - q1);
+    double hi = q3 + 1.5 * (q3 - q1);
+    double wl = s[s.length - 1];
+    double wh = s[0];
+    for (double x : s) {
+      if (x >= lo && x < wl) {
+        wl = x;
+      }
+      if (x <= hi && x > wh) {
+        wh = x;
+      }
+    }
+    return new BoxSummary(Math.min(wl, q1), q1, med, q3, Math.max(wh, q3));
+  }
+
+  private static ValidationResult validation(String model, CrossValidationResult cv,
+                                             List<String> labels) {
+    return new ValidationResult(model, cv.accuracyMean(), cv.accuracySd(),
+        cv.balancedAccuracyMean(), cv.macroF1Mean(), cv.folds(), cv.repeats(), labels,
+        cv.pooledConfusion());
+  }
+
+  private static List<Setting> settings(AnalysisConfig c, VariantAnalysis v) {
+    List<Setting> s = new ArrayList<>();
+    s.add(new Setting("features", String.join(", ", v.config().featureNames())));
+    StringBuilder w = new StringBuilder();
+    for (int j = 0; j < v.features().width(); j++) {
+      w.append(j == 0 ? "" : ", ").append(v.features().columns().get(j)).append(" ")
+          .append(CsvTable.number(v.features().weights()[j]));
+    }
+    s.add(new Setting("weights after scaling", w.toString()));
+    s.add(new Setting("scaling", c.scaling() + " (0/1 columns unscaled)"));
+    s.add(new Setting("missing data", c.missing()));
+    s.add(new Setting("method", c.method()));
+    s.add(new Setting("trim fraction", CsvTable.number(c.trim())));
+    s.add(new Setting("K", c.chooseK() ? "chosen in " + c.kMin() + ".." + c.kMax()
+        : "fixed at " + c.k()));
+    s.add(new Setting("restarts", Integer.toString(c.restarts())));
+    s.add(new Setting("stability resamples", Integer.toString(c.stabilityResamples())));
+    s.add(new Setting("gap reference sets", Integer.toString(c.gapReferences())));
+    s.add(new Setting("cross-validation", c.folds() + " folds x " + c.repeats() + " repeats"));
+    s.add(new Setting("L2 penalty", CsvTable.number(c.l2())));
+    s.add(new Setting("adjustment", c.adjustment()));
+    s.add(new Setting("seed", Long.toString(c.seed())));
+    return s;
+  }
+
+  /** First two principal components of the scaled, weighted features of everyone clustered. */
+  private static Projection projection(VariantAnalysis v) {
+    FeatureMatrix raw = FeatureMatrix.of(v.features().matrix(), v.features().columns());
+    FeatureMatrix scaled = v.model().scaler().transform(raw);
+    int n = scaled.rows();
+    int p = scaled.columns();
+    double[] mean = new double[p];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < p; j++) {
+        mean[j] += scaled.get(i, j) / n;
+      }
+    }
+    double[][] cov = new double[p][p];
+    for (int i = 0; i < n; i++) {
+      for (int a = 0; a < p; a++) {
+        double da = scaled.get(i, a) - mean[a];
+        for (int b = a; b < p; b++) {
+          cov[a][b] += da * (scaled.get(i, b) - mean[b]) / Math.max(1, n - 1);
+        }
+      }
+    }
+    for (int a = 0; a < p; a++) {
+      for (int b = 0; b < a; b++) {
+        cov[a][b] = cov[b][a];
+      }
+    }
+    RealMatrix m = new Array2DRowRealMatrix(cov, false);
+    EigenDecomposition eig = new EigenDecomposition(m);
+    double[] ev = eig.getRealEigenvalues();
+    Integer[] order = new Integer[p];
+    for (int j = 0; j < p; j++) {
+      order[j] = j;
+    }
+    Arrays.sort(order, (a, b) -> Double.compare(ev[b], ev[a]));
+    double total = Arrays.stream(ev).map(e -> Math.max(e, 0)).sum();
+    double[][] axes = new double[2][];
+    for (int c = 0; c < 2; c++) {
+      double[] vec = eig.getEigenvector(order[Math.min(c, p - 1)]).toArray();
+      // fix the sign so the projection is reproducible: largest loading positive
+      int big = 0;
+      for (int j = 1; j < p; j++) {
+        if (Math.abs(vec[j]) > Math.abs(vec[big])) {
+          big = j;
+        }
+      }
+      if (vec[big] < 0) {
+        for (int j = 0; j < p; j++) {
+          vec[j] = -vec[j];
+        }
+      }
+      axes[c] = vec;
+    }
+    List<ProjectionPoint> points = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      double px = 0;
+      double py = 0;
+      for (int j = 0; j < p; j++) {
+        double d = scaled.get(i, j) - mean[j];
+        px += d * axes[0][j];
+        py += d * axes[1][j];
+      }
+      points.add(new ProjectionPoint(px, py, v.labels()[i] + 1, v.outlier()[i]));
+    }
+    String x = String.format(Locale.ROOT, "PC1 (%.0f%% of variance)",
+        total > 0 ? 100 * ev[order[0]] / total : 0);
+    String y = String.format(Locale.ROOT, "PC2 (%.0f%% of variance)",
+        total > 0 && p > 1 ? 100 * ev[order[1]] / total : 0);
+    return new Projection("principal components of the scaled, weighted features", x, y,
+        points);
+  }
+
+  private static DecisionCurves curves(AnalysisConfig c, StratificationDecisionCurves.Result d) {
+    org.backstrat.analysis.dca.DecisionCurves dc = d.curves();
+    List<NetBenefitCurve> curves = new ArrayList<>();
+    for (org.backstrat.analysis.dca.NetBenefitCurve nb : dc.curves()) {
+      double[] lo = null;
+      double[] hi = null;
+      if (d.bands().isPresent()
+          && nb.model().equals(StratificationDecisionCurves.STRATIFICATION)) {
+        BootstrapBands.Band band = d.bands().get().band(nb.model());
+        lo = band.lower();
+        hi = band.upper();
+      }
+      curves.add(new NetBenefitCurve(nb.model(), nb.netBenefit(), lo, hi));
+    }
+    SuperiorRanges sr = d.stratificationSuperiorRanges();
+    double from = sr.widest().map(r -> r.lo().doubleValue()).orElse(Double.NaN);
+    double to = sr.widest().map(r -> r.hi().doubleValue()).orElse(Double.NaN);
+    return new DecisionCurves(c.outcome(), dc.prevalence(),
+        d.bands().map(BootstrapBands::replicates).orElse(0), dc.grid().values(), curves, from,
+        to);
+  }
+
+  private static List<String> methods(StratificationResult result) {
+    AnalysisConfig c = result.config();
+    List<String> m = new ArrayList<>();
+    m.add("Scores were computed as DESIGN.md specifies: STarT Back total, psychosocial subscale "
+        + "and risk group (Hill et al. 2008); ÖMPSQ-short total and factor scores with items 3, "
+        + "4 and 8 reversed (Linton et al. 2011); disc degeneration as the sum of five Pfirrmann "
+        + "grades; facet tropism as the largest left-right angle difference. A score is missing "
+        + "when any item it needs is missing.");
+    m.add("Each variant was analysed on its own. Numeric and ordinal features were scaled ("
+        + c.scaling() + "), 0/1 features kept their unit range, and every column was multiplied "
+        + "by its weight. Missing data: " + c.missing() + ". Clustering: " + c.method()
+        + " k-means (trim fraction " + CsvTable.number(c.trim()) + ", " + c.restarts()
+        + " k-means++ restarts, best objective kept, seed " + c.seed() + ").");
+    m.add("Choice of K: " + result.variants().get(0).selection().rule()
+        + " Stability used " + c.stabilityResamples() + " bootstrap resamples; the gap statistic "
+        + c.gapReferences() + " uniform reference sets.");
+    m.add("Naming: " + StratumNamer.RULE);
+    m.add("Between-stratum tests on the people kept by the clustering (trimmed outliers enter no "
+        + "test): Kruskal-Wallis with tie correction and epsilon-squared for numeric and ordinal "
+        + "variables; Pearson chi-square with Cramér's V for categorical ones, replaced by the "
+        + "Fisher-Freeman-Halton exact test when any expected count is below 1 or more than 20% "
+        + "are below 5; Dunn and pairwise post-hoc tests; " + c.adjustment()
+        + " adjustment across each variant's tests.");
+    m.add("Validation: multinomial logistic regression by maximum likelihood (L2 = "
+        + CsvTable.number(c.l2()) + ") predicting the stratum, repeated stratified " + c.folds()
+        + "-fold cross-validation with " + c.repeats() + " repeats; scaling fitted inside each "
+        + "training fold. A model on the questionnaire scores alone is shown beside it.");
+    m.add("Decision curves for " + c.outcome() + ": each person's risk is the outcome rate of "
+        + "their stratum estimated out of fold (never on their own row), compared with treat-all, "
+        + "treat-none, STarT Back high risk and ÖMPSQ-short high risk (total >= 50); thresholds "
+        + c.thresholds() + "; " + c.dcaBootstrap() + " bootstrap resamples for the 95% bands.");
+    m.add("Software: backstrat " + SoftwareVersion.get() + ".");
+    return m;
+  }
+
+  private static List<String> limitations(StratificationResult result, boolean synthetic) {
+    List<String> l = new ArrayList<>();
+    if (synthetic) {
+      l.add("This cohort is synthetic: simulated from a generative model calibrated to "
+          + "published NFBC1966 figures. Its strata are built in; nothing here is evidence "
+          + "about real patients.");
+    }
+    l.add("The strata are validated internally only (cross-validation predicts the clustering "
+        + "from the same features it was built on, so high accuracy shows the strata are "
+        + "reproducible, not that they are clinically useful). External validation in another "
+        + "cohort is needed before clinical use.");
+    l.add("Labels come from a simple rule on standardised centroids; read the centroids, not the "
+        + "names.");
+    for (VariantAnalysis v : result.variants()) {
+      for (String note : v.notes()) {
+        l.add(v.name() + ": " + note + ".");
+      }
+    }
+    return l;
+  }
+}
