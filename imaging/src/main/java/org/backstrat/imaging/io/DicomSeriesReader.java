@@ -162,6 +162,7 @@ public final class DicomSeriesReader {
       }
       nFrames = (int) nf[0];
     }
+    limits.checkVoxels(file, ds.uint16(COLUMNS), ds.uint16(ROWS), nFrames);
     DicomObject ori = ds.holderOf(IMAGE_ORIENTATION, SHARED_GROUPS, PLANE_ORIENTATION);
     DicomObject spacingHolder = ds.holderOf(PIXEL_SPACING, SHARED_GROUPS, PIXEL_MEASURES);
     DicomObject rescale = ds.holderOf(RESCALE_SLOPE, SHARED_GROUPS, PIXEL_TRANSFORM);

@@ -33,4 +33,9 @@ public enum Plane {
   public String label() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }
+
+  /** "a sagittal", "a coronal" or "an axial", for messages. */
+  public String withArticle() {
+    return (this == AXIAL ? "an " : "a ") + label();
+  }
 }

@@ -154,21 +154,21 @@ public final class VolumeGeometry {
   public void requirePlane(Plane expected, double maxObliquityDegrees, String source) {
     if (!orientationFromHeader) {
       throw BadInputException.at(source, 0, "", "", "the header records no orientation, so the"
-          + " acquisition plane is unknown; expected a " + expected.label()
+          + " acquisition plane is unknown; expected " + expected.withArticle()
           + " image with orientation (refusing to guess)");
     }
     Plane found = plane();
     double[] n = direction.sliceNormal();
     String normal = String.format(Locale.ROOT, "(%.3f, %.3f, %.3f)", n[0], n[1], n[2]);
     if (found != expected) {
-      throw BadInputException.at(source, 0, "", found.label(), "a " + expected.label()
-          + " image; this one is " + found.label() + " (slice normal " + normal
-          + " in LPS), refusing the wrong plane");
+      throw BadInputException.at(source, 0, "", found.label(), expected.withArticle()
+          + " image was expected, but this one is " + found.label() + " (slice normal "
+          + normal + " in LPS); refusing the wrong plane");
     }
     double obliquity = obliquityDegrees();
     if (obliquity > maxObliquityDegrees) {
       throw BadInputException.at(source, 0, "", String.format(Locale.ROOT, "%.1f degrees",
-          obliquity), "a " + expected.label() + " image at most " + maxObliquityDegrees
+          obliquity), expected.withArticle() + " image at most " + maxObliquityDegrees
           + " degrees oblique (slice normal " + normal + " in LPS)");
     }
   }
