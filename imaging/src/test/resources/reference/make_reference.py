@@ -75,6 +75,56 @@ def dicom_file(name, path):
     return entry(name, [ds.Columns, ds.Rows, frames], [ps[1], ps[0], dz], origin, d, arr, None)
 
 
+def dicom_enhanced(name, path):
+    """Single-frame object whose geometry sits in the functional groups (DICOM SEG)."""
+    ds = pydicom.dcmread(path)
+    arr = apply_modality_lut(ds.pixel_array, ds).astype(np.float64)
+    shared = ds.SharedFunctionalGroupsSequence[0]
+    iop = np.array([float(v) for v in shared.PlaneOrientationSequence[0].ImageOrientationPatient])
+    ps = [float(v) for v in shared.PixelMeasuresSequence[0].PixelSpacing]
+    ipp = [float(v) for v in
+           ds.PerFrameFunctionalGroupsSequence[0].PlanePositionSequence[0].ImagePositionPatient]
+    row, col = iop[:3], iop[3:]
+    d = np.stack([row, col, np.cross(row, col)], axis=1)
+    dz = float(shared.PixelMeasuresSequence[0].SliceThickness)
+    return entry(name, [ds.Columns, ds.Rows, 1], [ps[1], ps[0], dz], ipp, d, arr, None)
+
+
+def nifti_fixtures():
+    """NIfTI files written by nibabel: qform-only (quaternion, qfac -1) big-endian int16 with
+    scl_slope/scl_inter, and a float64 file with a rotated sform."""
+    out = []
+    rng = np.random.default_rng(7)
+    os.makedirs(FIX, exist_ok=True)
+    a = np.deg2rad(20)
+    rot = np.array([[0, np.sin(a), np.cos(a)], [1, 0, 0], [0, np.cos(a), -np.sin(a)]])
+    aff = np.eye(4)
+    aff[:3, :3] = rot @ np.diag([0.8, 0.9, -4.0])  # improper: nibabel stores qfac = -1
+    aff[:3, 3] = [-12.5, 30.25, 7.0]
+    # float data stored as int16: nibabel picks scl_slope/scl_inter to fit the range
+    data = rng.normal(3.0e5, 9.0e5, size=(6, 5, 4))
+    hdr = nib.Nifti1Header(endianness='>')
+    img = nib.Nifti1Image(data, None, hdr)
+    img.set_data_dtype(np.int16)
+    img.set_qform(aff, code=1)
+    img.set_sform(None, code=0)
+    p = os.path.join(FIX, 'qform_int16_be_scaled.nii.gz')
+    nib.save(img, p)
+    out.append(nifti('fixtures/qform_int16_be_scaled.nii.gz', p))
+    b = np.deg2rad(-12)
+    rot2 = np.array([[np.cos(b), -np.sin(b), 0], [np.sin(b), np.cos(b), 0], [0, 0, 1]])
+    aff2 = np.eye(4)
+    aff2[:3, :3] = rot2 @ np.diag([1.25, 1.25, 2.0])
+    aff2[:3, 3] = [100.0, -50.0, 25.0]
+    img2 = nib.Nifti1Image(rng.normal(0, 1, size=(7, 3, 2)), aff2)
+    img2.set_qform(None, code=0)
+    img2.set_sform(aff2, code=2)
+    p2 = os.path.join(FIX, 'sform_float64.nii')
+    nib.save(img2, p2)
+    out.append(nifti('fixtures/sform_float64.nii', p2))
+    return out
+
+
 def write_series(folder, iop, implicit):
     """Four slices from MR_small.dcm at shuffled file names; pixel value + 100*k."""
     os.makedirs(folder, exist_ok=True)
@@ -187,6 +237,9 @@ def main():
     for f in ['MR_small.dcm', 'MR_small_implicit.dcm', 'MR_small_bigendian.dcm', 'MR_small_expb.dcm',
               'MR_small_padded.dcm', 'CT_small.dcm', 'rtdose.dcm', 'rtdose_expb.dcm']:
         result['dicom'].append(dicom_file('pydicom:' + f, os.path.join(PYDICOM, f)))
+    for f in ['liver_1frame.dcm', 'liver_expb_1frame.dcm']:
+        result['dicom'].append(dicom_enhanced('pydicom:' + f, os.path.join(PYDICOM, f)))
+    result['nifti'].extend(nifti_fixtures())
     result['dicom_series'].append(write_series(os.path.join(FIX, 'series_axial_explicit'),
                                                [1, 0, 0, 0, 1, 0], False))
     result['dicom_series'].append(write_series(os.path.join(FIX, 'series_sagittal_implicit'),
