@@ -258,7 +258,7 @@ public final class NiftiReader {
       double[] b = cols[1];
       cols[2] = new double[] {a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2],
           a[0] * b[1] - a[1] * b[0]};
-      spacing[2] = unitMm == 0 ? 1 : 1 / unitMm;
+      spacing[2] = 1 / unitMm; // becomes 1 mm below
     } else if (spacing[2] == 0) {
       throw BadInputException.at(file, 0, "", "", "a non-degenerate orientation matrix (the"
           + " slice axis has zero length)");

@@ -55,7 +55,7 @@ class FacetAnglesTest {
     double sumError = 0;
     double maxError = 0;
     int joints = 0;
-    for (int s = 0; s < 20; s++) {
+    for (int s = 0; s < 12; s++) {
       PhantomGenerator.Study study = generator.generate("p" + s, 1000 + s);
       for (int l = 0; l < CohortSchema.FACET_LEVELS.size(); l++) {
         FacetAngles.Result r = ANGLES.measure(study.axial().get(l).labels(),
@@ -79,7 +79,7 @@ class FacetAnglesTest {
     // phantom patients are rotated up to 8 degrees; the image axis then misses by that much
     PhantomGenerator generator = PhantomGenerator.withDefaults();
     double worstImageAxis = 0;
-    for (int s = 0; s < 10; s++) {
+    for (int s = 0; s < 6; s++) {
       PhantomGenerator.Study study = generator.generate("p" + s, 2000 + s);
       Volume labels = study.axial().get(0).labels();
       FacetAngles.Result r = ANGLES.measure(labels, PhantomLabels.FACET_LEFT,

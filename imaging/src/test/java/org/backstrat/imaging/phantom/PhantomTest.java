@@ -98,7 +98,7 @@ class PhantomTest {
     double[] heightSum = new double[6];
     int[] n = new int[6];
     for (int grade = 1; grade <= 5; grade++) {
-      for (int s = 0; s < 3; s++) {
+      for (int s = 0; s < 2; s++) {
         PhantomTruth t = new PhantomTruth("g" + grade, List.of(grade, grade, grade, grade, grade),
             List.of(40.0, 45.0, 50.0), List.of(40.0, 45.0, 50.0));
         PhantomGenerator.Study study = g.render(t, 77 + s);
