@@ -141,6 +141,7 @@ def write_series(folder, iop, implicit):
         ds.ImagePositionPatient = [f'{v:.4f}' for v in pos]
         ds.InstanceNumber = k + 1
         ds.SliceThickness = '2.5'
+        ds.PixelSpacing = ['0.5', '0.3125']  # rows 0.5 mm apart, columns 0.3125 mm apart
         a = src.pixel_array.astype(np.int16) + np.int16(100 * k)
         ds.PixelData = a.tobytes()
         if implicit:
