@@ -125,6 +125,82 @@ def nifti_fixtures():
     return out
 
 
+def write_coronal_big_endian(folder):
+    """Three coronal slices, explicit VR big endian, a different rescale per slice."""
+    os.makedirs(folder, exist_ok=True)
+    src = pydicom.dcmread(os.path.join(PYDICOM, 'MR_small.dcm'))
+    iop = [1, 0, 0, 0, 0, -1]
+    n = np.cross(iop[:3], iop[3:])
+    for k, name in enumerate(['z.dcm', 'x.dcm', 'y.dcm']):
+        ds = copy.deepcopy(src)
+        ds.ImageOrientationPatient = [f'{v:.4f}' for v in iop]
+        ds.ImagePositionPatient = [f'{v:.4f}' for v in np.array([10.0, -20.0, 30.0]) + 3.0 * k * n]
+        ds.RescaleSlope = f'{0.5 * (k + 1):.2f}'
+        ds.RescaleIntercept = f'{-10.0 * k:.1f}'
+        ds.PixelData = (src.pixel_array.astype(np.int16) + np.int16(7 * k)).astype('>i2').tobytes()
+        ds.file_meta.TransferSyntaxUID = pydicom.uid.ExplicitVRBigEndian
+        ds.is_implicit_VR = False
+        ds.is_little_endian = False
+        ds.save_as(os.path.join(folder, name), write_like_original=False)
+    files = [pydicom.dcmread(os.path.join(folder, f)) for f in os.listdir(folder)]
+    files.sort(key=lambda x: float(np.dot([float(v) for v in x.ImagePositionPatient], n)))
+    vol = np.stack([apply_modality_lut(f.pixel_array, f) for f in files]).astype(np.float64)
+    r, c, nn, ps = dicom_geometry(files[0], 3)
+    e = entry(os.path.relpath(folder, HERE), [64, 64, 3], [ps[1], ps[0], 3.0],
+              [float(v) for v in files[0].ImagePositionPatient], np.stack([r, c, nn], axis=1),
+              vol, None)
+    e['slice_first_voxel'] = [float(vol[k, 0, 0]) for k in range(3)]
+    return e
+
+
+def write_enhanced_multiframe(path):
+    """One enhanced multi-frame file: 3 frames stored out of order, geometry and rescale in
+    shared and per-frame functional groups."""
+    from pydicom.dataset import Dataset
+    from pydicom.sequence import Sequence
+    src = pydicom.dcmread(os.path.join(PYDICOM, 'MR_small.dcm'))
+    ds = copy.deepcopy(src)
+    for tag in ['ImageOrientationPatient', 'ImagePositionPatient', 'PixelSpacing',
+                'SliceThickness', 'RescaleSlope', 'RescaleIntercept']:
+        if tag in ds:
+            delattr(ds, tag)
+    iop = [0, 1, 0, 0, 0, -1]  # sagittal
+    n = np.cross(iop[:3], iop[3:])
+    shared = Dataset()
+    po = Dataset(); po.ImageOrientationPatient = iop
+    pm = Dataset(); pm.PixelSpacing = ['0.8', '0.6']; pm.SliceThickness = '4'
+    shared.PlaneOrientationSequence = Sequence([po])
+    shared.PixelMeasuresSequence = Sequence([pm])
+    ds.SharedFunctionalGroupsSequence = Sequence([shared])
+    order = [2, 0, 1]  # frame f shows slice order[f]
+    frames = []
+    per = []
+    for f, k in enumerate(order):
+        item = Dataset()
+        pp = Dataset(); pp.ImagePositionPatient = [f'{v:.3f}' for v in np.array([-5.0, 1.0, 2.0]) + 4.0 * k * n]
+        pt = Dataset(); pt.RescaleSlope = f'{1.0 + k:.1f}'; pt.RescaleIntercept = f'{100.0 * k:.1f}'
+        item.PlanePositionSequence = Sequence([pp])
+        item.PixelValueTransformationSequence = Sequence([pt])
+        per.append(item)
+        frames.append(src.pixel_array.astype(np.int16) + np.int16(k))
+    ds.PerFrameFunctionalGroupsSequence = Sequence(per)
+    ds.NumberOfFrames = 3
+    ds.PixelData = np.stack(frames).tobytes()
+    ds.save_as(path, write_like_original=False)
+    # reference: apply each frame's own rescale, then sort frames along the normal
+    vols = []
+    for f, k in enumerate(order):
+        vols.append((float(np.dot([float(v) for v in per[f].PlanePositionSequence[0].ImagePositionPatient], n)),
+                     frames[f] * (1.0 + k) + 100.0 * k))
+    vols.sort(key=lambda t: t[0])
+    vol = np.stack([v for _, v in vols])
+    origin = np.array([-5.0, 1.0, 2.0])
+    d = np.stack([np.array(iop[:3], float), np.array(iop[3:], float), n], axis=1)
+    e = entry(os.path.relpath(path, HERE), [64, 64, 3], [0.6, 0.8, 4.0], origin, d, vol, None)
+    e['slice_first_voxel'] = [float(vol[k, 0, 0]) for k in range(3)]
+    return e
+
+
 def write_series(folder, iop, implicit):
     """Four slices from MR_small.dcm at shuffled file names; pixel value + 100*k."""
     os.makedirs(folder, exist_ok=True)
@@ -245,6 +321,10 @@ def main():
                                                [1, 0, 0, 0, 1, 0], False))
     result['dicom_series'].append(write_series(os.path.join(FIX, 'series_sagittal_implicit'),
                                                [0, 1, 0, 0, 0, -1], True))
+    result['dicom_series'].append(write_coronal_big_endian(
+        os.path.join(FIX, 'series_coronal_bigendian_rescaled')))
+    result['dicom_series'].append(write_enhanced_multiframe(
+        os.path.join(FIX, 'enhanced_multiframe_sagittal.dcm')))
     result['metaimage'] = metaimage_fixtures()
     spider = os.path.join(SHARED, 'spider_medvisor_subset/output_file.nii.gz')
     ct = os.path.join(SHARED, 'totalsegmentator_example_ct/example_ct.nii.gz')
