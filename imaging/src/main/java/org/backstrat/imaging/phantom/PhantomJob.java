@@ -32,6 +32,9 @@ import org.backstrat.imaging.volume.Volume;
  * facet_angle_<level>_<side>} of the cohort schema. The output directory appears whole or not
  * at all ({@link AtomicOutput}); the same seed gives the same bytes, whatever the thread count,
  * because each study's seed is drawn from the master seed in study order before any work runs.
+ * Voxel values are identical on every platform (the generator uses {@link StrictMath}); the
+ * compressed file bytes also depend on the zlib build, so for bytes identical across machines
+ * use {@link #withCompression(boolean) withCompression(false)}.
  */
 public final class PhantomJob {
   /** Receives progress: studies finished so far, and the total. Called from one thread. */
@@ -50,18 +53,21 @@ public final class PhantomJob {
   private final long seed;
   private final int threads;
   private final PhantomGenerator generator;
+  private final boolean compressed;
 
-  private PhantomJob(int count, long seed, int threads, PhantomGenerator generator) {
+  private PhantomJob(int count, long seed, int threads, PhantomGenerator generator,
+                     boolean compressed) {
     this.count = count;
     this.seed = seed;
     this.threads = threads;
     this.generator = generator;
+    this.compressed = compressed;
   }
 
   /** 10 studies, seed 1, all cores, 256 x 256 images. */
   public static PhantomJob withDefaults() {
     return new PhantomJob(10, 1, Runtime.getRuntime().availableProcessors(),
-        PhantomGenerator.withDefaults());
+        PhantomGenerator.withDefaults(), true);
   }
 
   /**
@@ -74,12 +80,12 @@ public final class PhantomJob {
       throw new BadInputException("--n: " + n + ": expected a number of studies from 1 to "
           + MAX_STUDIES);
     }
-    return new PhantomJob(n, seed, threads, generator);
+    return new PhantomJob(n, seed, threads, generator, compressed);
   }
 
   /** A copy with another master seed. */
   public PhantomJob withSeed(long masterSeed) {
-    return new PhantomJob(count, masterSeed, threads, generator);
+    return new PhantomJob(count, masterSeed, threads, generator, compressed);
   }
 
   /** A copy using {@code n} worker threads (1 or more); the output does not depend on it. */
@@ -87,12 +93,17 @@ public final class PhantomJob {
     if (n < 1) {
       throw new IllegalArgumentException("threads must be >= 1");
     }
-    return new PhantomJob(count, seed, n, generator);
+    return new PhantomJob(count, seed, n, generator, compressed);
   }
 
   /** A copy with another generator (e.g. another image size). */
   public PhantomJob withGenerator(PhantomGenerator g) {
-    return new PhantomJob(count, seed, threads, g);
+    return new PhantomJob(count, seed, threads, g, compressed);
+  }
+
+  /** A copy writing zlib-compressed (default) or uncompressed {@code .mha} files. */
+  public PhantomJob withCompression(boolean zlib) {
+    return new PhantomJob(count, seed, threads, generator, zlib);
   }
 
   /** The person id of study {@code index} (0-based): {@code phantom-0001} and so on. */
@@ -156,15 +167,15 @@ public final class PhantomJob {
     return study.truth();
   }
 
-  private static void write(Path folder, String stem, Volume image, Volume labels)
+  private void write(Path folder, String stem, Volume image, Volume labels)
       throws IOException {
     try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(
         folder.resolve(stem + ".mha")))) {
-      MetaImageWriter.of(SampleType.INT16, true).write(image, os);
+      MetaImageWriter.of(SampleType.INT16, compressed).write(image, os);
     }
     try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(
         folder.resolve(stem + StudyLayout.LABELS_SUFFIX + ".mha")))) {
-      MetaImageWriter.of(SampleType.UINT8, true).write(labels, os);
+      MetaImageWriter.of(SampleType.UINT8, compressed).write(labels, os);
     }
   }
 
