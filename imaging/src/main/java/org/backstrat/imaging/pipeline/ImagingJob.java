@@ -19,6 +19,8 @@ import org.backstrat.core.io.AtomicOutput;
 import org.backstrat.imaging.StudyLayout;
 import org.backstrat.imaging.facet.FacetAngles;
 import org.backstrat.imaging.io.VolumeReader;
+import org.backstrat.imaging.model.ModelCard;
+import org.backstrat.imaging.model.PfirrmannGrader;
 import org.backstrat.imaging.phantom.PhantomLabels;
 import org.backstrat.imaging.volume.Plane;
 import org.backstrat.imaging.volume.Volume;
@@ -33,11 +35,13 @@ import org.backstrat.imaging.volume.Volume;
  * batch goes on. Studies are processed one at a time and rows streamed, so memory does not grow
  * with the batch.
  *
- * <p><b>Current scope.</b> Facet angles are measured from a facet-joint label image beside
- * each axial slice ({@code axial_<level>_t2_labels}, labels as in {@link PhantomLabels}: 1 left
- * joint, 2 right joint, 3 disc, 4 canal), as the phantoms provide. The CNN models (disc
- * localiser, Pfirrmann classifier, facet segmenter) are not trained yet, so Pfirrmann grades,
- * and facet angles of studies without label images, are left empty with a message saying so.
+ * <p><b>Current scope.</b> Disc positions and facet joints come from label images beside the
+ * images ({@code sagittal_t2_labels}: discs 11..15 for L1/2..L5/S1; {@code
+ * axial_<level>_t2_labels}: 1 left joint, 2 right joint, 3 disc, 4 canal; see
+ * {@link PhantomLabels}), as the phantoms provide. Discs are graded by a Pfirrmann model (the
+ * bundled phantom-trained reference model when present, or {@link #withPfirrmannModel}); the
+ * disc localiser and facet segmenter CNNs are not trained yet, so studies without label images
+ * get empty values with a message saying so. QC columns add the confidence of each grade.
  */
 public final class ImagingJob {
   /** Largest obliquity, in degrees, accepted before a series is refused. */
@@ -60,20 +64,38 @@ public final class ImagingJob {
 
   private final VolumeReader reader;
   private final FacetAngles facetAngles;
+  private final Path pfirrmannCard;
 
-  private ImagingJob(VolumeReader reader, FacetAngles facetAngles) {
+  private ImagingJob(VolumeReader reader, FacetAngles facetAngles, Path pfirrmannCard) {
     this.reader = reader;
     this.facetAngles = facetAngles;
+    this.pfirrmannCard = pfirrmannCard;
   }
 
-  /** Default readers and facet measurement. */
+  /** Default readers and facet measurement; the bundled Pfirrmann model when present. */
   public static ImagingJob withDefaults() {
-    return new ImagingJob(VolumeReader.withDefaults(), FacetAngles.withDefaults());
+    return new ImagingJob(VolumeReader.withDefaults(), FacetAngles.withDefaults(), null);
   }
 
   /** A copy with another reader (e.g. other size limits). */
   public ImagingJob withReader(VolumeReader volumeReader) {
-    return new ImagingJob(volumeReader, facetAngles);
+    return new ImagingJob(volumeReader, facetAngles, pfirrmannCard);
+  }
+
+  /** A copy grading discs with the model of this card instead of the bundled one. */
+  public ImagingJob withPfirrmannModel(Path card) {
+    return new ImagingJob(reader, facetAngles, card);
+  }
+
+  private PfirrmannGrader openGrader() {
+    if (pfirrmannCard != null) {
+      return PfirrmannGrader.load(ModelCard.read(pfirrmannCard), 1);
+    }
+    if (PfirrmannGrader.class.getResource(PfirrmannGrader.BUNDLED
+        + "pfirrmann_phantom.card.json") == null) {
+      return null;
+    }
+    return PfirrmannGrader.bundled(1);
   }
 
   /**
@@ -89,13 +111,14 @@ public final class ImagingJob {
     AtomicOutput.checkWritable(out, force);
     int[] counts = new int[3];
     AtomicOutput.writeFile(out, force, tmp -> {
-      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+      try (PfirrmannGrader grader = openGrader();
+           Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
            CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder()
                .setRecordSeparator('\n').get())) {
         csv.printRecord(header());
         int done = 0;
         for (Path study : studies) {
-          StudyResult r = measure(study);
+          StudyResult r = measure(study, grader);
           csv.printRecord(row(r));
           counts[r.status().equals("ok") ? 0 : r.status().equals("partial") ? 1 : 2]++;
           done++;
@@ -108,12 +131,17 @@ public final class ImagingJob {
     return new Result(out, studies.size(), counts[0], counts[1], counts[2]);
   }
 
-  /** Measures one study folder; never throws for bad input, which ends up in the messages. */
-  public StudyResult measure(Path studyDir) {
+  /**
+   * Measures one study folder with {@code grader} (null: no Pfirrmann model); never throws for
+   * bad input, which ends up in the messages.
+   */
+  StudyResult measure(Path studyDir, PfirrmannGrader grader) {
     String id = studyDir.getFileName().toString();
     int nDisc = CohortSchema.DISC_LEVELS.size();
     int nFacet = CohortSchema.FACET_LEVELS.size();
     int[] grades = new int[nDisc];
+    double[] confidence = new double[nDisc];
+    Arrays.fill(confidence, Double.NaN);
     double[] left = new double[nFacet];
     double[] right = new double[nFacet];
     Arrays.fill(left, Double.NaN);
@@ -123,7 +151,24 @@ public final class ImagingJob {
     try {
       Volume sagittal = read(studyDir, StudyLayout.SAGITTAL, "sagittal");
       sagittal.requirePlane(Plane.SAGITTAL, MAX_OBLIQUITY_DEGREES);
-      warnings.add("sagittal: no Pfirrmann model is installed yet; grades not measured");
+      Optional<Path> discs = StudyLayout.find(studyDir, StudyLayout.SAGITTAL
+          + StudyLayout.LABELS_SUFFIX);
+      if (grader == null) {
+        warnings.add("sagittal: no Pfirrmann model is installed; grades not measured");
+      } else if (discs.isEmpty()) {
+        warnings.add("sagittal: no disc localiser model is installed yet and no label image"
+            + " was given; grades not measured");
+      } else {
+        PfirrmannGrader.Grades g = grader.grade(sagittal, reader.read(discs.get()),
+            PhantomLabels.DISC_L1L2);
+        for (int d = 0; d < nDisc; d++) {
+          grades[d] = g.grades()[d];
+          confidence[d] = g.confidence()[d];
+        }
+        for (String w : g.warnings()) {
+          warnings.add("sagittal: " + w);
+        }
+      }
     } catch (BadInputException e) {
       errors.add("sagittal: " + e.getMessage());
     }
@@ -167,7 +212,7 @@ public final class ImagingJob {
         : "failed";
     List<String> messages = new ArrayList<>(errors);
     messages.addAll(warnings);
-    return new StudyResult(id, grades, left, right, status, messages);
+    return new StudyResult(id, grades, confidence, left, right, status, messages);
   }
 
   private Volume read(Path studyDir, String stem, String what) {
@@ -198,7 +243,10 @@ public final class ImagingJob {
     }
   }
 
-  /** Output header: id, pfirrmann_*, facet_angle_*, imaging_status, imaging_messages. */
+  /**
+   * Output header: id, pfirrmann_*, facet_angle_*, pfirrmann_confidence_*, imaging_status,
+   * imaging_messages.
+   */
   public static List<String> header() {
     List<String> h = new ArrayList<>();
     h.add("id");
@@ -208,6 +256,9 @@ public final class ImagingJob {
     for (String level : CohortSchema.FACET_LEVELS) {
       h.add("facet_angle_" + level + "_left");
       h.add("facet_angle_" + level + "_right");
+    }
+    for (String level : CohortSchema.DISC_LEVELS) {
+      h.add("pfirrmann_confidence_" + level);
     }
     h.add(STATUS_COLUMN);
     h.add(MESSAGES_COLUMN);
@@ -223,6 +274,10 @@ public final class ImagingJob {
     for (int l = 0; l < CohortSchema.FACET_LEVELS.size(); l++) {
       row.add(angle(r.facetLeftDegrees(l)));
       row.add(angle(r.facetRightDegrees(l)));
+    }
+    for (int d = 0; d < CohortSchema.DISC_LEVELS.size(); d++) {
+      double c = r.pfirrmannConfidence(d);
+      row.add(Double.isNaN(c) ? "" : String.format(Locale.ROOT, "%.3f", c));
     }
     row.add(r.status());
     row.add(String.join("; ", r.messages()));
