@@ -67,11 +67,11 @@ def normalise(x):
     return np.clip((x - lo) / (hi - lo), 0, 1)
 
 
-def load(folder, jitter_rng=None, copies=1, max_studies=None):
+def load(folder, jitter_rng=None, copies=1, max_studies=None, first_study=0):
     """Crops (N, 1, 48, 48) float32 and grades 0..4 for every disc of every study."""
     truth = {r['id']: r for r in csv.DictReader(open(os.path.join(folder, 'truth.csv')))}
     xs, ys = [], []
-    for sid in sorted(truth)[:max_studies]:
+    for sid in sorted(truth)[first_study:max_studies]:
         img, sp = read_mha(os.path.join(folder, sid, 'sagittal_t2.mha'))
         lab, _ = read_mha(os.path.join(folder, sid, 'sagittal_t2_labels.mha'))
         for d, label in enumerate(DISC_LABELS):

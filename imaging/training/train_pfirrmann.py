@@ -79,8 +79,10 @@ def main():
     rng = np.random.default_rng(SEED)
     t0 = time.time()
     xtr, ytr = phantom_data.load(args.train, max_studies=args.max_studies)
-    xte, yte = phantom_data.load(args.test)
-    print(f'train {xtr.shape} test {xte.shape} grades {np.bincount(ytr, minlength=5)}'
+    # per-epoch validation on training-set studies never trained on; the held-out test set is
+    # touched once, at the end
+    xva, yva = phantom_data.load(args.train, first_study=1300)
+    print(f'train {xtr.shape} validation {xva.shape} grades {np.bincount(ytr, minlength=5)}'
           f' load {time.time() - t0:.0f}s', flush=True)
     net = Net()
     opt = torch.optim.AdamW(net.parameters(), lr=2e-3, weight_decay=1e-4)
@@ -107,9 +109,10 @@ def main():
             opt.step()
             sched.step()
             total += float(loss) * len(idx)
-        exact, within, _ = evaluate(net, xte, yte)
-        print(f'epoch {epoch + 1} loss {total / len(xtr):.4f} held-out exact {exact:.4f}'
+        exact, within, _ = evaluate(net, xva, yva)
+        print(f'epoch {epoch + 1} loss {total / len(xtr):.4f} validation exact {exact:.4f}'
               f' within-one {within:.4f} ({time.time() - t0:.0f}s)', flush=True)
+    xte, yte = phantom_data.load(args.test)
     exact, within, confusion = evaluate(net, xte, yte)
     os.makedirs(args.out, exist_ok=True)
     onnx_path = os.path.join(args.out, 'pfirrmann_phantom.onnx')

@@ -56,7 +56,7 @@ class ImagingJobTest {
   }
 
   @Test
-  void phantomFacetAnglesComeOutInTheCohortColumnsAndMatchTheTruth() throws IOException {
+  void phantomBiomarkersComeOutInTheCohortColumnsAndMatchTheTruth() throws IOException {
     Path out = tmp.resolve("biomarkers.csv");
     int[] progress = new int[1];
     ImagingJob.Result result = ImagingJob.withDefaults().run(phantoms, out, false,
@@ -68,6 +68,8 @@ class ImagingJobTest {
     List<CSVRecord> rows = read(out);
     List<CSVRecord> truth = read(phantoms.resolve("truth.csv"));
     assertThat(rows).hasSize(5);
+    int discs = 0;
+    int withinOne = 0;
     for (int s = 0; s < 5; s++) {
       CSVRecord row = rows.get(s);
       CSVRecord t = truth.get(s);
@@ -78,10 +80,31 @@ class ImagingJobTest {
         assertThat(Double.parseDouble(row.get(col))).as(row.get("id") + " " + col)
             .isCloseTo(Double.parseDouble(t.get(col)), within(2.0));
       }
-      assertThat(row.get("pfirrmann_l4l5")).isEmpty();
-      assertThat(row.get(ImagingJob.STATUS_COLUMN)).isEqualTo("partial");
-      assertThat(row.get(ImagingJob.MESSAGES_COLUMN)).contains("no Pfirrmann model");
+      for (String level : List.of("l1l2", "l2l3", "l3l4", "l4l5", "l5s1")) {
+        int graded = Integer.parseInt(row.get("pfirrmann_" + level));
+        assertThat(graded).isBetween(1, 5);
+        assertThat(Double.parseDouble(row.get("pfirrmann_confidence_" + level)))
+            .isBetween(0.2, 1.0);
+        discs++;
+        withinOne += Math.abs(graded - Integer.parseInt(t.get("pfirrmann_" + level))) <= 1
+            ? 1 : 0;
+      }
+      assertThat(row.get(ImagingJob.STATUS_COLUMN)).isIn("ok", "partial");
     }
+    assertThat(withinOne).as("grades within one of the truth, of %d", discs)
+        .isGreaterThanOrEqualTo(discs - 1);
+  }
+
+  @Test
+  void withoutDiscLabelsTheGradesAreLeftEmptyWithAReason() throws IOException {
+    Path studies = copyOfPhantoms();
+    Files.delete(studies.resolve("phantom-0001/sagittal_t2_labels.mha"));
+    ImagingJob.withDefaults().run(studies, tmp.resolve("d.csv"), false, null);
+    CSVRecord row = read(tmp.resolve("d.csv")).get(0);
+    assertThat(row.get("pfirrmann_l1l2")).isEmpty();
+    assertThat(row.get("pfirrmann_confidence_l1l2")).isEmpty();
+    assertThat(row.get(ImagingJob.MESSAGES_COLUMN)).contains("no disc localiser");
+    assertThat(row.get(ImagingJob.STATUS_COLUMN)).isEqualTo("partial");
   }
 
   @Test
@@ -110,7 +133,7 @@ class ImagingJobTest {
         .contains("a sagittal image was expected, but this one is axial");
     assertThat(rows.get(3).get(ImagingJob.MESSAGES_COLUMN)).contains("axial l5s1:")
         .contains("at most");
-    assertThat(rows.get(4).get(ImagingJob.STATUS_COLUMN)).isEqualTo("partial");
+    assertThat(rows.get(4).get(ImagingJob.STATUS_COLUMN)).as("untouched study").isEqualTo("ok");
   }
 
   @Test
