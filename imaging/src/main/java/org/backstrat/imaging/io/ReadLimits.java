@@ -1,0 +1,53 @@
+package org.backstrat.imaging.io;
+
+/**
+ * Upper bounds a reader checks a header's claims against before it allocates memory, so that a
+ * corrupt or hostile header (say, one claiming 4 GB of voxels) fails at once with a clear
+ * message instead of exhausting the heap.
+ *
+ * @param maxVoxels the most voxels one image may have (each costs 4 bytes as float)
+ * @param maxHeaderBytes the most bytes a header (DICOM file without pixels, MetaImage text
+ *     header) may take
+ * @param maxFiles the most files a DICOM series folder may hold
+ */
+public record ReadLimits(long maxVoxels, long maxHeaderBytes, int maxFiles) {
+
+  /** 128 Mi voxels (512 MB as float), 64 MB headers, 10,000 files per series. */
+  public static ReadLimits withDefaults() {
+    return new ReadLimits(128L << 20, 64L << 20, 10_000);
+  }
+
+  public ReadLimits {
+    if (maxVoxels < 1 || maxVoxels > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("maxVoxels must be in 1.." + (Integer.MAX_VALUE - 8));
+    }
+    if (maxHeaderBytes < 1024 || maxFiles < 1) {
+      throw new IllegalArgumentException("limits too small");
+    }
+  }
+
+  /** A copy with another voxel limit. */
+  public ReadLimits withMaxVoxels(long voxels) {
+    return new ReadLimits(voxels, maxHeaderBytes, maxFiles);
+  }
+
+  /**
+   * Checks a claimed grid size; returns the voxel count as an int.
+   *
+   * @throws org.backstrat.core.BadInputException when the count exceeds {@link #maxVoxels}
+   */
+  int checkVoxels(String file, long sizeX, long sizeY, long sizeZ) {
+    if (sizeX < 1 || sizeY < 1 || sizeZ < 1) {
+      throw org.backstrat.core.BadInputException.at(file, 0, "", sizeX + "x" + sizeY + "x"
+          + sizeZ, "positive image dimensions");
+    }
+    // multiply with overflow checks: each factor is < 2^32 so two at a time are safe
+    double count = (double) sizeX * sizeY * sizeZ;
+    if (count > maxVoxels) {
+      throw org.backstrat.core.BadInputException.at(file, 0, "", sizeX + "x" + sizeY + "x"
+          + sizeZ + " voxels", "at most " + maxVoxels + " voxels (the header's size is absurd"
+          + " or the image too large; refusing before allocating memory)");
+    }
+    return (int) (sizeX * sizeY * sizeZ);
+  }
+}

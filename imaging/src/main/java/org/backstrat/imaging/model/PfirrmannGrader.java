@@ -1,0 +1,185 @@
+package org.backstrat.imaging.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.backstrat.core.BadInputException;
+import org.backstrat.core.cohort.CohortSchema;
+import org.backstrat.imaging.facet.FacetAngles;
+import org.backstrat.imaging.volume.Plane;
+import org.backstrat.imaging.volume.PlaneSampler;
+import org.backstrat.imaging.volume.Volume;
+
+/**
+ * Grades the five lumbar discs of a sagittal T2 image (Pfirrmann 1–5) with a
+ * {@code pfirrmann_grade} ONNX model, given where the discs are: a label image marking each disc
+ * (labels {@code firstDiscLabel} .. {@code firstDiscLabel + 4}, L1/2 to L5/S1, as the phantoms
+ * write; later a disc localiser's output). Each disc is cropped as the model card says —
+ * centred on the disc's centroid, turned so its long axis (the principal axis of its pixels) is
+ * horizontal, at the card's size and spacing — normalised, and classified; the grade is the
+ * most probable class and its probability the confidence.
+ *
+ * <p>The bundled reference model ({@link #bundled(int)}) is trained on synthetic phantoms only
+ * (imaging/training/train_pfirrmann.py): it proves the pipeline, not clinical accuracy.
+ */
+public final class PfirrmannGrader implements AutoCloseable {
+  /** Classpath folder of the bundled reference model and its card. */
+  public static final String BUNDLED = "/org/backstrat/imaging/models/";
+  private static final String BUNDLED_CARD = "pfirrmann_phantom.card.json";
+  private static final String BUNDLED_MODEL = "pfirrmann_phantom.onnx";
+
+  private final OnnxModel model;
+  private final PlaneSampler sampler;
+
+  private PfirrmannGrader(OnnxModel model) {
+    this.model = model;
+    ModelCard card = model.card();
+    List<Long> shape = card.inputShape();
+    if (shape.size() != 4 || shape.get(1) != 1 || shape.get(2) < 1 || shape.get(3) < 1) {
+      model.close();
+      throw BadInputException.at(card.modelFile().toString(), 0, "input.shape",
+          shape.toString(), "[-1, 1, height, width] for a Pfirrmann model");
+    }
+    this.sampler = PlaneSampler.of(shape.get(3).intValue(), shape.get(2).intValue(),
+        card.spacingMm().get(0));
+  }
+
+  /**
+   * A grader running the model a card describes.
+   *
+   * @throws BadInputException when the card is not a sagittal {@code pfirrmann_grade} model with
+   *     five labels, or the model does not load
+   */
+  public static PfirrmannGrader load(ModelCard card, int threads) {
+    String file = card.modelFile().toString();
+    if (!card.task().equals("pfirrmann_grade") || card.plane() != Plane.SAGITTAL
+        || card.labels().size() != 5) {
+      throw BadInputException.at(file, 0, "task", card.task(), "a sagittal pfirrmann_grade"
+          + " model with 5 labels");
+    }
+    return new PfirrmannGrader(OnnxModel.load(card, threads));
+  }
+
+  /** The bundled reference model (trained on phantoms; not for clinical use). */
+  public static PfirrmannGrader bundled(int threads) {
+    Path dir = null;
+    try {
+      dir = Files.createTempDirectory("backstrat-model");
+      for (String name : new String[] {BUNDLED_CARD, BUNDLED_MODEL}) {
+        try (InputStream in = PfirrmannGrader.class.getResourceAsStream(BUNDLED + name)) {
+          if (in == null) {
+            throw new IllegalStateException("bundled model resource missing: " + name);
+          }
+          Files.copy(in, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+      return load(ModelCard.read(dir.resolve(BUNDLED_CARD)), threads);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot unpack the bundled model", e);
+    } finally {
+      if (dir != null) {
+        try {
+          Files.deleteIfExists(dir.resolve(BUNDLED_CARD));
+          Files.deleteIfExists(dir.resolve(BUNDLED_MODEL));
+          Files.deleteIfExists(dir);
+        } catch (IOException ignored) {
+          // a leftover temporary file is harmless
+        }
+      }
+    }
+  }
+
+  /** The model's card. */
+  public ModelCard card() {
+    return model.card();
+  }
+
+  /**
+   * Grades per disc level, cranial to caudal; a disc missing from the labels gets grade 0 and
+   * NaN confidence, with a warning.
+   *
+   * @param grades Pfirrmann grade per level (0 = not graded)
+   * @param confidence probability of the chosen grade per level
+   * @param probabilities per level, the probabilities of grades 1..5
+   * @param warnings why a level was not graded
+   */
+  public record Grades(int[] grades, double[] confidence, double[][] probabilities,
+                       List<String> warnings) {
+    public Grades {
+      grades = grades.clone();
+      confidence = confidence.clone();
+      probabilities = Arrays.stream(probabilities).map(double[]::clone)
+          .toArray(double[][]::new);
+      warnings = List.copyOf(warnings);
+    }
+  }
+
+  /**
+   * Grades the discs of {@code sagittal} located by {@code labels} (same grid).
+   *
+   * @throws BadInputException when the image is not sagittal or the grids differ
+   */
+  public Grades grade(Volume sagittal, Volume labels, int firstDiscLabel) {
+    sagittal.requirePlane(Plane.SAGITTAL, 30);
+    if (!labels.geometry().equals(sagittal.geometry())) {
+      throw BadInputException.at(labels.source(), 0, "", "", "a label image on the same grid"
+          + " as " + sagittal.source());
+    }
+    int levels = CohortSchema.DISC_LEVELS.size();
+    int item = model.itemSize();
+    float[] batch = new float[levels * item];
+    boolean[] found = new boolean[levels];
+    List<String> warnings = new ArrayList<>();
+    Normalisation norm = model.card().normalisation();
+    for (int d = 0; d < levels; d++) {
+      FacetAngles.Joint disc = FacetAngles.joint(labels, firstDiscLabel + d);
+      if (disc == null) {
+        warnings.add("disc " + CohortSchema.DISC_LEVELS.get(d) + " not found in the labels");
+        continue;
+      }
+      found[d] = true;
+      double angle = Math.toDegrees(Math.atan2(disc.axis()[1], disc.axis()[0]));
+      float[] crop = sampler.sample(sagittal, disc.centroidMm()[0], disc.centroidMm()[1],
+          angle, 0f);
+      norm.apply(crop);
+      System.arraycopy(crop, 0, batch, d * item, item);
+    }
+    float[] out = model.run(batch, levels);
+    int[] grades = new int[levels];
+    double[] confidence = new double[levels];
+    double[][] probabilities = new double[levels][5];
+    for (int d = 0; d < levels; d++) {
+      if (!found[d]) {
+        confidence[d] = Double.NaN;
+        Arrays.fill(probabilities[d], Double.NaN);
+        continue;
+      }
+      int best = 0;
+      for (int c = 0; c < 5; c++) {
+        probabilities[d][c] = out[d * 5 + c];
+        if (out[d * 5 + c] > out[d * 5 + best]) {
+          best = c;
+        }
+      }
+      grades[d] = best + 1;
+      confidence[d] = out[d * 5 + best];
+      if (confidence[d] < 0.5) {
+        warnings.add(String.format(Locale.ROOT, "disc %s: low confidence %.2f",
+            CohortSchema.DISC_LEVELS.get(d), confidence[d]));
+      }
+    }
+    return new Grades(grades, confidence, probabilities, warnings);
+  }
+
+  @Override
+  public void close() {
+    model.close();
+  }
+}

@@ -1,0 +1,48 @@
+package org.backstrat.imaging.pipeline;
+
+import java.util.List;
+
+/**
+ * The biomarkers of one study. Missing values are NaN (grades 0); {@code messages} says why
+ * anything is missing or doubtful.
+ *
+ * @param id person id
+ * @param pfirrmann five grades (0 = not measured), cranial to caudal
+ * @param pfirrmannConfidence model probability of each grade (NaN = not measured)
+ * @param facetLeftDegrees left facet angle per facet level (NaN = not measured)
+ * @param facetRightDegrees right facet angle per facet level
+ * @param status {@code ok} (everything measured, no warnings), {@code partial} or
+ *     {@code failed} (nothing measured)
+ * @param messages errors and warnings, each prefixed by the part of the study it concerns
+ */
+public record StudyResult(String id, int[] pfirrmann, double[] pfirrmannConfidence,
+                          double[] facetLeftDegrees,
+                          double[] facetRightDegrees, String status, List<String> messages) {
+  public StudyResult {
+    pfirrmann = pfirrmann.clone();
+    pfirrmannConfidence = pfirrmannConfidence.clone();
+    facetLeftDegrees = facetLeftDegrees.clone();
+    facetRightDegrees = facetRightDegrees.clone();
+    messages = List.copyOf(messages);
+  }
+
+  /** Grade at disc index 0..4 (0 = not measured). */
+  public int pfirrmann(int disc) {
+    return pfirrmann[disc];
+  }
+
+  /** Confidence of the grade at disc index 0..4 (NaN = not measured). */
+  public double pfirrmannConfidence(int disc) {
+    return pfirrmannConfidence[disc];
+  }
+
+  /** Left angle at facet level index 0..2 (NaN = not measured). */
+  public double facetLeftDegrees(int level) {
+    return facetLeftDegrees[level];
+  }
+
+  /** Right angle at facet level index 0..2 (NaN = not measured). */
+  public double facetRightDegrees(int level) {
+    return facetRightDegrees[level];
+  }
+}

@@ -1,0 +1,166 @@
+package org.backstrat.imaging.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.backstrat.core.BadInputException;
+import org.backstrat.imaging.phantom.PhantomJob;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImagingJobTest {
+  @TempDir
+  static Path shared;
+  static Path phantoms;
+
+  @BeforeAll
+  static void writePhantoms() {
+    phantoms = shared.resolve("phantoms");
+    PhantomJob.withDefaults().withCount(5).withSeed(99).run(phantoms, false, null);
+  }
+
+  @TempDir
+  Path tmp;
+
+  private static List<CSVRecord> read(Path csv) throws IOException {
+    try (Reader r = Files.newBufferedReader(csv)) {
+      return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)
+          .getRecords();
+    }
+  }
+
+  private Path copyOfPhantoms() throws IOException {
+    Path copy = tmp.resolve("studies");
+    try (var s = Files.walk(phantoms)) {
+      for (Path p : s.toList()) {
+        Path target = copy.resolve(phantoms.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+    Files.delete(copy.resolve("truth.csv"));
+    return copy;
+  }
+
+  @Test
+  void phantomBiomarkersComeOutInTheCohortColumnsAndMatchTheTruth() throws IOException {
+    Path out = tmp.resolve("biomarkers.csv");
+    int[] progress = new int[1];
+    ImagingJob.Result result = ImagingJob.withDefaults().run(phantoms, out, false,
+        (done, total) -> progress[0] = done);
+    assertThat(result.studies()).isEqualTo(5);
+    assertThat(progress[0]).isEqualTo(5);
+    assertThat(Files.readAllLines(out).get(0)).isEqualTo(String.join(",",
+        ImagingJob.header()));
+    List<CSVRecord> rows = read(out);
+    List<CSVRecord> truth = read(phantoms.resolve("truth.csv"));
+    assertThat(rows).hasSize(5);
+    int discs = 0;
+    int withinOne = 0;
+    for (int s = 0; s < 5; s++) {
+      CSVRecord row = rows.get(s);
+      CSVRecord t = truth.get(s);
+      assertThat(row.get("id")).isEqualTo(t.get("id"));
+      for (String col : List.of("facet_angle_l3l4_left", "facet_angle_l3l4_right",
+          "facet_angle_l4l5_left", "facet_angle_l4l5_right", "facet_angle_l5s1_left",
+          "facet_angle_l5s1_right")) {
+        assertThat(Double.parseDouble(row.get(col))).as(row.get("id") + " " + col)
+            .isCloseTo(Double.parseDouble(t.get(col)), within(2.0));
+      }
+      for (String level : List.of("l1l2", "l2l3", "l3l4", "l4l5", "l5s1")) {
+        int graded = Integer.parseInt(row.get("pfirrmann_" + level));
+        assertThat(graded).isBetween(1, 5);
+        assertThat(Double.parseDouble(row.get("pfirrmann_confidence_" + level)))
+            .isBetween(0.2, 1.0);
+        discs++;
+        withinOne += Math.abs(graded - Integer.parseInt(t.get("pfirrmann_" + level))) <= 1
+            ? 1 : 0;
+      }
+      assertThat(row.get(ImagingJob.STATUS_COLUMN)).isIn("ok", "partial");
+    }
+    assertThat(withinOne).as("grades within one of the truth, of %d", discs)
+        .isGreaterThanOrEqualTo(discs - 1);
+  }
+
+  @Test
+  void withoutDiscLabelsTheGradesAreLeftEmptyWithAReason() throws IOException {
+    Path studies = copyOfPhantoms();
+    Files.delete(studies.resolve("phantom-0001/sagittal_t2_labels.mha"));
+    ImagingJob.withDefaults().run(studies, tmp.resolve("d.csv"), false, null);
+    CSVRecord row = read(tmp.resolve("d.csv")).get(0);
+    assertThat(row.get("pfirrmann_l1l2")).isEmpty();
+    assertThat(row.get("pfirrmann_confidence_l1l2")).isEmpty();
+    assertThat(row.get(ImagingJob.MESSAGES_COLUMN)).contains("no disc localiser");
+    assertThat(row.get(ImagingJob.STATUS_COLUMN)).isEqualTo("partial");
+  }
+
+  @Test
+  void brokenStudiesGetARowWithTheReasonAndTheBatchGoesOn() throws IOException {
+    Path studies = copyOfPhantoms();
+    // 1: corrupt sagittal; 2: missing axial level; 3: axial image where the sagittal belongs;
+    // 4: a header claiming 4 GB of voxels
+    Files.writeString(studies.resolve("phantom-0001/sagittal_t2.mha"), "garbage\0\0\0");
+    Files.delete(studies.resolve("phantom-0002/axial_l4l5_t2.mha"));
+    Files.copy(studies.resolve("phantom-0003/axial_l3l4_t2.mha"),
+        studies.resolve("phantom-0003/sagittal_t2.mha"), StandardCopyOption.REPLACE_EXISTING);
+    Files.writeString(studies.resolve("phantom-0004/axial_l5s1_t2.mha"), "NDims = 3\n"
+        + "DimSize = 4096 4096 64\nElementType = MET_FLOAT\nElementDataFile = LOCAL\n");
+    Path out = tmp.resolve("b.csv");
+    ImagingJob.Result result = ImagingJob.withDefaults().run(studies, out, false, null);
+    assertThat(result.studies()).isEqualTo(5);
+    List<CSVRecord> rows = read(out);
+    assertThat(rows.get(0).get(ImagingJob.MESSAGES_COLUMN)).contains("sagittal:")
+        .contains("not MetaImage");
+    assertThat(rows.get(0).get("facet_angle_l3l4_left")).isNotEmpty();
+    assertThat(rows.get(1).get(ImagingJob.MESSAGES_COLUMN)).contains("axial l4l5:")
+        .contains("missing");
+    assertThat(rows.get(1).get("facet_angle_l4l5_left")).isEmpty();
+    assertThat(rows.get(1).get("facet_angle_l5s1_left")).isNotEmpty();
+    assertThat(rows.get(2).get(ImagingJob.MESSAGES_COLUMN))
+        .contains("a sagittal image was expected, but this one is axial");
+    assertThat(rows.get(3).get(ImagingJob.MESSAGES_COLUMN)).contains("axial l5s1:")
+        .contains("at most");
+    assertThat(rows.get(4).get(ImagingJob.STATUS_COLUMN)).as("untouched study").isEqualTo("ok");
+  }
+
+  @Test
+  void aStudyWithNothingReadableFails() throws IOException {
+    Path studies = tmp.resolve("empty-studies");
+    Files.createDirectories(studies.resolve("person-a"));
+    ImagingJob.withDefaults().run(studies, tmp.resolve("c.csv"), false, null);
+    CSVRecord row = read(tmp.resolve("c.csv")).get(0);
+    assertThat(row.get("id")).isEqualTo("person-a");
+    assertThat(row.get(ImagingJob.STATUS_COLUMN)).isEqualTo("failed");
+  }
+
+  @Test
+  void inputThatIsNotAFolderOfStudiesIsBadInput() throws IOException {
+    Path file = Files.writeString(tmp.resolve("x.txt"), "x");
+    assertThatThrownBy(() -> ImagingJob.withDefaults().run(file, tmp.resolve("o.csv"), false,
+        null)).isInstanceOf(BadInputException.class).hasMessageContaining("sub-folder");
+    Path empty = Files.createDirectory(tmp.resolve("none"));
+    assertThatThrownBy(() -> ImagingJob.withDefaults().run(empty, tmp.resolve("o.csv"), false,
+        null)).isInstanceOf(BadInputException.class).hasMessageContaining("study folder");
+  }
+
+  @Test
+  void existingOutputIsNotOverwrittenWithoutForce() throws IOException {
+    Path out = Files.writeString(tmp.resolve("exists.csv"), "keep");
+    assertThatThrownBy(() -> ImagingJob.withDefaults().run(phantoms, out, false, null))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("--force");
+    assertThat(Files.readString(out)).isEqualTo("keep");
+  }
+}
