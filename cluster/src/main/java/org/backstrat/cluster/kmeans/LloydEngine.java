@@ -20,9 +20,9 @@ import org.backstrat.cluster.data.SquaredEuclidean;
  */
 final class LloydEngine {
   /** Cap on the rounds of single-point transfers per restart. */
-  private static final int MAX_TRANSFER_ROUNDS = 50;
+  private static final int MAX_TRANSFER_ROUNDS = 2;
   /** Cap on the passes over the data within one round of transfers. */
-  private static final int MAX_TRANSFER_PASSES = 50;
+  private static final int MAX_TRANSFER_PASSES = 10;
   private final double[] x;
   private final int n;
   private final int d;
