@@ -367,8 +367,7 @@ final class LloydEngine {
 
   /** The largest kept squared distance: the (h-1)-th smallest, h = n - trimCount. */
   private double threshold(double[] d2, double[] scratch) {
-    System.arraycopy(d2, 0, scratch, 0, n);
-    return Selection.kthSmallest(scratch, n, n - trimCount - 1);
+    return Selection.kthSmallest(d2, n, n - trimCount - 1, scratch);
   }
 
   /** How many points at exactly the threshold are kept (the first ones by row index). */
