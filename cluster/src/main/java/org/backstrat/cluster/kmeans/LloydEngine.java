@@ -20,9 +20,20 @@ import org.backstrat.cluster.data.SquaredEuclidean;
  */
 final class LloydEngine {
   /** Cap on the rounds of single-point transfers per restart. */
-  private static final int MAX_TRANSFER_ROUNDS = 50;
+  private static final int MAX_TRANSFER_ROUNDS = 2;
+  /**
+   * Transfers are skipped above this many rows: with many points per cluster a single point
+   * changes the objective by O(1/n), and the extra pass over the data is not worth it.
+   */
+  static final int TRANSFER_MAX_ROWS = 100_000;
+  /**
+   * Above this many rows, k-means++ seeding runs on a uniform random sample of this size (drawn
+   * with the restart's own random stream), which saves k passes over the data per restart; Lloyd
+   * steps on all rows follow.
+   */
+  static final int SEED_SAMPLE_ROWS = 50_000;
   /** Cap on the passes over the data within one round of transfers. */
-  private static final int MAX_TRANSFER_PASSES = 50;
+  private static final int MAX_TRANSFER_PASSES = 10;
   private final double[] x;
   private final int n;
   private final int d;
@@ -63,8 +74,7 @@ final class LloydEngine {
   }
 
   Restart run(long seed, Workspace ws) {
-    double[] c = Seeding.kMeansPlusPlus(x, n, d, k, trimCount, new SplittableRandom(seed), ws.d2,
-        ws.scratch);
+    double[] c = seedCenters(new SplittableRandom(seed), ws);
     int[] label = ws.labels;
     double[] d2 = ws.d2;
     double[] lower = ws.lower;
@@ -98,7 +108,8 @@ final class LloydEngine {
       full = false;
       prev = obj;
       if (stable || stalled || iter >= maxIterations) {
-        if (iter >= maxIterations || transferRounds >= MAX_TRANSFER_ROUNDS) {
+        if (iter >= maxIterations || transferRounds >= MAX_TRANSFER_ROUNDS
+            || n > TRANSFER_MAX_ROWS) {
           break;
         }
         double[] improved = transfer(ws);
@@ -134,6 +145,24 @@ final class LloydEngine {
       markTrimmed(d2, t, trimmed);
     }
     return keptSum(d2, trimmed);
+  }
+
+  private double[] seedCenters(SplittableRandom rng, Workspace ws) {
+    if (n <= SEED_SAMPLE_ROWS) {
+      return Seeding.kMeansPlusPlus(x, n, d, k, trimCount, rng, ws.d2, ws.scratch);
+    }
+    int m = SEED_SAMPLE_ROWS;
+    double[] sample = new double[m * d];
+    for (int r = 0; r < m; r++) {
+      System.arraycopy(x, rng.nextInt(n) * d, sample, r * d, d);
+    }
+    int sampleTrim = (int) Math.floor((double) trimCount / n * m);
+    if (Clusterer.distinctRowsUpTo(
+        org.backstrat.cluster.data.FeatureMatrix.wrap(m, d, sample,
+            org.backstrat.cluster.data.FeatureMatrix.defaultNames(d)), k) < k) {
+      return Seeding.kMeansPlusPlus(x, n, d, k, trimCount, rng, ws.d2, ws.scratch);
+    }
+    return Seeding.kMeansPlusPlus(sample, m, d, k, sampleTrim, rng, new double[m], new double[m]);
   }
 
   // ---- assignment ------------------------------------------------------------------------
@@ -338,8 +367,7 @@ final class LloydEngine {
 
   /** The largest kept squared distance: the (h-1)-th smallest, h = n - trimCount. */
   private double threshold(double[] d2, double[] scratch) {
-    System.arraycopy(d2, 0, scratch, 0, n);
-    return Selection.kthSmallest(scratch, n, n - trimCount - 1);
+    return Selection.kthSmallest(d2, n, n - trimCount - 1, scratch);
   }
 
   /** How many points at exactly the threshold are kept (the first ones by row index). */

@@ -25,8 +25,7 @@ final class Seeding {
     for (int j = 1; j < k; j++) {
       double cap = Double.POSITIVE_INFINITY;
       if (trimCount > 0) {
-        System.arraycopy(dmin, 0, scratch, 0, n);
-        cap = Selection.kthSmallest(scratch, n, n - trimCount - 1);
+        cap = Selection.kthSmallest(dmin, n, n - trimCount - 1, scratch);
       }
       double total = 0;
       for (int i = 0; i < n; i++) {

@@ -18,7 +18,8 @@ import org.backstrat.core.BadInputException;
  *
  * <p>The clustering at each k uses the given {@link Clusterer} unchanged (so a fixed-K selection
  * gives exactly the model of {@code clusterer.fit}); the many fits inside the gap statistic and
- * the bootstrap use the same method with {@code selectionRestarts} restarts, run in parallel over
+ * the bootstrap use the same method with {@code selectionRestarts} restarts and the looser
+ * {@link #INNER_TOLERANCE}, run in parallel over
  * reference sets / resamples. Deterministic for a given seed whatever the thread count.
  *
  * @param kMin smallest k (at least 1)
@@ -38,6 +39,12 @@ public record KSelector(int kMin, int kMax, int fixedK, int bootstrapResamples, 
 
   /** Stability a k must reach to be a candidate (Hennig's "stable"). */
   public static final double STABILITY_THRESHOLD = BootstrapStability.STABLE;
+  /**
+   * Convergence tolerance of the many inner fits (bootstrap resamples, gap reference sets): a
+   * relative objective change of 1e-4 moves log W and the Jaccard values far less than their
+   * Monte Carlo error, and uniform reference data would otherwise take hundreds of tiny steps.
+   */
+  public static final double INNER_TOLERANCE = 1e-4;
   /** Silhouette differences up to this are ties, resolved toward the smaller k. */
   public static final double SILHOUETTE_TIE = 0.005;
 
@@ -67,9 +74,9 @@ public record KSelector(int kMin, int kMax, int fixedK, int bootstrapResamples, 
     }
   }
 
-  /** Range 2..8, B = 100 stability resamples, 100 gap references (scaled PCA), 10 restarts. */
+  /** Range 2..8, B = 100 stability resamples, 100 gap references (scaled PCA), 3 restarts per inner fit. */
   public static KSelector withDefaults() {
-    return new KSelector(2, 8, 0, 100, 100, GapReference.SCALED_PCA, 10,
+    return new KSelector(2, 8, 0, 100, 100, GapReference.SCALED_PCA, 3,
         Silhouette.withDefaults(), 1L, Runtime.getRuntime().availableProcessors());
   }
 
@@ -144,7 +151,8 @@ public record KSelector(int kMin, int kMax, int fixedK, int bootstrapResamples, 
       objective[q] = model.fit().objective();
     }
     long[] seeds = Restarts.seeds(seed, 2);
-    Clusterer inner = clusterer.withRestarts(selectionRestarts);
+    Clusterer inner = clusterer.withRestarts(selectionRestarts)
+        .withTolerance(Math.max(clusterer.tolerance(), INNER_TOLERANCE));
     double[][] jaccard = null;
     if (bootstrapResamples > 0) {
       jaccard = new BootstrapStability(bootstrapResamples, seeds[0], threads)

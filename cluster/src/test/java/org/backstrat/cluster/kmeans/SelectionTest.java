@@ -23,4 +23,27 @@ class SelectionTest {
       assertThat(Selection.kthSmallest(a.clone(), n, rank)).isEqualTo(sorted[rank]);
     }
   }
+
+  @Test
+  void sampledSelectionOnLargeArraysIsExactAndLeavesTheInputAlone() {
+    SplittableRandom rng = new SplittableRandom(9);
+    for (int trial = 0; trial < 12; trial++) {
+      int n = 65_536 + rng.nextInt(200_000);
+      double[] a = new double[n];
+      for (int i = 0; i < n; i++) {
+        // heavy ties in half of the trials, a skewed continuous law in the others
+        a[i] = trial % 2 == 0 ? rng.nextInt(5) : Math.exp(3 * rng.nextDouble());
+      }
+      if (trial == 3) {
+        Arrays.sort(a); // sorted input: the regular sample is not random
+      }
+      double[] before = a.clone();
+      double[] sorted = a.clone();
+      Arrays.sort(sorted);
+      for (int rank : new int[] {0, n / 20, n / 2, n - n / 20 - 1, n - 1}) {
+        assertThat(Selection.kthSmallest(a, n, rank, new double[n])).isEqualTo(sorted[rank]);
+      }
+      assertThat(a).isEqualTo(before);
+    }
+  }
 }
