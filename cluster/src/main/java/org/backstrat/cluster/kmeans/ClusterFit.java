@@ -10,8 +10,10 @@ import org.backstrat.cluster.data.SquaredEuclidean;
  *
  * <p>Definitions: {@code distance(i)} is the Euclidean distance of row i to its own (nearest)
  * centre; {@code objective} is the sum of squared distances of the kept (non-outlier) points to
- * their centre (for k-medoids: the sum of distances, PAM's criterion; for Huber/median-of-means:
- * the same kept-point sum, all points being kept); {@code sizes} count kept points only;
+ * their centre (for k-medoids: the sum of distances, PAM's criterion; for Huber: twice the Huber
+ * loss, equal to the sum of squares when no point is beyond the Huber cut-off; for
+ * median-of-means: n times the median-of-means estimate of the mean squared distance; see
+ * ReweightedEngine); {@code sizes} count kept points only;
  * {@code trimRadius} is the largest kept distance; {@code weights} are the per-point weights of the
  * last step (1 kept / 0 trimmed for trimmed k-means, all 1 for k-means and k-medoids, the robust
  * weights for Huber and median-of-means).

@@ -26,9 +26,9 @@ import org.backstrat.core.BadInputException;
  * @param tolerance a restart stops when a step lowers the objective by no more than
  *     {@code tolerance * objective} (default 1e-7), or when no assignment changes
  * @param threads worker threads (default: available processors)
- * @param huberConstant Huber method: points farther than {@code huberConstant *} (median distance
- *     to the own centre) get weight {@code c / distance} (default 1.345 x 1.4826, i.e. the usual
- *     Huber constant on a MAD-like scale)
+ * @param huberConstant Huber method: with {@code c = huberConstant * s}, s the median distance to
+ *     the nearest centre of a preliminary trimmed fit, points farther than c get weight
+ *     {@code c / distance} (default 1.345 x 1.4826, about 2; see {@link ReweightedEngine})
  * @param momBlocks median-of-means method: number of blocks (default 0 = automatic, see
  *     {@link ReweightedEngine})
  */
