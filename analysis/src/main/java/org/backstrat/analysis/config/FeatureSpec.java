@@ -17,7 +17,10 @@ public record FeatureSpec(String name, Encoding encoding, double weight) {
   public enum Encoding {
     /** The stored number itself, then scaled. */
     NUMERIC,
-    /** A category's level index (never, former, current = 0, 1, 2), then scaled. */
+    /**
+     * A category's level index (never, former, current = 0, 1, 2), weighted but not scaled; a
+     * numeric column encoded as ordinal is scaled like a numeric one.
+     */
     ORDINAL,
     /** A two-level category as 0/1, not scaled (already unit range). */
     BINARY,

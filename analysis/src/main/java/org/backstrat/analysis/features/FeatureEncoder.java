@@ -52,8 +52,10 @@ public final class FeatureEncoder {
         }
         case ORDINAL -> {
           requireKind(cohort, f, v, v.isNumeric() || v.kind() == ValueKind.CATEGORY);
-          add(columns, sources, scaledList, weightList, values, f.name(), f.name(), true,
-              f.weight(), x);
+          // a category's level index already has unit steps: it is weighted, not scaled from
+          // the data (a robust scale of a three-level variable depends on the cohort's mix)
+          add(columns, sources, scaledList, weightList, values, f.name(), f.name(),
+              v.kind() != ValueKind.CATEGORY, f.weight(), x);
         }
         case BINARY -> {
           boolean ok = v.kind() == ValueKind.BOOLEAN
