@@ -14,7 +14,9 @@
 # It computes, independently of the Java code: the derived scores (DESIGN.md rules), the
 # published marginals, and the separability of the strata under the default preprocessing of
 # PREPROCESSING.md for both analysis variants, with plain k-means (sklearn, 10 starts) and
-# trimmed k-means (R trimcluster::trimkmeans, alpha 0.05). ARI is computed against `stratum`
+# trimmed k-means (R trimcluster::trimkmeans, alpha 0.05). The alternative preprocessing schemes
+# are compared with plain k-means only (trimmed k-means in R is slow: ~10 min for this script on
+# the shared 2-core machine). ARI is computed against `stratum`
 # with the `outlier` rows left out; trimmed non-outlier rows are given their nearest centre.
 import json
 import os
@@ -39,6 +41,8 @@ RECOMMENDED = "default_grouped"
 SEX_WEIGHT = 0.5      # female 1, male 0, times this
 SMOKING_WEIGHT = 0.25  # never 0, former 1, current 2, times this
 SBT_FEATURES = ["sbt_total", "sbt_psychosocial", "dd_sum", "ft_max", "smoking", "sex", "bmi"]
+# not a variant: shows how much structure the imaging features alone carry
+IMAGING_FEATURES = ["dd_sum", "ft_max"]
 OMPSQ_FEATURES = ["ompsq_pain", "ompsq_function", "ompsq_distress", "ompsq_rtw", "ompsq_fear",
                   "dd_sum", "ft_max", "smoking", "sex", "bmi"]
 
@@ -223,7 +227,8 @@ def main():
     result = {"input": os.path.basename(sys.argv[1]), "marginals": marginals(d, s),
               "separability": {}}
     with tempfile.TemporaryDirectory() as tmp:
-        for variant, features in (("sbt", SBT_FEATURES), ("ompsq", OMPSQ_FEATURES)):
+        for variant, features in (("sbt", SBT_FEATURES), ("ompsq", OMPSQ_FEATURES),
+                                  ("imaging_only_diagnostic", IMAGING_FEATURES)):
             v = {"features": features}
             for scheme in (RECOMMENDED, "default", "winsor_sd_grouped", "zscore_all",
                            "robust_unweighted", "mad"):
