@@ -102,42 +102,33 @@ def mad_scale(x):
     return (x - med) / scale
 
 
+def winsor_scale(x):
+    """Clip to the 2.5/97.5 percentiles, centre at the median, divide by the clipped SD."""
+    lo, med, hi = np.quantile(x, [0.025, 0.5, 0.975])
+    sd = np.std(np.clip(x, lo, hi), ddof=1)
+    return (x - med) / (sd if sd > 0 else 1.0)
+
+
 def preprocess(s, features, scheme):
     if scheme.endswith("_grouped"):
         base = preprocess(s, features, scheme[:-len("_grouped")])
         nq = sum(1 for f in features if f in QUESTIONNAIRE)
         w = np.array([1 / np.sqrt(nq) if f in QUESTIONNAIRE else 1.0 for f in features])
         return base * w
+    numeric = {"default": robust_scale, "mad": mad_scale, "winsor_sd": winsor_scale}
     cols = []
     for f in features:
         x = s[f].to_numpy(dtype=float)
-        if scheme == "default":
+        if scheme in numeric:  # categorical weights of PREPROCESSING.md, numeric scaled
             if f == "sex":
                 cols.append(SEX_WEIGHT * x)
             elif f == "smoking":
                 cols.append(SMOKING_WEIGHT * x)
             else:
-                cols.append(robust_scale(x))
-        elif scheme == "mad":
-            if f == "sex":
-                cols.append(SEX_WEIGHT * x)
-            elif f == "smoking":
-                cols.append(SMOKING_WEIGHT * x)
-            else:
-                cols.append(mad_scale(x))
+                cols.append(numeric[scheme](x))
         elif scheme == "zscore_all":  # DESIGN.md feasibility setting: every column z-scored
             sd = np.std(x, ddof=1)
             cols.append((x - x.mean()) / (sd if sd > 0 else 1.0))
-        elif scheme == "winsor_sd":  # clip to 2.5/97.5 percentiles, centre median, scale SD
-            if f == "sex":
-                cols.append(SEX_WEIGHT * x)
-            elif f == "smoking":
-                cols.append(SMOKING_WEIGHT * x)
-            else:
-                lo, med, hi = np.quantile(x, [0.025, 0.5, 0.975])
-                c = np.clip(x, lo, hi)
-                sd = np.std(c, ddof=1)
-                cols.append((x - med) / (sd if sd > 0 else 1.0))
         elif scheme == "robust_unweighted":  # robust numeric, categorical codes unweighted
             cols.append(x if f in ("sex", "smoking") else robust_scale(x))
         else:
