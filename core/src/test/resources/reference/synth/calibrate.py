@@ -14,7 +14,9 @@
 # It computes, independently of the Java code: the derived scores (DESIGN.md rules), the
 # published marginals, and the separability of the strata under the default preprocessing of
 # PREPROCESSING.md for both analysis variants, with plain k-means (sklearn, 10 starts) and
-# trimmed k-means (R trimcluster::trimkmeans, alpha 0.05). ARI is computed against `stratum`
+# trimmed k-means (R trimcluster::trimkmeans, alpha 0.05). The alternative preprocessing schemes
+# are compared with plain k-means only (trimmed k-means in R is slow: ~10 min for this script on
+# the shared 2-core machine). ARI is computed against `stratum`
 # with the `outlier` rows left out; trimmed non-outlier rows are given their nearest centre.
 import json
 import os
@@ -39,6 +41,8 @@ RECOMMENDED = "default_grouped"
 SEX_WEIGHT = 0.5      # female 1, male 0, times this
 SMOKING_WEIGHT = 0.25  # never 0, former 1, current 2, times this
 SBT_FEATURES = ["sbt_total", "sbt_psychosocial", "dd_sum", "ft_max", "smoking", "sex", "bmi"]
+# not a variant: shows how much structure the imaging features alone carry
+IMAGING_FEATURES = ["dd_sum", "ft_max"]
 OMPSQ_FEATURES = ["ompsq_pain", "ompsq_function", "ompsq_distress", "ompsq_rtw", "ompsq_fear",
                   "dd_sum", "ft_max", "smoking", "sex", "bmi"]
 
@@ -98,42 +102,33 @@ def mad_scale(x):
     return (x - med) / scale
 
 
+def winsor_scale(x):
+    """Clip to the 2.5/97.5 percentiles, centre at the median, divide by the clipped SD."""
+    lo, med, hi = np.quantile(x, [0.025, 0.5, 0.975])
+    sd = np.std(np.clip(x, lo, hi), ddof=1)
+    return (x - med) / (sd if sd > 0 else 1.0)
+
+
 def preprocess(s, features, scheme):
     if scheme.endswith("_grouped"):
         base = preprocess(s, features, scheme[:-len("_grouped")])
         nq = sum(1 for f in features if f in QUESTIONNAIRE)
         w = np.array([1 / np.sqrt(nq) if f in QUESTIONNAIRE else 1.0 for f in features])
         return base * w
+    numeric = {"default": robust_scale, "mad": mad_scale, "winsor_sd": winsor_scale}
     cols = []
     for f in features:
         x = s[f].to_numpy(dtype=float)
-        if scheme == "default":
+        if scheme in numeric:  # categorical weights of PREPROCESSING.md, numeric scaled
             if f == "sex":
                 cols.append(SEX_WEIGHT * x)
             elif f == "smoking":
                 cols.append(SMOKING_WEIGHT * x)
             else:
-                cols.append(robust_scale(x))
-        elif scheme == "mad":
-            if f == "sex":
-                cols.append(SEX_WEIGHT * x)
-            elif f == "smoking":
-                cols.append(SMOKING_WEIGHT * x)
-            else:
-                cols.append(mad_scale(x))
+                cols.append(numeric[scheme](x))
         elif scheme == "zscore_all":  # DESIGN.md feasibility setting: every column z-scored
             sd = np.std(x, ddof=1)
             cols.append((x - x.mean()) / (sd if sd > 0 else 1.0))
-        elif scheme == "winsor_sd":  # clip to 2.5/97.5 percentiles, centre median, scale SD
-            if f == "sex":
-                cols.append(SEX_WEIGHT * x)
-            elif f == "smoking":
-                cols.append(SMOKING_WEIGHT * x)
-            else:
-                lo, med, hi = np.quantile(x, [0.025, 0.5, 0.975])
-                c = np.clip(x, lo, hi)
-                sd = np.std(c, ddof=1)
-                cols.append((x - med) / (sd if sd > 0 else 1.0))
         elif scheme == "robust_unweighted":  # robust numeric, categorical codes unweighted
             cols.append(x if f in ("sex", "smoking") else robust_scale(x))
         else:
@@ -223,7 +218,8 @@ def main():
     result = {"input": os.path.basename(sys.argv[1]), "marginals": marginals(d, s),
               "separability": {}}
     with tempfile.TemporaryDirectory() as tmp:
-        for variant, features in (("sbt", SBT_FEATURES), ("ompsq", OMPSQ_FEATURES)):
+        for variant, features in (("sbt", SBT_FEATURES), ("ompsq", OMPSQ_FEATURES),
+                                  ("imaging_only_diagnostic", IMAGING_FEATURES)):
             v = {"features": features}
             for scheme in (RECOMMENDED, "default", "winsor_sd_grouped", "zscore_all",
                            "robust_unweighted", "mad"):

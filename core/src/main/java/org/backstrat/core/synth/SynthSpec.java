@@ -89,11 +89,6 @@ public record SynthSpec(String name, Demographics demographics, List<Stratum> st
     return new SpecReader(sourceName).read(json);
   }
 
-  /** Share of non-outlier rows in stratum {@code s}. */
-  double stratumShare(int s) {
-    return strata.get(s).share();
-  }
-
   /**
    * Sex, age, BMI and smoking.
    *

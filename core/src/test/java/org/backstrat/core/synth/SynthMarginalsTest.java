@@ -31,6 +31,8 @@ class SynthMarginalsTest {
   private static double bmiSquares;
   private static int nonOutliers;
   private static int outliers;
+  private static int[][] gradeCountsNonOutliers = new int[5][5];
+  private static int[] frequencyNonOutliers = new int[5];
   private static double minAge = Double.MAX_VALUE;
   private static double maxAge = -Double.MAX_VALUE;
 
@@ -69,6 +71,10 @@ class SynthMarginalsTest {
         outliers++;
       } else {
         nonOutliers++;
+        for (int i = 0; i < 5; i++) {
+          gradeCountsNonOutliers[i][pf[i] - 1]++;
+        }
+        frequencyNonOutliers[r.lbpFrequency()]++;
         bmiSum += r.bmiKgPerM2();
         bmiSquares += r.bmiKgPerM2() * r.bmiKgPerM2();
       }
@@ -139,6 +145,27 @@ class SynthMarginalsTest {
     for (int i = 1; i < 5; i++) {
       assertThat(pfirrmannSums[i]).as("level %d vs %d", i, i - 1)
           .isGreaterThan(pfirrmannSums[i - 1]);
+    }
+  }
+
+  @Test
+  void pfirrmannGradeSharesPerLevelMatchTheSpecOutsideTheOutliers() {
+    SynthSpec spec = SynthSpec.defaults();
+    for (int level = 0; level < 5; level++) {
+      for (int g = 0; g < 5; g++) {
+        assertThat(gradeCountsNonOutliers[level][g] / (double) nonOutliers)
+            .as("level %d grade %d", level, g + 1)
+            .isCloseTo(spec.pfirrmann().gradeShares().get(level).get(g), within(0.015));
+      }
+    }
+  }
+
+  @Test
+  void lbpFrequencySharesMatchTheSpecOutsideTheOutliers() {
+    SynthSpec spec = SynthSpec.defaults();
+    for (int f = 0; f < 5; f++) {
+      assertThat(frequencyNonOutliers[f] / (double) nonOutliers).as("frequency %d", f)
+          .isCloseTo(spec.lbp().frequencyShares().get(f), within(0.015));
     }
   }
 

@@ -34,6 +34,25 @@ class SynthRangesProperties {
     }
   }
 
+  @Property(tries = 30)
+  void theSameSeedGivesTheSameRowsAndTheFileAgreesWithThem(@ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 200) int n) throws IOException {
+    StringWriter a = new StringWriter();
+    StringWriter b = new StringWriter();
+    SYNTH.writeCsv(a, n, seed);
+    SYNTH.writeCsv(b, n, seed);
+    assertThat(a.toString()).isEqualTo(b.toString());
+    int i = 0;
+    String[] lines = a.toString().split("\n");
+    for (SynthRow row : SYNTH.rows(n, seed)) {
+      i++;
+      assertThat(lines[i]).startsWith(row.id() + "," + row.sex() + ",")
+          .endsWith("," + row.lbpFrequency() + "," + row.lbpBothersomeness() + ","
+              + row.stratum());
+    }
+    assertThat(i).isEqualTo(n);
+  }
+
   private static void assertAdmissible(Variable v, String cell) {
     assertThat(cell).as(v.name()).isNotEmpty();
     if (v.kind() == ValueKind.CATEGORY) {
