@@ -38,7 +38,7 @@ final class DcaCommand implements Callable<Integer> {
   String thresholds;
 
   @Option(names = "--bootstrap", defaultValue = "0", paramLabel = "B",
-      description = "Bootstrap resamples for 95% bands of each curve (default: none).")
+      description = "Bootstrap resamples for 95%% bands of each curve (default: none).")
   int bootstrap;
 
   @Option(names = "--seed", defaultValue = "1", paramLabel = "S",

@@ -1,17 +1,16 @@
 package org.backstrat.report.output;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.backstrat.core.cohort.CohortWriter;
+import org.backstrat.report.table.ReportTable;
+import org.backstrat.report.table.TableCsvWriter;
 
 /**
- * A small table written as CSV (UTF-8, comma, {@code \n}, RFC 4180 quoting): one of the
+ * A small table written as CSV (the report's CSV twin format: UTF-8, RFC 4180): one of the
  * {@code tables/*.csv} files that back every figure of summary.json and the report. Numbers are
  * written in full precision ({@link Double#toString}), missing values as empty cells, so the
  * same analysis always writes the same bytes.
@@ -59,22 +58,19 @@ final class CsvTable {
     return Double.toString(d);
   }
 
+  /** Writes the table with the report's CSV twin writer, so every file in tables/ agrees. */
   void write(Path file) throws IOException {
-    try (Writer w = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
-      line(w, header);
-      for (List<String> r : rows) {
-        line(w, r);
-      }
+    List<ReportTable.Column> columns = new ArrayList<>();
+    for (String h : header) {
+      columns.add(new ReportTable.Column(h, h, false));
     }
-  }
-
-  private static void line(Writer w, List<String> cells) throws IOException {
-    for (int i = 0; i < cells.size(); i++) {
-      if (i > 0) {
-        w.write(',');
-      }
-      w.write(CohortWriter.quote(cells.get(i)));
+    List<List<ReportTable.Cell>> cells = new ArrayList<>();
+    for (List<String> r : rows) {
+      cells.add(r.stream().map(ReportTable.Cell::text).toList());
     }
-    w.write('\n');
+    String name = file.getFileName().toString().replaceFirst("\\.csv$", "")
+        .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+    ReportTable table = new ReportTable(name, name, columns, cells);
+    Files.writeString(file, TableCsvWriter.toCsv(table), StandardCharsets.UTF_8);
   }
 }
