@@ -38,9 +38,11 @@ final class ValidateCommand implements Callable<Integer> {
     int errors = result.errors().size();
     int warnings = result.warnings().size();
     if (errors == 0) {
-      out.printf("%s: valid: %d people, %d columns (%s-separated), %d warning%s%n", data,
-          result.rows(), result.cohort().orElseThrow().columnNames().size(),
-          result.format().delimiterName(), warnings, warnings == 1 ? "" : "s");
+      String format = result.format().kind() == org.backstrat.core.io.TableFormat.Kind.XLSX
+          ? "Excel workbook" : result.format().delimiterName() + "-separated";
+      out.printf("%s: valid: %d people, %d columns (%s), %d warning%s%n", data,
+          result.rows(), result.cohort().orElseThrow().columnNames().size(), format, warnings,
+          warnings == 1 ? "" : "s");
       out.flush();
       return 0;
     }
