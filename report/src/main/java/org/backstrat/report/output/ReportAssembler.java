@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
@@ -64,13 +63,11 @@ public final class ReportAssembler {
   public static ReportInput assemble(StratificationResult result, Instant createdAt,
                                      boolean syntheticData) {
     Cohort cohort = result.cohort();
+    // exclusions differ per variant (each has its own complete cases and outliers), so the
+    // cohort-level table lists none; the variants table and the notes carry the per-variant counts
     List<Exclusion> exclusions = new ArrayList<>();
     List<VariantReport> variants = new ArrayList<>();
     for (VariantAnalysis v : result.variants()) {
-      v.features().excludedByFeature().entrySet().stream().sorted(Map.Entry.comparingByKey())
-          .forEach(e -> exclusions.add(new Exclusion(v.name() + ": missing " + e.getKey(),
-              e.getValue())));
-      exclusions.add(new Exclusion(v.name() + ": trimmed as outliers", v.nOutliers()));
       variants.add(variant(result, v));
     }
     return new ReportInput("backstrat stratification report",
