@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.backstrat.core.InputProblem;
 import org.backstrat.core.io.RawTable;
+import org.backstrat.core.io.RowSink;
+import org.backstrat.core.io.TableFormat;
 import org.backstrat.core.io.TableReader;
 
 /**
@@ -34,77 +36,114 @@ public final class CohortReader {
     return new CohortReader(CohortSchema.standard());
   }
 
-  /** Reads and checks a CSV, TSV or .xlsx cohort file. */
+  /** Reads and checks a CSV, TSV or .xlsx cohort file, streaming the rows. */
   public CohortReadResult read(Path path) {
-    return check(TableReader.read(path));
+    Checker checker = new Checker(path.toString());
+    TableReader.scan(path, checker);
+    return checker.result();
   }
 
   /** Checks an already split table. */
   public CohortReadResult check(RawTable table) {
-    String file = table.file();
-    List<InputProblem> problems = new ArrayList<>();
-    List<String> header = table.header();
-    int width = header.size();
+    Checker checker = new Checker(table.file());
+    TableReader.replay(table, checker);
+    return checker.result();
+  }
 
-    // 1. header: canonical names, duplicates, schema vs extra columns
-    Variable[] columnVar = new Variable[width];
-    Map<String, Integer> seen = new HashMap<>();
-    for (int c = 0; c < width; c++) {
-      String raw = header.get(c).strip();
-      if (raw.isEmpty()) {
-        problems.add(InputProblem.error(file, 1, "", "", "a name for every column in the "
-            + "header row; column " + (c + 1) + " has none"));
-        continue;
-      }
-      Optional<Variable> sv = schema.find(raw);
-      Variable v = sv.orElseGet(() -> Variable.text(raw, "extra column carried through"));
-      String key = v.name().toLowerCase(Locale.ROOT);
-      Integer prev = seen.putIfAbsent(key, c);
-      if (prev != null) {
-        problems.add(InputProblem.error(file, 1, v.name(), header.get(c),
-            "each column once; it is also column " + (prev + 1)));
-        continue;
-      }
-      columnVar[c] = v;
+  /**
+   * Types and checks rows as they arrive, keeping only the typed columns (primitive arrays that
+   * grow as needed), never the text of earlier rows.
+   */
+  private final class Checker implements RowSink {
+    private final String file;
+    private final List<InputProblem> problems = new ArrayList<>();
+    private TableFormat format;
+    private int width;
+    private Variable[] columnVar;
+    private final Map<String, Integer> seen = new HashMap<>();
+    private double[][] coded;
+    private String[][] texts;
+    private String[] ids = new String[1024];
+    private int n;
+    private final Map<String, Long> firstRowOfId = new HashMap<>();
+    private int[] missingCount;
+    private List<List<Long>> missingRows;
+    private boolean decimalComma;
+
+    Checker(String file) {
+      this.file = file;
     }
-    checkGroups(file, seen, problems);
 
-    // 2. cells
-    int n = table.size();
-    double[][] coded = new double[width][];
-    String[][] texts = new String[width][];
-    int idColumn = -1;
-    for (int c = 0; c < width; c++) {
-      Variable v = columnVar[c];
-      if (v == null) {
-        continue;
+    @Override
+    public void header(List<String> cells, TableFormat tableFormat) {
+      this.format = tableFormat;
+      this.width = cells.size();
+      this.decimalComma = tableFormat.decimalComma();
+      columnVar = new Variable[width];
+      for (int c = 0; c < width; c++) {
+        String raw = cells.get(c).strip();
+        if (raw.isEmpty()) {
+          problems.add(InputProblem.error(file, 1, "", "", "a name for every column in the "
+              + "header row; column " + (c + 1) + " has none"));
+          continue;
+        }
+        Optional<Variable> sv = schema.find(raw);
+        Variable v = sv.orElseGet(() -> Variable.text(raw, "extra column carried through"));
+        String key = v.name().toLowerCase(Locale.ROOT);
+        Integer prev = seen.putIfAbsent(key, c);
+        if (prev != null) {
+          problems.add(InputProblem.error(file, 1, v.name(), cells.get(c),
+              "each column once; it is also column " + (prev + 1)));
+          continue;
+        }
+        columnVar[c] = v;
       }
-      switch (v.kind()) {
-        case IDENTIFIER -> idColumn = c;
-        case TEXT -> texts[c] = new String[n];
-        default -> {
-          coded[c] = new double[n];
-          Arrays.fill(coded[c], Double.NaN);
+      checkGroups(file, seen, problems);
+      coded = new double[width][];
+      texts = new String[width][];
+      for (int c = 0; c < width; c++) {
+        Variable v = columnVar[c];
+        if (v == null || v.kind() == ValueKind.IDENTIFIER) {
+          continue;
+        }
+        if (v.kind() == ValueKind.TEXT) {
+          texts[c] = new String[ids.length];
+        } else {
+          coded[c] = new double[ids.length];
+        }
+      }
+      missingCount = new int[width];
+      missingRows = new ArrayList<>();
+      for (int c = 0; c < width; c++) {
+        missingRows.add(new ArrayList<>());
+      }
+    }
+
+    private void grow() {
+      int cap = ids.length * 2;
+      ids = Arrays.copyOf(ids, cap);
+      for (int c = 0; c < width; c++) {
+        if (coded[c] != null) {
+          coded[c] = Arrays.copyOf(coded[c], cap);
+        }
+        if (texts[c] != null) {
+          texts[c] = Arrays.copyOf(texts[c], cap);
         }
       }
     }
-    String[] ids = new String[n];
-    Map<String, Long> firstRowOfId = new HashMap<>();
-    int[] missingCount = new int[width];
-    List<List<Long>> missingRows = new ArrayList<>();
-    for (int c = 0; c < width; c++) {
-      missingRows.add(new ArrayList<>());
-    }
-    boolean decimalComma = table.format().decimalComma();
-    for (int r = 0; r < n; r++) {
-      String[] cells = table.rows().get(r);
-      long row = table.rowNumbers()[r];
+
+    @Override
+    public void row(long row, String[] cells) {
       if (cells.length != width) {
         problems.add(InputProblem.error(file, row, "", "", width + " cells as in the header; "
-            + "this row has " + cells.length + " (a " + table.format().delimiterName()
+            + "this row has " + cells.length + " (a " + format.delimiterName()
             + " inside a value must be quoted)"));
-        continue;
+        return;
       }
+      if (n == ids.length) {
+        grow();
+      }
+      int r = n++;
       for (int c = 0; c < width; c++) {
         Variable v = columnVar[c];
         if (v == null) {
@@ -128,6 +167,7 @@ public final class CohortReader {
           case TEXT -> texts[c][r] = cells[c].isEmpty() ? null : cells[c];
           default -> {
             if (cell.isEmpty()) {
+              coded[c][r] = Double.NaN;
               missingCount[c]++;
               if (missingRows.get(c).size() < ROWS_LISTED_PER_WARNING) {
                 missingRows.get(c).add(row);
@@ -138,59 +178,60 @@ public final class CohortReader {
             if (Double.isNaN(x)) {
               problems.add(InputProblem.error(file, row, v.name(), cells[c], v.expectation()
                   + (v.kind() == ValueKind.CATEGORY ? "" : " (empty cell = missing)")));
-            } else {
-              coded[c][r] = x;
             }
+            coded[c][r] = x;
           }
         }
       }
     }
-    for (int c = 0; c < width; c++) {
-      if (missingCount[c] > 0) {
-        List<Long> rows = missingRows.get(c);
-        StringBuilder sb = new StringBuilder();
-        sb.append(missingCount[c]).append(" of ").append(n).append(" values missing (row");
-        sb.append(rows.size() > 1 ? "s " : " ");
-        for (int i = 0; i < rows.size(); i++) {
-          sb.append(i == 0 ? "" : ", ").append(rows.get(i));
+
+    CohortReadResult result() {
+      for (int c = 0; c < width; c++) {
+        if (missingCount[c] > 0) {
+          List<Long> rows = missingRows.get(c);
+          StringBuilder sb = new StringBuilder();
+          sb.append(missingCount[c]).append(" of ").append(n).append(" values missing (row");
+          sb.append(rows.size() > 1 ? "s " : " ");
+          for (int i = 0; i < rows.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(rows.get(i));
+          }
+          sb.append(missingCount[c] > rows.size() ? ", ...)" : ")");
+          sb.append("; scores needing them will be missing");
+          problems.add(InputProblem.warning(file, 0, columnVar[c].name(), "", sb.toString()));
         }
-        sb.append(missingCount[c] > rows.size() ? ", ...)" : ")");
-        sb.append("; scores needing them will be missing");
-        problems.add(InputProblem.warning(file, 0, columnVar[c].name(), "", sb.toString()));
       }
-    }
-    if (n == 0) {
-      problems.add(InputProblem.error(file, 0, "", "",
-          "at least one person; the file has a header but no data rows"));
-    }
-    boolean hasErrors = problems.stream().anyMatch(InputProblem::isError);
-    if (hasErrors) {
-      return new CohortReadResult(Optional.empty(), sortByPosition(problems), table.format(), n);
-    }
-    Cohort cohort = Cohort.of(file, Arrays.asList(ids));
-    // schema columns in canonical order first, then extras in file order
-    Map<String, Integer> columnOf = new LinkedHashMap<>();
-    for (Variable v : schema.variables()) {
-      Integer c = seen.get(v.name());
-      if (c != null && columnVar[c] != null) {
-        columnOf.put(v.name(), c);
+      if (n == 0) {
+        problems.add(InputProblem.error(file, 0, "", "",
+            "at least one person; the file has a header but no data rows"));
       }
-    }
-    for (int c = 0; c < width; c++) {
-      if (columnVar[c] != null && schema.find(columnVar[c].name()).isEmpty()) {
-        columnOf.put(columnVar[c].name(), c);
+      boolean hasErrors = problems.stream().anyMatch(InputProblem::isError);
+      if (hasErrors) {
+        return new CohortReadResult(Optional.empty(), sortByPosition(problems), format, n);
       }
-    }
-    for (int c : columnOf.values()) {
-      Variable v = columnVar[c];
-      if (v.kind() == ValueKind.IDENTIFIER) {
-        continue;
+      Cohort cohort = Cohort.of(file, Arrays.asList(Arrays.copyOf(ids, n)));
+      // schema columns in canonical order first, then extras in file order
+      Map<String, Integer> columnOf = new LinkedHashMap<>();
+      for (Variable v : schema.variables()) {
+        Integer c = seen.get(v.name());
+        if (c != null && columnVar[c] != null) {
+          columnOf.put(v.name(), c);
+        }
       }
-      cohort = v.kind() == ValueKind.TEXT ? cohort.withText(v, texts[c])
-          : cohort.withColumn(v, coded[c]);
+      for (int c = 0; c < width; c++) {
+        if (columnVar[c] != null && schema.find(columnVar[c].name()).isEmpty()) {
+          columnOf.put(columnVar[c].name(), c);
+        }
+      }
+      for (int c : columnOf.values()) {
+        Variable v = columnVar[c];
+        if (v.kind() == ValueKind.IDENTIFIER) {
+          continue;
+        }
+        cohort = v.kind() == ValueKind.TEXT ? cohort.withText(v, Arrays.copyOf(texts[c], n))
+            : cohort.withColumn(v, Arrays.copyOf(coded[c], n));
+      }
+      return new CohortReadResult(Optional.of(cohort), sortByPosition(problems), format, n);
     }
-    return new CohortReadResult(Optional.of(cohort), sortByPosition(problems), table.format(),
-        n);
   }
 
   private void checkGroups(String file, Map<String, Integer> present,

@@ -2,7 +2,6 @@ package org.backstrat.core.io;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -17,9 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -72,12 +69,70 @@ public final class TableReader {
     return readText(file, bytes);
   }
 
+  /**
+   * Reads a table and hands it to {@code sink} row by row: delimited text is streamed (the cells
+   * of earlier rows are not kept), a workbook is read whole and then replayed.
+   */
+  public static void scan(Path path, RowSink sink) {
+    String file = path.toString();
+    String lower = file.toLowerCase(Locale.ROOT);
+    if (lower.endsWith(".xlsx") || lower.endsWith(".xls") || lower.endsWith(".parquet")
+        || !Files.isRegularFile(path)) {
+      replay(read(path), sink);
+      return;
+    }
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(path);
+    } catch (NoSuchFileException e) {
+      throw new BadInputException(file + ": no such file");
+    } catch (IOException e) {
+      throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
+    }
+    if (isZip(bytes)) {
+      replay(readXlsx(file, bytes), sink);
+      return;
+    }
+    scanText(file, bytes, sink);
+  }
+
+  /** Hands an already read table to a sink. */
+  public static void replay(RawTable table, RowSink sink) {
+    sink.header(table.header(), table.format());
+    for (int r = 0; r < table.size(); r++) {
+      sink.row(table.rowNumbers()[r], table.rows().get(r));
+    }
+  }
+
   private static boolean isZip(byte[] b) {
     return b.length >= 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4;
   }
 
   /** Parses delimited text given as bytes (exposed for tests and for stdin-like sources). */
   public static RawTable readText(String file, byte[] bytes) {
+    AtomicReference<List<String>> header = new AtomicReference<>();
+    AtomicReference<TableFormat> format = new AtomicReference<>();
+    List<String[]> rows = new ArrayList<>();
+    List<Long> numbers = new ArrayList<>();
+    scanText(file, bytes, new RowSink() {
+      @Override
+      public void header(List<String> cells, TableFormat f) {
+        header.set(cells);
+        format.set(f);
+      }
+
+      @Override
+      public void row(long rowNumber, String[] cells) {
+        rows.add(cells);
+        numbers.add(rowNumber);
+      }
+    });
+    long[] rowNumbers = numbers.stream().mapToLong(Long::longValue).toArray();
+    return new RawTable(file, header.get(), rows, rowNumbers, format.get());
+  }
+
+  /** Streams delimited text given as bytes to a sink. */
+  public static void scanText(String file, byte[] bytes, RowSink sink) {
     String text = decodeUtf8(file, bytes);
     if (text.isBlank()) {
       throw new BadInputException(file + ": the file is empty; expected a header row and one "
@@ -88,46 +143,22 @@ public final class TableReader {
     char delimiter = detectDelimiter(headerLine);
     TableFormat format = new TableFormat(delimiter, delimiter == ';',
         TableFormat.Kind.DELIMITED_TEXT);
-    CSVFormat csv = CSVFormat.RFC4180.builder()
-        .setDelimiter(delimiter)
-        .setIgnoreEmptyLines(true)
-        .setTrim(false)
-        .get();
-    List<String> header = null;
-    List<String[]> rows = new ArrayList<>();
-    List<Long> numbers = new ArrayList<>();
-    try (CSVParser parser = CSVParser.parse(new StringReader(text), csv)) {
-      long line = 1;
-      int scanned = 0;
-      for (CSVRecord rec : parser) {
-        // the spreadsheet row: the physical line where the record starts, 1-based
-        int start = (int) rec.getCharacterPosition();
-        for (; scanned < start; scanned++) {
-          if (text.charAt(scanned) == '\n') {
-            line++;
-          }
-        }
-        long row = line;
-        String[] cells = rec.values();
-        if (header == null) {
-          header = List.of(cells);
-          continue;
-        }
-        if (cells.length == 1 && cells[0].isBlank() && header.size() > 1) {
-          continue; // a line of blanks
-        }
-        rows.add(cells);
-        numbers.add(row);
+    DelimitedTokenizer tokens = new DelimitedTokenizer(file, text, delimiter);
+    int headerSize = -1;
+    for (String[] cells = tokens.next(); cells != null; cells = tokens.next()) {
+      if (headerSize < 0) {
+        headerSize = cells.length;
+        sink.header(List.of(cells), format);
+        continue;
       }
-    } catch (IOException | UncheckedIOException | IllegalStateException e) {
-      throw new BadInputException(file + ": not a well-formed " + format.delimiterName()
-          + "-separated table: " + rootMessage(e));
+      if (cells.length == 1 && cells[0].isBlank() && headerSize > 1) {
+        continue; // a line of blanks
+      }
+      sink.row(tokens.recordLine, cells);
     }
-    if (header == null) {
+    if (headerSize < 0) {
       throw new BadInputException(file + ": the file is empty; expected a header row");
     }
-    long[] rowNumbers = numbers.stream().mapToLong(Long::longValue).toArray();
-    return new RawTable(file, header, rows, rowNumbers, format);
   }
 
   private static String rootMessage(Throwable e) {

@@ -304,6 +304,31 @@ class CohortReaderTest {
     }
   }
 
+  @Test
+  void unclosedQuoteIsRefusedNamingTheRowWhereItOpened() {
+    byte[] text = "id,sex\na,female\n\"b,male\nc,female\n".getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> TableReader.readText("q.csv", text))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("q.csv: row 3: a quoted value is never closed");
+  }
+
+  @Test
+  void textAfterAClosingQuoteIsRefused() {
+    byte[] text = "id,site\na,\"Oulu\" FI\n".getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> TableReader.readText("q.csv", text))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("q.csv: row 2: text after");
+  }
+
+  @Test
+  void quotedCellsKeepDelimitersLineBreaksAndDoubledQuotes() {
+    byte[] text = "id,note\r\na,\"x, \"\"y\"\"\r\nz\"\r\nb,\r\n".getBytes(
+        StandardCharsets.UTF_8);
+    RawTable t = TableReader.readText("q.csv", text);
+    assertThat(t.rows().get(0)).containsExactly("a", "x, \"y\"\r\nz");
+    assertThat(t.rows().get(1)).containsExactly("b", "");
+    assertThat(t.rowNumbers()).containsExactly(2, 4);
+  }
+
   private static String csvText(Cohort c) throws IOException {
     StringWriter w = new StringWriter();
     CohortWriter.write(c, w);
