@@ -60,7 +60,7 @@ public record FrozenModel(String softwareVersion, String createdAt, ScoringOptio
           v.features().sourceFeature(), s.method().name().toLowerCase(java.util.Locale.ROOT),
           s.center(), s.scale(), s.weights(), m.fit().centers(), m.centersOriginal(), labels,
           m.fit().trimRadius(), m.fit().trimFraction(),
-          m.fit().method().name().toLowerCase(java.util.Locale.ROOT), v.nClustered(),
+          m.fit().method().cliName(), v.nClustered(),
           v.nOutliers(), accuracy));
     }
     return new FrozenModel(SoftwareVersion.get(), createdAt.toString(), scoring,

@@ -2,6 +2,8 @@ package org.backstrat.report.frozen;
 
 import java.util.List;
 import org.backstrat.analysis.config.FeatureSpec;
+import org.backstrat.cluster.data.ScaleMethod;
+import org.backstrat.cluster.kmeans.ClusterMethod;
 import org.backstrat.core.BadInputException;
 
 /**
@@ -137,6 +139,18 @@ public record FrozenVariant(String name, List<FeatureSpec> features, List<String
     if (!(trimFraction >= 0 && trimFraction < 0.5)) {
       throw new BadInputException(where + "trim_fraction: " + trimFraction
           + ": expected a number in [0, 0.5)");
+    }
+    try {
+      ScaleMethod.parse(scaleMethod);
+    } catch (RuntimeException e) {
+      throw new BadInputException(where + "scaler.method: found \"" + scaleMethod
+          + "\", expected robust, zscore or none");
+    }
+    try {
+      ClusterMethod.parse(method);
+    } catch (RuntimeException e) {
+      throw new BadInputException(where + "method: found \"" + method
+          + "\", expected trimmed, huber, mom, kmeans or kmedoids");
     }
     if (nUsed < 0 || nOutliers < 0 || nOutliers > nUsed) {
       throw new BadInputException(where + "training: n_used " + nUsed + " and n_outliers "

@@ -138,4 +138,14 @@ class StratumAssignerTest {
         .isInstanceOf(BadInputException.class)
         .hasMessageContaining("variant v: scaler.weights: expected 2 values");
   }
+
+  @Test
+  void anUnknownClusteringMethodIsRefused() {
+    var json = ModelJson.toJson(model());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("variants").get("v"))
+        .put("method", "magic");
+    assertThatThrownBy(() -> ModelJson.fromJson(json, "m.json"))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("variant v: method: found \"magic\"");
+  }
 }
