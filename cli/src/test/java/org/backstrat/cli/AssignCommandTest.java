@@ -218,4 +218,19 @@ class AssignCommandTest {
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("no schema field");
   }
+
+  @Test
+  void anExistingOutputIsKeptUnlessForced() throws IOException {
+    Path existing = tmp.resolve("existing.csv");
+    Files.writeString(existing, "keep me\n");
+    Run refused = CommandLineTest.run("assign", "-q", "--model", model.toString(), "--data",
+        cohort.toString(), "--out", existing.toString());
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.err()).contains("already exists");
+    assertThat(Files.readString(existing)).isEqualTo("keep me\n");
+    Run forced = CommandLineTest.run("assign", "-q", "--force", "--model", model.toString(),
+        "--data", cohort.toString(), "--out", existing.toString());
+    assertThat(forced.exitCode()).as(forced.err()).isZero();
+    assertThat(Files.readString(existing)).startsWith("id,variant,cluster,label,outlier,distance,");
+  }
 }
