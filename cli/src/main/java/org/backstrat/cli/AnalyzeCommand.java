@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
     description = {"The full analysis of a cohort, per variant (sbt, ompsq): robust clustering "
         + "with K chosen by a documented rule, named strata, between-stratum tests, "
         + "cross-validated multinomial logistic regression and decision curves.",
-        "Writes DIR/summary.json, DIR/assignments.csv, DIR/tables/*.csv and DIR/report.html."})
+        "Writes DIR/summary.json, DIR/assignments.csv, DIR/tables/*.csv, DIR/model.json and "
+            + "DIR/report.html."})
 final class AnalyzeCommand implements Callable<Integer> {
 
   @Option(names = "--data", required = true, paramLabel = "FILE",
@@ -51,7 +52,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     Outputs.createdAt(); // a bad SOURCE_DATE_EPOCH is refused before the work
     AtomicOutput.writeDirectory(out, common.force,
         dir -> Outputs.writeInto(result, dir, result.cohort().has("stratum")));
-    rep.note("wrote " + out + " (summary.json, assignments.csv, tables/, report.html)");
+    rep.note("wrote " + out + " (summary.json, assignments.csv, tables/, model.json, report.html)");
     return 0;
   }
 

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
     description = {"Synthesise the default cohort (n = 1500, seed 7) and run the whole "
         + "pipeline: synth, validate, score, analyze.",
         "Writes DIR/cohort.csv, DIR/cohort_scored.csv and the analysis outputs (summary.json, "
-            + "assignments.csv, tables/, report.html)."})
+            + "assignments.csv, tables/, model.json, report.html)."})
 final class DemoCommand implements Callable<Integer> {
   /** People in the default cohort. */
   static final long DEFAULT_N = 1500;

@@ -5,16 +5,23 @@ import java.nio.file.Path;
 import java.time.Instant;
 import org.backstrat.analysis.pipeline.StratificationResult;
 import org.backstrat.core.BadInputException;
+import org.backstrat.core.scoring.ScoringOptions;
+import org.backstrat.report.frozen.FrozenModel;
+import org.backstrat.report.frozen.ModelJson;
 import org.backstrat.report.html.ReportWriter;
 import org.backstrat.report.output.AnalysisWriter;
 import org.backstrat.report.output.ReportAssembler;
 
 /**
  * Writes everything an analysis produces into a directory: summary.json, assignments.csv,
- * tables/ and report.html. Timestamps honour SOURCE_DATE_EPOCH (the reproducible-builds
+ * tables/, model.json (the frozen model, scored with the default scoring options the CLI uses)
+ * and report.html. Timestamps honour SOURCE_DATE_EPOCH (the reproducible-builds
  * convention) so two runs can be byte-identical.
  */
 final class Outputs {
+  /** The frozen model's file name in the output directory. */
+  static final String MODEL_FILE = "model.json";
+
   private Outputs() {
   }
 
@@ -35,7 +42,10 @@ final class Outputs {
   /** Writes the analysis outputs and the report into an existing directory. */
   static void writeInto(StratificationResult result, Path dir, boolean synthetic)
       throws IOException {
+    Instant createdAt = createdAt();
     AnalysisWriter.writeInto(result, dir);
-    ReportWriter.writeInto(ReportAssembler.assemble(result, createdAt(), synthetic), dir);
+    ModelJson.write(FrozenModel.of(result, ScoringOptions.withDefaults(), createdAt),
+        dir.resolve(MODEL_FILE));
+    ReportWriter.writeInto(ReportAssembler.assemble(result, createdAt, synthetic), dir);
   }
 }

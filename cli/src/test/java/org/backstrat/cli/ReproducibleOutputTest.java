@@ -67,7 +67,7 @@ class ReproducibleOutputTest {
     }
     Map<String, byte[]> a = contents(tmp.resolve("a"));
     Map<String, byte[]> b = contents(tmp.resolve("b"));
-    assertThat(a.keySet()).contains("summary.json", "assignments.csv", "report.html")
+    assertThat(a.keySet()).contains("summary.json", "assignments.csv", "model.json", "report.html")
         .anyMatch(k -> k.startsWith("tables"));
     assertThat(b.keySet()).isEqualTo(a.keySet());
     for (String k : a.keySet()) {
