@@ -93,6 +93,48 @@ class StratificationAnalysisTest {
   }
 
   @Test
+  void largeCohortChoosesKOnASubsampleAndAssignsEveryoneDeterministically() throws Exception {
+    AnalysisConfig c = quick(tmp, ", \"selection_sample\": 200, \"cv_sample\": 300");
+    VariantAnalysis one = StratificationAnalysis.of(c).withThreads(1).run(scored).variants()
+        .get(0);
+    VariantAnalysis two = StratificationAnalysis.of(c).withThreads(2).run(scored).variants()
+        .get(0);
+    int n = one.nClustered();
+    assertThat(n).isGreaterThan(200);
+    // the table was computed on 200 people; the chosen K alone was fitted on everyone
+    for (int q = 0; q < one.selection().rows().size(); q++) {
+      int fitted = one.selection().models().get(q).fit().labels().length;
+      boolean chosen = one.selection().rows().get(q).k() == one.k();
+      assertThat(fitted).isEqualTo(chosen ? n : 200);
+    }
+    assertThat(one.labels()).hasSize(n);
+    assertThat(one.model().fit().labels()).hasSize(n);
+    assertThat(one.notes()).anyMatch(t -> t.contains("selection_sample = 200"))
+        .anyMatch(t -> t.contains("cv_sample = 300"));
+    long pooled = Arrays.stream(one.validation().pooledConfusion())
+        .flatMapToLong(Arrays::stream).sum();
+    int kept = n - one.nOutliers();
+    assertThat(pooled).isLessThan((long) kept * 2).isBetween(2L * 300 - 20, 2L * 300 + 20);
+    assertThat(two.labels()).containsExactly(one.labels());
+    assertThat(two.selection().rows()).usingRecursiveFieldByFieldElementComparator()
+        .isEqualTo(one.selection().rows());
+    assertThat(two.validation().accuracyMean()).isEqualTo(one.validation().accuracyMean());
+  }
+
+  @Test
+  void subsampleAtLeastTheCohortLeavesTheAnalysisUnchanged() throws Exception {
+    VariantAnalysis everyone = StratificationAnalysis.of(quick(tmp,
+        ", \"selection_sample\": 0, \"cv_sample\": 0")).run(scored).variants().get(0);
+    VariantAnalysis large = StratificationAnalysis.of(quick(tmp,
+        ", \"selection_sample\": 600, \"cv_sample\": 600")).run(scored).variants().get(0);
+    assertThat(large.labels()).containsExactly(everyone.labels());
+    assertThat(large.selection().rows()).usingRecursiveFieldByFieldElementComparator()
+        .isEqualTo(everyone.selection().rows());
+    assertThat(large.validation().accuracyMean()).isEqualTo(everyone.validation().accuracyMean());
+    assertThat(large.notes()).isEqualTo(everyone.notes());
+  }
+
+  @Test
   void constantOutcomeIsAClearError() throws Exception {
     double[] zeros = new double[scored.size()];
     Variable outcome = scored.variable("lbp_bothersome_frequent").orElseThrow();
