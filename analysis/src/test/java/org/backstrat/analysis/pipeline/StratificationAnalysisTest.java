@@ -49,6 +49,10 @@ class StratificationAnalysisTest {
     return AnalysisConfig.read(f);
   }
 
+  static VariantAnalysis firstVariant(AnalysisConfig c, int threads) {
+    return StratificationAnalysis.of(c).withThreads(threads).run(scored).variants().get(0);
+  }
+
   @Test
   void everyVariantIsAnalysedWithConsistentCounts() throws Exception {
     StratificationResult r = StratificationAnalysis.of(quick(tmp, "")).run(scored);
@@ -74,10 +78,8 @@ class StratificationAnalysisTest {
   @Test
   void sameSeedGivesTheSameStrataWhateverTheThreadCount() throws Exception {
     AnalysisConfig c = quick(tmp, "");
-    VariantAnalysis one = StratificationAnalysis.of(c).withThreads(1).run(scored).variants()
-        .get(0);
-    VariantAnalysis two = StratificationAnalysis.of(c).withThreads(3).run(scored).variants()
-        .get(0);
+    VariantAnalysis one = firstVariant(c, 1);
+    VariantAnalysis two = firstVariant(c, 3);
     assertThat(two.labels()).containsExactly(one.labels());
     assertThat(two.validation().accuracyMean()).isEqualTo(one.validation().accuracyMean());
     assertThat(two.tests()).isEqualTo(one.tests());
@@ -95,10 +97,8 @@ class StratificationAnalysisTest {
   @Test
   void largeCohortChoosesKOnASubsampleAndAssignsEveryoneDeterministically() throws Exception {
     AnalysisConfig c = quick(tmp, ", \"selection_sample\": 200, \"cv_sample\": 300");
-    VariantAnalysis one = StratificationAnalysis.of(c).withThreads(1).run(scored).variants()
-        .get(0);
-    VariantAnalysis two = StratificationAnalysis.of(c).withThreads(2).run(scored).variants()
-        .get(0);
+    VariantAnalysis one = firstVariant(c, 1);
+    VariantAnalysis two = firstVariant(c, 2);
     int n = one.nClustered();
     assertThat(n).isGreaterThan(200);
     // the table was computed on 200 people; the chosen K alone was fitted on everyone
