@@ -42,13 +42,20 @@ import org.backstrat.core.BadInputException;
  * @param outcome binary outcome column for decision curves
  * @param thresholds threshold grid lo:hi:step
  * @param dcaBootstrap bootstrap resamples for the decision-curve bands
+ * @param selectionSample large-n strategy for choosing K: when more people than this are
+ *     clustered, the whole K-selection table is computed on a seeded random subsample of this
+ *     size, and only the chosen K is then fitted on everyone (0 = always use everyone)
+ * @param cvSample large-n strategy for validation: when more people than this are kept, the
+ *     repeated cross-validation runs on a seeded subsample of this size, stratified by stratum
+ *     (0 = always use everyone)
  * @param variants the variants analysed, each on its own
  */
 public record AnalysisConfig(long seed, String scaling, String missing, String method, int k,
                              int kMin, int kMax, double trim, int restarts,
                              int stabilityResamples, int gapReferences, int folds, int repeats,
                              double l2, String adjustment, String outcome, String thresholds,
-                             int dcaBootstrap, List<VariantConfig> variants) {
+                             int dcaBootstrap, int selectionSample, int cvSample,
+                             List<VariantConfig> variants) {
 
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -83,6 +90,10 @@ public record AnalysisConfig(long seed, String scaling, String missing, String m
     require(repeats >= 1, "repeats", repeats, "at least 1");
     require(l2 >= 0 && Double.isFinite(l2), "l2", l2, "a penalty >= 0");
     require(dcaBootstrap >= 0, "dca_bootstrap", dcaBootstrap, ">= 0");
+    require(selectionSample == 0 || selectionSample >= 100, "selection_sample", selectionSample,
+        "0 (always choose K on everyone) or a subsample size >= 100");
+    require(cvSample == 0 || cvSample >= 100, "cv_sample", cvSample,
+        "0 (always cross-validate on everyone) or a subsample size >= 100");
     if (variants.isEmpty()) {
       throw new BadInputException("analysis config: variants: expected at least one variant");
     }

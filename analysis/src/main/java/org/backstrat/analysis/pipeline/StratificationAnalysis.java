@@ -1,12 +1,14 @@
 package org.backstrat.analysis.pipeline;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SplittableRandom;
 import org.backstrat.analysis.config.AnalysisConfig;
 import org.backstrat.analysis.config.VariantConfig;
 import org.backstrat.analysis.dca.Predictor;
@@ -34,6 +36,7 @@ import org.backstrat.cluster.kmeans.ClusterMethod;
 import org.backstrat.cluster.kmeans.ClusterModel;
 import org.backstrat.cluster.kmeans.Clusterer;
 import org.backstrat.cluster.select.KSelection;
+import org.backstrat.cluster.select.KSelectionRow;
 import org.backstrat.cluster.select.KSelector;
 import org.backstrat.core.BadInputException;
 import org.backstrat.core.Progress;
@@ -52,6 +55,11 @@ public final class StratificationAnalysis {
   /** Outcome columns described per stratum when present. */
   static final String LBP_FREQUENCY = "lbp_frequency";
   static final String LBP_BOTHERSOMENESS = "lbp_bothersomeness";
+
+  /** Random stream of the K-selection subsample. */
+  private static final int SELECTION_STREAM = 0;
+  /** Random stream of the cross-validation subsample. */
+  private static final int CV_STREAM = 1;
 
   private final AnalysisConfig config;
   private final Progress progress;
@@ -151,7 +159,13 @@ public final class StratificationAnalysis {
       selector = selector.withRange(Math.min(config.kMin(), config.k()),
           Math.max(Math.max(config.kMin(), kMax), config.k())).withFixedK(config.k());
     }
-    KSelection selection = selector.select(raw, scaler, clusterer);
+    KSelection selection;
+    int sampleSize = config.selectionSample();
+    if (sampleSize > 0 && n > sampleSize) {
+      selection = selectOnSubsample(raw, scaler, clusterer, selector, sampleSize, notes);
+    } else {
+      selection = selector.select(raw, scaler, clusterer);
+    }
     ClusterModel model = selection.chosenModel();
     ClusterFit fit = model.fit();
     int k = fit.k();
@@ -237,9 +251,12 @@ public final class StratificationAnalysis {
     // 4. validate: multinomial LR predicting stratum, repeated stratified CV
     progress.step(name + ": cross-validating (" + config.folds() + " folds x "
         + config.repeats() + " repeats)");
-    double[][] xKept = new double[keptIdx.length][];
-    for (int i = 0; i < keptIdx.length; i++) {
-      xKept[i] = enc.matrix()[keptIdx[i]];
+    int[] cvRows = cvRows(keptStrata, k, notes);
+    double[][] xKept = new double[cvRows.length][];
+    int[] cvStrata = new int[cvRows.length];
+    for (int i = 0; i < cvRows.length; i++) {
+      xKept[i] = enc.matrix()[keptIdx[cvRows[i]]];
+      cvStrata[i] = keptStrata[cvRows[i]];
     }
     RepeatedCrossValidation cv = RepeatedCrossValidation.withDefaults()
         .withFolds(config.folds()).withRepeats(config.repeats()).withSeed(config.seed())
@@ -248,7 +265,7 @@ public final class StratificationAnalysis {
         .withL2Lambda(config.l2());
     FoldTransformFitter prep = completeCase ? new ZScoreFitter()
         : MedianImputationFitter.withIndicators().andThen(new ZScoreFitter());
-    CrossValidationResult validation = cv.run(xKept, keptStrata, k, trainer, prep);
+    CrossValidationResult validation = cv.run(xKept, cvStrata, k, trainer, prep);
     int[] psyCols = columnsOf(enc, variant.psychosocial());
     double[][] xPsy = new double[xKept.length][psyCols.length];
     for (int i = 0; i < xKept.length; i++) {
@@ -256,7 +273,7 @@ public final class StratificationAnalysis {
         xPsy[i][j] = xKept[i][psyCols[j]];
       }
     }
-    CrossValidationResult psyOnly = cv.run(xPsy, keptStrata, k, trainer, prep);
+    CrossValidationResult psyOnly = cv.run(xPsy, cvStrata, k, trainer, prep);
 
     // 5. decision curves from out-of-fold stratum risks
     Optional<StratificationDecisionCurves.Result> dca = Optional.empty();
@@ -286,6 +303,167 @@ public final class StratificationAnalysis {
     }
     return new VariantAnalysis(variant, enc, selection, model, labels, outlier, distance,
         profiles, tests, pairwise, validation, psyOnly, dca, dcaPeople, notes);
+  }
+
+  /**
+   * The large-n strategy for choosing K ({@code selection_sample}): the whole selection table
+   * (every k's fit, silhouette, Calinski-Harabasz, gap statistic, bootstrap stability) is
+   * computed on a seeded simple random subsample of {@code size} people, scaled with the scaler
+   * fitted on everyone; then only the chosen K is fitted on everyone with the configured
+   * restarts, which assigns every person. The chosen row's per-cluster stability is carried over
+   * to the full fit by matching each full-fit centre to the nearest subsample centre.
+   */
+  private KSelection selectOnSubsample(FeatureMatrix raw, Scaler scaler, Clusterer clusterer,
+                                       KSelector selector, int size, List<String> notes) {
+    int n = raw.rows();
+    int[] rows = sampleWithoutReplacement(n, size, derivedSeed(SELECTION_STREAM));
+    KSelection onSample = selector.select(raw.selectRows(rows), scaler, clusterer);
+    int k = onSample.chosenK();
+    progress.step("fitting K = " + k + " on all " + n + " people");
+    ClusterModel full = clusterer.fit(raw, scaler, k);
+    int[] match = matchCenters(full.fit(), onSample.chosenModel().fit());
+    List<ClusterModel> models = new ArrayList<>(onSample.models());
+    List<KSelectionRow> table = new ArrayList<>(onSample.rows());
+    for (int q = 0; q < table.size(); q++) {
+      KSelectionRow r = table.get(q);
+      if (r.k() == k) {
+        models.set(q, full);
+        double[] cj = r.clusterJaccard();
+        double[] permuted = new double[cj.length];
+        for (int c = 0; c < cj.length; c++) {
+          permuted[c] = cj[match[c]];
+        }
+        table.set(q, new KSelectionRow(r.k(), r.objective(), r.silhouette(),
+            r.silhouetteErrorBound(), r.calinskiHarabasz(), r.gap(), r.gapSe(),
+            r.stabilityJaccard(), permuted));
+      }
+    }
+    notes.add("K was chosen on a seeded random subsample of " + rows.length + " of the " + n
+        + " people clustered (setting selection_sample = " + size + "): the K-selection table"
+        + " (objective, silhouette, Calinski-Harabasz, gap, stability) describes that subsample;"
+        + " K = " + k + " was then fitted on all " + n + " people with " + clusterer.restarts()
+        + " restarts, which assigned everyone");
+    return new KSelection(table, models, k, onSample.fixedByUser(), onSample.gapChoiceK(),
+        onSample.rule());
+  }
+
+  /**
+   * For each cluster of {@code full}, the cluster of {@code sample} whose centre is nearest
+   * (scaled space), matched greedily by increasing distance so the matching is one-to-one.
+   */
+  private static int[] matchCenters(ClusterFit full, ClusterFit sample) {
+    int k = full.k();
+    int[] match = new int[k];
+    boolean[] usedFull = new boolean[k];
+    boolean[] usedSample = new boolean[k];
+    for (int round = 0; round < k; round++) {
+      double best = Double.POSITIVE_INFINITY;
+      int bi = -1;
+      int bj = -1;
+      for (int i = 0; i < k; i++) {
+        for (int j = 0; j < k && !usedFull[i]; j++) {
+          if (usedSample[j]) {
+            continue;
+          }
+          double d = 0;
+          double[] a = full.center(i);
+          double[] b = sample.center(j);
+          for (int f = 0; f < a.length; f++) {
+            d += (a[f] - b[f]) * (a[f] - b[f]);
+          }
+          if (d < best) {
+            best = d;
+            bi = i;
+            bj = j;
+          }
+        }
+      }
+      match[bi] = bj;
+      usedFull[bi] = true;
+      usedSample[bj] = true;
+    }
+    return match;
+  }
+
+  /**
+   * The large-n strategy for validation ({@code cv_sample}): indices into the kept people to
+   * cross-validate. Everyone when there are at most {@code cv_sample}; otherwise a seeded
+   * subsample stratified by stratum (each stratum's share kept, at least {@code folds} people
+   * per stratum where it has them), in increasing order.
+   */
+  private int[] cvRows(int[] strata, int k, List<String> notes) {
+    int m = strata.length;
+    int size = config.cvSample();
+    if (size == 0 || m <= size) {
+      int[] all = new int[m];
+      for (int i = 0; i < m; i++) {
+        all[i] = i;
+      }
+      return all;
+    }
+    int[][] byStratum = new int[k][];
+    int[] count = new int[k];
+    for (int s : strata) {
+      count[s]++;
+    }
+    for (int c = 0; c < k; c++) {
+      byStratum[c] = new int[count[c]];
+    }
+    int[] fill = new int[k];
+    for (int i = 0; i < m; i++) {
+      byStratum[strata[i]][fill[strata[i]]++] = i;
+    }
+    SplittableRandom rng = new SplittableRandom(derivedSeed(CV_STREAM));
+    int total = 0;
+    int[][] chosen = new int[k][];
+    for (int c = 0; c < k; c++) {
+      int quota = (int) Math.round((double) size * count[c] / m);
+      quota = Math.min(count[c], Math.max(quota, config.folds()));
+      int[] pick = sampleWithoutReplacement(count[c], quota, rng.nextLong());
+      chosen[c] = new int[quota];
+      for (int i = 0; i < quota; i++) {
+        chosen[c][i] = byStratum[c][pick[i]];
+      }
+      total += quota;
+    }
+    int[] out = new int[total];
+    int q = 0;
+    for (int[] part : chosen) {
+      System.arraycopy(part, 0, out, q, part.length);
+      q += part.length;
+    }
+    Arrays.sort(out);
+    notes.add("cross-validation ran on a seeded subsample of " + total + " of the " + m
+        + " kept people, stratified by stratum (setting cv_sample = " + size + ")");
+    return out;
+  }
+
+  /** A seed for one random stream of this analysis, derived from the master seed. */
+  private long derivedSeed(int stream) {
+    SplittableRandom master = new SplittableRandom(config.seed());
+    long s = 0;
+    for (int i = 0; i <= stream; i++) {
+      s = master.nextLong();
+    }
+    return s;
+  }
+
+  /** {@code size} distinct indices of 0..n-1 (partial Fisher-Yates), in increasing order. */
+  private static int[] sampleWithoutReplacement(int n, int size, long seed) {
+    int[] idx = new int[n];
+    for (int i = 0; i < n; i++) {
+      idx[i] = i;
+    }
+    SplittableRandom rng = new SplittableRandom(seed);
+    for (int i = 0; i < size; i++) {
+      int j = i + rng.nextInt(n - i);
+      int t = idx[i];
+      idx[i] = idx[j];
+      idx[j] = t;
+    }
+    int[] out = Arrays.copyOf(idx, size);
+    Arrays.sort(out);
+    return out;
   }
 
   private PValueAdjustment adjustment() {

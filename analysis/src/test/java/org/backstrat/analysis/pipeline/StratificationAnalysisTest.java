@@ -49,6 +49,10 @@ class StratificationAnalysisTest {
     return AnalysisConfig.read(f);
   }
 
+  static VariantAnalysis firstVariant(AnalysisConfig c, int threads) {
+    return StratificationAnalysis.of(c).withThreads(threads).run(scored).variants().get(0);
+  }
+
   @Test
   void everyVariantIsAnalysedWithConsistentCounts() throws Exception {
     StratificationResult r = StratificationAnalysis.of(quick(tmp, "")).run(scored);
@@ -74,10 +78,8 @@ class StratificationAnalysisTest {
   @Test
   void sameSeedGivesTheSameStrataWhateverTheThreadCount() throws Exception {
     AnalysisConfig c = quick(tmp, "");
-    VariantAnalysis one = StratificationAnalysis.of(c).withThreads(1).run(scored).variants()
-        .get(0);
-    VariantAnalysis two = StratificationAnalysis.of(c).withThreads(3).run(scored).variants()
-        .get(0);
+    VariantAnalysis one = firstVariant(c, 1);
+    VariantAnalysis two = firstVariant(c, 3);
     assertThat(two.labels()).containsExactly(one.labels());
     assertThat(two.validation().accuracyMean()).isEqualTo(one.validation().accuracyMean());
     assertThat(two.tests()).isEqualTo(one.tests());
@@ -90,6 +92,46 @@ class StratificationAnalysisTest {
       assertThat(v.k()).isEqualTo(3);
       assertThat(v.selection().fixedByUser()).isTrue();
     });
+  }
+
+  @Test
+  void largeCohortChoosesKOnASubsampleAndAssignsEveryoneDeterministically() throws Exception {
+    AnalysisConfig c = quick(tmp, ", \"selection_sample\": 200, \"cv_sample\": 300");
+    VariantAnalysis one = firstVariant(c, 1);
+    VariantAnalysis two = firstVariant(c, 2);
+    int n = one.nClustered();
+    assertThat(n).isGreaterThan(200);
+    // the table was computed on 200 people; the chosen K alone was fitted on everyone
+    for (int q = 0; q < one.selection().rows().size(); q++) {
+      int fitted = one.selection().models().get(q).fit().labels().length;
+      boolean chosen = one.selection().rows().get(q).k() == one.k();
+      assertThat(fitted).isEqualTo(chosen ? n : 200);
+    }
+    assertThat(one.labels()).hasSize(n);
+    assertThat(one.model().fit().labels()).hasSize(n);
+    assertThat(one.notes()).anyMatch(t -> t.contains("selection_sample = 200"))
+        .anyMatch(t -> t.contains("cv_sample = 300"));
+    long pooled = Arrays.stream(one.validation().pooledConfusion())
+        .flatMapToLong(Arrays::stream).sum();
+    int kept = n - one.nOutliers();
+    assertThat(pooled).isLessThan((long) kept * 2).isBetween(2L * 300 - 20, 2L * 300 + 20);
+    assertThat(two.labels()).containsExactly(one.labels());
+    assertThat(two.selection().rows()).usingRecursiveFieldByFieldElementComparator()
+        .isEqualTo(one.selection().rows());
+    assertThat(two.validation().accuracyMean()).isEqualTo(one.validation().accuracyMean());
+  }
+
+  @Test
+  void subsampleAtLeastTheCohortLeavesTheAnalysisUnchanged() throws Exception {
+    VariantAnalysis everyone = StratificationAnalysis.of(quick(tmp,
+        ", \"selection_sample\": 0, \"cv_sample\": 0")).run(scored).variants().get(0);
+    VariantAnalysis large = StratificationAnalysis.of(quick(tmp,
+        ", \"selection_sample\": 600, \"cv_sample\": 600")).run(scored).variants().get(0);
+    assertThat(large.labels()).containsExactly(everyone.labels());
+    assertThat(large.selection().rows()).usingRecursiveFieldByFieldElementComparator()
+        .isEqualTo(everyone.selection().rows());
+    assertThat(large.validation().accuracyMean()).isEqualTo(everyone.validation().accuracyMean());
+    assertThat(large.notes()).isEqualTo(everyone.notes());
   }
 
   @Test
