@@ -348,7 +348,10 @@ public final class ReportAssembler {
         + " k-means++ restarts, best objective kept, seed " + c.seed() + ").");
     m.add("Choice of K: " + result.variants().get(0).selection().rule()
         + " Stability used " + c.stabilityResamples() + " bootstrap resamples; the gap statistic "
-        + c.gapReferences() + " uniform reference sets.");
+        + c.gapReferences() + " uniform reference sets. Above " + c.selectionSample()
+        + " people (0 = never) K is chosen on a seeded random subsample of that size and only "
+        + "the chosen K is fitted on everyone; above " + c.cvSample() + " people cross-validation "
+        + "runs on a seeded stratified subsample of that size.");
     m.add("Naming: " + StratumNamer.RULE);
     m.add("Between-stratum tests on the people kept by the clustering (trimmed outliers enter no "
         + "test): Kruskal-Wallis with tie correction and epsilon-squared for numeric and ordinal "
