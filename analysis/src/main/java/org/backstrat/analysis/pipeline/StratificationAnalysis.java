@@ -38,6 +38,7 @@ import org.backstrat.cluster.kmeans.Clusterer;
 import org.backstrat.cluster.select.KSelection;
 import org.backstrat.cluster.select.KSelectionRow;
 import org.backstrat.cluster.select.KSelector;
+import org.backstrat.cluster.select.TrimmingCurves;
 import org.backstrat.core.BadInputException;
 import org.backstrat.core.Progress;
 import org.backstrat.core.cohort.Cohort;
@@ -166,6 +167,8 @@ public final class StratificationAnalysis {
     } else {
       selection = selector.select(raw, scaler, clusterer);
     }
+    List<TrimmingCurves.Point> trimmingCurves = trimmingCurves(raw, scaler, clusterer, selection,
+        sampleSize);
     ClusterModel model = selection.chosenModel();
     ClusterFit fit = model.fit();
     int k = fit.k();
@@ -302,7 +305,30 @@ public final class StratificationAnalysis {
       notes.add("no decision curves: the cohort has no " + config.outcome() + " column");
     }
     return new VariantAnalysis(variant, enc, selection, model, labels, outlier, distance,
-        profiles, tests, pairwise, validation, psyOnly, dca, dcaPeople, notes);
+        profiles, tests, pairwise, validation, psyOnly, dca, dcaPeople, trimmingCurves, notes);
+  }
+
+  /** Trim fractions of the trimmed-objective curves (tclust's ctlcurves idea). */
+  static final double[] CURVE_TRIM_FRACTIONS = {0, 0.025, 0.05, 0.1, 0.15, 0.2, 0.25};
+
+  /**
+   * The trimmed k-means objective over trim fractions for every K of the selection table (on the
+   * same people the table describes), for trimmed k-means only; up to 10 restarts per fit.
+   */
+  private List<TrimmingCurves.Point> trimmingCurves(FeatureMatrix raw, Scaler scaler,
+                                                    Clusterer clusterer, KSelection selection,
+                                                    int sampleSize) {
+    if (!config.method().equals("trimmed")) {
+      return List.of();
+    }
+    FeatureMatrix data = raw;
+    if (sampleSize > 0 && raw.rows() > sampleSize) {
+      data = raw.selectRows(sampleWithoutReplacement(raw.rows(), sampleSize,
+          derivedSeed(SELECTION_STREAM)));
+    }
+    int[] ks = selection.rows().stream().mapToInt(KSelectionRow::k).toArray();
+    return TrimmingCurves.compute(scaler.transform(data), ks, CURVE_TRIM_FRACTIONS,
+        clusterer.withRestarts(Math.min(10, config.restarts())));
   }
 
   /**

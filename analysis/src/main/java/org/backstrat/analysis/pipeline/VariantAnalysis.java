@@ -10,6 +10,7 @@ import org.backstrat.analysis.stats.StratumComparison;
 import org.backstrat.analysis.validation.CrossValidationResult;
 import org.backstrat.cluster.kmeans.ClusterModel;
 import org.backstrat.cluster.select.KSelection;
+import org.backstrat.cluster.select.TrimmingCurves;
 
 /**
  * Everything the analysis found for one variant: the features and who was clustered, the choice
@@ -31,6 +32,7 @@ import org.backstrat.cluster.select.KSelection;
  * @param questionnaireOnly repeated CV of the psychosocial features alone
  * @param dca decision curves, when the outcome is available
  * @param dcaPeople people in the decision-curve analysis
+ * @param trimmingCurves trimmed objective over trim fractions per K (trimmed k-means only)
  * @param notes things the user should know (skipped comparators, exclusions)
  */
 public record VariantAnalysis(VariantConfig config, EncodedFeatures features, KSelection selection,
@@ -41,12 +43,13 @@ public record VariantAnalysis(VariantConfig config, EncodedFeatures features, KS
                               CrossValidationResult validation,
                               CrossValidationResult questionnaireOnly,
                               Optional<StratificationDecisionCurves.Result> dca, int dcaPeople,
-                              List<String> notes) {
+                              List<TrimmingCurves.Point> trimmingCurves, List<String> notes) {
 
   public VariantAnalysis {
     strata = List.copyOf(strata);
     tests = List.copyOf(tests);
     pairwise = List.copyOf(pairwise);
+    trimmingCurves = List.copyOf(trimmingCurves);
     notes = List.copyOf(notes);
   }
 

@@ -21,6 +21,7 @@ import org.backstrat.analysis.strata.StratumNamer;
 import org.backstrat.analysis.validation.CrossValidationResult;
 import org.backstrat.cluster.data.FeatureMatrix;
 import org.backstrat.cluster.select.KSelectionRow;
+import org.backstrat.cluster.select.TrimmingCurves;
 import org.backstrat.core.SoftwareVersion;
 import org.backstrat.core.cohort.Cohort;
 import org.backstrat.report.model.BoxSummary;
@@ -36,6 +37,7 @@ import org.backstrat.report.model.SelectionRow;
 import org.backstrat.report.model.Setting;
 import org.backstrat.report.model.StratumReport;
 import org.backstrat.report.model.TestRow;
+import org.backstrat.report.model.TrimmedObjectiveCurve;
 import org.backstrat.report.model.ValidationResult;
 import org.backstrat.report.model.VariantReport;
 
@@ -148,6 +150,7 @@ public final class ReportAssembler {
         .counts(v.nClustered(), v.nOutliers())
         .settings(settings(c, v))
         .selection(selection)
+        .trimmedObjective(trimmedObjective(v))
         .strata(strata)
         .projection(projection(v))
         .tests(tests)
@@ -156,6 +159,18 @@ public final class ReportAssembler {
       b = b.decisionCurves(curves(c, v.dca().get()));
     }
     return b.build();
+  }
+
+  private static List<TrimmedObjectiveCurve> trimmedObjective(VariantAnalysis v) {
+    java.util.Map<Integer, List<TrimmingCurves.Point>> byK = new java.util.TreeMap<>();
+    for (TrimmingCurves.Point p : v.trimmingCurves()) {
+      byK.computeIfAbsent(p.k(), key -> new ArrayList<>()).add(p);
+    }
+    List<TrimmedObjectiveCurve> curves = new ArrayList<>();
+    byK.forEach((k, points) -> curves.add(new TrimmedObjectiveCurve(k,
+        points.stream().mapToDouble(TrimmingCurves.Point::trimFraction).toArray(),
+        points.stream().mapToDouble(TrimmingCurves.Point::objective).toArray())));
+    return curves;
   }
 
   private static double[] column(double[][] x, int j, boolean[] outlier, int[] labels,
