@@ -1,5 +1,6 @@
 package org.backstrat.analysis.dca;
 
+import org.backstrat.core.cohort.CohortWriter;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -99,7 +100,7 @@ public final class DcaJob {
         double[] upper = band == null ? null : band.upper();
         for (int t = 0; t < grid.size(); t++) {
           StringBuilder line = new StringBuilder(96);
-          line.append(grid.label(t)).append(',').append(csvText(c.model())).append(',')
+          line.append(grid.label(t)).append(',').append(CohortWriter.quote(c.model())).append(',')
               .append(number(nb[t])).append(',').append(tp[t]).append(',').append(fp[t])
               .append(',').append(number(nia[t]));
           if (band != null) {
@@ -115,12 +116,6 @@ public final class DcaJob {
     return Double.isNaN(v) ? "" : Double.toString(v);
   }
 
-  private static String csvText(String s) {
-    if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-      return "\"" + s.replace("\"", "\"\"") + "\"";
-    }
-    return s;
-  }
 
   /** The complete rows of the requested columns. */
   private static final class Table {

@@ -1,5 +1,6 @@
 package org.backstrat.cluster.job;
 
+import org.backstrat.core.cohort.CohortWriter;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -89,7 +90,7 @@ public final class ClusterJob {
         sb.setLength(0);
         sb.append(i + 1).append(',');
         if (ids != null) {
-          sb.append(csvText(ids.get(i))).append(',');
+          sb.append(CohortWriter.quote(ids.get(i))).append(',');
         }
         sb.append(fit.label(i) + 1).append(',').append(fit.outlier(i)).append(',')
             .append(fit.distance(i)).append('\n');
@@ -98,12 +99,6 @@ public final class ClusterJob {
     }
   }
 
-  private static String csvText(String s) {
-    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-      return s;
-    }
-    return '"' + s.replace("\"", "\"\"") + '"';
-  }
 
   // ---- clustering.json -----------------------------------------------------------------------
 

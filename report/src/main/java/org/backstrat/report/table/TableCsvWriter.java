@@ -1,5 +1,6 @@
 package org.backstrat.report.table;
 
+import org.backstrat.core.cohort.CohortWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -44,13 +45,7 @@ public final class TableCsvWriter {
   }
 
   private static void field(StringBuilder sb, String value) {
-    String v = value == null ? "" : value;
-    boolean quote = v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0;
-    if (quote) {
-      sb.append('"').append(v.replace("\"", "\"\"")).append('"');
-    } else {
-      sb.append(v);
-    }
+    sb.append(CohortWriter.quote(value == null ? "" : value));
   }
 
   /**
