@@ -30,7 +30,33 @@ class ChromiumReportTest {
         + " (install Debian's 'chromium' package, or set -Dbackstrat.chromium); skipping the browser test");
     Path out = tmp.resolve("out");
     ReportWriter.writeInto(FakeReport.example(), out);
-    Path report = out.resolve(ReportWriter.REPORT_FILE);
+    assertRendersOffline(out.resolve(ReportWriter.REPORT_FILE), tmp);
+  }
+
+  @Test
+  void reportOfARealAnalysisRendersOfflineWithEverySection(@TempDir Path tmp) throws Exception {
+    assumeTrue(Files.isExecutable(CHROMIUM), "Chromium not found at " + CHROMIUM
+        + " (install Debian's 'chromium' package, or set -Dbackstrat.chromium); skipping the browser test");
+    java.io.StringWriter csv = new java.io.StringWriter();
+    org.backstrat.core.synth.CohortSynthesizer.withDefaults().writeCsv(csv, 400, 3);
+    org.backstrat.core.cohort.Cohort cohort = org.backstrat.core.cohort.CohortReader.withDefaults()
+        .check(org.backstrat.core.io.TableReader.readText("synthetic.csv",
+            csv.toString().getBytes(StandardCharsets.UTF_8))).orThrow();
+    org.backstrat.core.cohort.Cohort scored = org.backstrat.core.scoring.CohortScorer.withDefaults()
+        .score(cohort).cohort();
+    Path config = tmp.resolve("quick.json");
+    Files.writeString(config, "{\"restarts\": 5, \"stability_resamples\": 5, \"gap_references\": 3,"
+        + " \"k_max\": 4, \"repeats\": 2, \"dca_bootstrap\": 20}");
+    org.backstrat.analysis.pipeline.StratificationResult result =
+        org.backstrat.analysis.pipeline.StratificationAnalysis.of(
+            org.backstrat.analysis.config.AnalysisConfig.read(config)).run(scored);
+    Path out = tmp.resolve("real");
+    ReportWriter.writeInto(org.backstrat.report.output.ReportAssembler.assemble(result,
+        java.time.Instant.parse("2026-11-28T00:00:00Z"), true), out);
+    assertRendersOffline(out.resolve(ReportWriter.REPORT_FILE), tmp);
+  }
+
+  private static void assertRendersOffline(Path report, Path tmp) throws Exception {
     Path netLog = tmp.resolve("netlog.json");
     Path stdout = tmp.resolve("dom.html");
     Path stderr = tmp.resolve("stderr.txt");
