@@ -1,5 +1,6 @@
 package org.backstrat.core.cohort;
 
+import org.backstrat.core.io.PlainNumber;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -186,8 +187,7 @@ public final class Cohort {
     return switch (v.kind()) {
       case CATEGORY, BOOLEAN -> v.levels().get((int) x);
       case INTEGER -> Long.toString((long) x);
-      default -> x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x)
-          : Double.toString(x);
+      default -> PlainNumber.of(x);
     };
   }
 

@@ -305,10 +305,7 @@ public final class TableReader {
         : cell.getCellType();
     if (type == CellType.NUMERIC) {
       double v = cell.getNumericCellValue();
-      if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-        return Long.toString((long) v);
-      }
-      return Double.toString(v);
+      return PlainNumber.of(v);
     }
     if (type == CellType.BOOLEAN) {
       return Boolean.toString(cell.getBooleanCellValue());

@@ -1,5 +1,6 @@
 package org.backstrat.core.scoring;
 
+import org.backstrat.core.io.PlainNumber;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -268,7 +269,7 @@ public final class CohortScorer {
 
   /** A stored number as the user would have typed it (whole numbers without ".0"). */
   private static String plain(double x) {
-    return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);
+    return PlainNumber.of(x);
   }
 
   private static boolean admissible(Variable expected, double x) {

@@ -1,5 +1,6 @@
 package org.backstrat.imaging.io;
 
+import org.backstrat.core.io.PlainNumber;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -132,9 +133,6 @@ public final class MetaImageWriter {
   }
 
   private static String number(double v) {
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-      return Long.toString((long) v);
-    }
-    return Double.toString(v);
+    return PlainNumber.of(v);
   }
 }

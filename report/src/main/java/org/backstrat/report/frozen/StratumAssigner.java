@@ -1,5 +1,6 @@
 package org.backstrat.report.frozen;
 
+import org.backstrat.core.io.PlainNumber;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
@@ -212,7 +213,6 @@ public final class StratumAssigner {
   }
 
   private static String number(double x) {
-    return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x)
-        : Double.toString(x);
+    return PlainNumber.of(x);
   }
 }

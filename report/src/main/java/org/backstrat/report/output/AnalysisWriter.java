@@ -320,8 +320,4 @@ public final class AnalysisWriter {
     }
   }
 
-  /** The names of the tables written for a variant (for documentation and tests). */
-  public static List<String> variantTables() {
-    return List.of("posthoc", "dca_counts");
-  }
 }

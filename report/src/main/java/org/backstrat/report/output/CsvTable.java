@@ -1,5 +1,6 @@
 package org.backstrat.report.output;
 
+import org.backstrat.core.io.PlainNumber;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,10 +53,7 @@ final class CsvTable {
 
   /** Integral values without a decimal point, others in shortest round-trip form. */
   static String number(double d) {
-    if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-      return Long.toString((long) d);
-    }
-    return Double.toString(d);
+    return PlainNumber.of(d);
   }
 
   /** Writes the table with the report's CSV twin writer, so every file in tables/ agrees. */

@@ -1,5 +1,6 @@
 package org.backstrat.report.table;
 
+import org.backstrat.core.io.PlainNumber;
 import java.util.Locale;
 
 /**
@@ -47,10 +48,7 @@ public final class NumberText {
     if (Double.isInfinite(value)) {
       return value > 0 ? "Inf" : "-Inf";
     }
-    if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-      return Long.toString((long) value);
-    }
-    return Double.toString(value);
+    return PlainNumber.of(value);
   }
 
   /** @return a percentage with one decimal and a % sign */
