@@ -20,7 +20,8 @@ public final class StudyLayout {
   /** Suffix of a phantom's label image, after the image stem. */
   public static final String LABELS_SUFFIX = "_labels";
   /** Extensions tried, in this order, after a stem; "" is a DICOM folder. */
-  public static final List<String> EXTENSIONS = List.of(".mha", ".nii.gz", ".nii", ".mhd", "");
+  public static final List<String> EXTENSIONS = List.of(".mha", ".nii.gz", ".nii", ".mhd",
+      ".dcm", ".png", "");
 
   private StudyLayout() {
   }
@@ -42,5 +43,24 @@ public final class StudyLayout {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The image {@code stem} of a study however it was given (folder or manifest); see
+   * {@link StudyInput#image(String)}.
+   */
+  public static Optional<Path> find(StudyInput study, String stem) {
+    return study.image(stem);
+  }
+
+  /** The extension of {@code name} among {@link #EXTENSIONS} ("" for none). */
+  static String extensionOf(String name) {
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    for (String ext : EXTENSIONS) {
+      if (!ext.isEmpty() && lower.endsWith(ext) && lower.length() > ext.length()) {
+        return name.substring(name.length() - ext.length());
+      }
+    }
+    return "";
   }
 }

@@ -35,6 +35,12 @@ import org.backstrat.imaging.volume.VolumeGeometry;
  */
 public final class DicomSeriesReader {
   private static final int SERIES_UID = DicomObject.tag(0x0020, 0x000E);
+  private static final int MODALITY = DicomObject.tag(0x0008, 0x0060);
+  private static final int SERIES_DESCRIPTION = DicomObject.tag(0x0008, 0x103E);
+  private static final int PROTOCOL_NAME = DicomObject.tag(0x0018, 0x1030);
+  private static final int REPETITION_TIME = DicomObject.tag(0x0018, 0x0080);
+  private static final int ECHO_TIME = DicomObject.tag(0x0018, 0x0081);
+  private static final int INVERSION_TIME = DicomObject.tag(0x0018, 0x0082);
   private static final int IMAGE_POSITION = DicomObject.tag(0x0020, 0x0032);
   private static final int IMAGE_ORIENTATION = DicomObject.tag(0x0020, 0x0037);
   private static final int PIXEL_SPACING = DicomObject.tag(0x0028, 0x0030);
@@ -88,6 +94,16 @@ public final class DicomSeriesReader {
    * @throws BadInputException naming the file at fault
    */
   public Volume read(Path path) {
+    return readSeries(path).volume();
+  }
+
+  /**
+   * Reads the series like {@link #read} with its acquisition parameters (Modality, Series
+   * Description, Protocol Name, Repetition, Echo and Inversion Time) from its first image.
+   *
+   * @throws BadInputException naming the file at fault
+   */
+  public SeriesImage readSeries(Path path) {
     List<Path> files = files(path);
     List<Frame> frames = new ArrayList<>();
     String seriesUid = null;
@@ -118,7 +134,24 @@ public final class DicomSeriesReader {
       throw BadInputException.at(path.toString(), 0, "", "", "at least one DICOM image (a"
           + " file with Pixel Data)");
     }
-    return assemble(path.toString(), frames);
+    return new SeriesImage(assemble(path.toString(), frames), acquisition(frames.get(0)));
+  }
+
+  private static Acquisition acquisition(Frame f) {
+    DicomObject ds = f.data();
+    return new Acquisition(ds.string(MODALITY), ds.string(SERIES_DESCRIPTION),
+        ds.string(PROTOCOL_NAME), time(ds, REPETITION_TIME), time(ds, ECHO_TIME),
+        time(ds, INVERSION_TIME));
+  }
+
+  /** A DS time in ms, NaN when absent or unreadable (these only inform a check). */
+  private static double time(DicomObject ds, int tag) {
+    try {
+      double[] v = ds.numbers(tag);
+      return v == null || v.length == 0 || !Double.isFinite(v[0]) ? Double.NaN : v[0];
+    } catch (NumberFormatException e) {
+      return Double.NaN;
+    }
   }
 
   private List<Path> files(Path path) {
@@ -163,6 +196,7 @@ public final class DicomSeriesReader {
       nFrames = (int) nf[0];
     }
     limits.checkVoxels(file, ds.uint16(COLUMNS), ds.uint16(ROWS), nFrames);
+    requirePixelBytes(file, ds, nFrames);
     DicomObject ori = ds.holderOf(IMAGE_ORIENTATION, SHARED_GROUPS, PLANE_ORIENTATION);
     DicomObject spacingHolder = ds.holderOf(PIXEL_SPACING, SHARED_GROUPS, PIXEL_MEASURES);
     DicomObject rescale = ds.holderOf(RESCALE_SLOPE, SHARED_GROUPS, PIXEL_TRANSFORM);
@@ -222,6 +256,26 @@ public final class DicomSeriesReader {
           frameInter));
     }
     return out;
+  }
+
+  /**
+   * Checks, before any voxel array is allocated, that the Pixel Data element holds the bytes
+   * that Rows x Columns x frames x Bits Allocated claim (the element itself was already checked
+   * against the file size by the parser).
+   */
+  private static void requirePixelBytes(String file, DicomObject ds, int nFrames) {
+    int bits = ds.uint16(BITS_ALLOCATED);
+    byte[] data = ds.bytes(DicomParser.PIXEL_DATA);
+    if (bits < 1 || data == null) {
+      return;
+    }
+    long need = ((long) ds.uint16(ROWS) * ds.uint16(COLUMNS) * nFrames * bits + 7) / 8;
+    if (data.length < need) {
+      throw BadInputException.at(file, 0, "(7FE0,0010)", data.length + " bytes", need
+          + " bytes of pixel data for the " + ds.uint16(COLUMNS) + "x" + ds.uint16(ROWS) + "x"
+          + nFrames + " pixels of " + bits + " bits the header claims; the file is truncated"
+          + " or its header wrong");
+    }
   }
 
   private Volume assemble(String source, List<Frame> frames) {

@@ -168,12 +168,14 @@ public final class MetaImageReader {
 
     String dataFile = keys.get("elementdatafile");
     long dataBytes = (long) count * type.bytes();
-    float[] voxels = new float[count];
     if (dataFile.equalsIgnoreCase("LOCAL")) {
-      if (!compressed) {
-        long remaining = Files.size(path) - headerBytes;
+      long remaining = Files.size(path) - headerBytes;
+      if (compressed) {
+        ReadLimits.checkCompressedClaim(file, dataBytes, remaining);
+      } else {
         requireBytes(remaining, dataBytes, file, size);
       }
+      float[] voxels = new float[count];
       readVoxels(headerStream, compressed, type, order, voxels, file);
       return Volume.adopt(file, geometry, voxels);
     }
@@ -200,9 +202,12 @@ public final class MetaImageReader {
       throw BadInputException.at(file, 0, "HeaderSize", keys.get("headersize"),
           "a non-negative header size, or -1 with uncompressed data");
     }
-    if (!compressed) {
+    if (compressed) {
+      ReadLimits.checkCompressedClaim(dataName, dataBytes, fileSize - headerSize);
+    } else {
       requireBytes(fileSize - headerSize, dataBytes, dataName, size);
     }
+    float[] voxels = new float[count];
     try (InputStream in = new BufferedInputStream(Files.newInputStream(data), 1 << 16)) {
       in.skipNBytes(headerSize);
       readVoxels(in, compressed, type, order, voxels, dataName);

@@ -57,7 +57,7 @@ public final class NiftiReader {
     try (InputStream raw = Files.newInputStream(path);
          InputStream in = gz ? new GZIPInputStream(new BufferedInputStream(raw), 1 << 16)
              : new BufferedInputStream(raw, 1 << 16)) {
-      return read(in, file, gz ? -1 : Files.size(path));
+      return read(in, file, gz ? -1 : Files.size(path), gz ? Files.size(path) : -1);
     } catch (java.util.zip.ZipException e) {
       throw BadInputException.at(file, 0, "", "", "a gzip-compressed NIfTI file ("
           + e.getMessage() + "); the file is corrupt");
@@ -70,7 +70,8 @@ public final class NiftiReader {
     }
   }
 
-  private Volume read(InputStream in, String file, long fileBytes) throws IOException {
+  private Volume read(InputStream in, String file, long fileBytes, long gzBytes)
+      throws IOException {
     byte[] h = in.readNBytes(HEADER_BYTES);
     if (h.length < HEADER_BYTES) {
       throw BadInputException.at(file, 0, "", h.length + " bytes", "a NIfTI-1 header of 348"
@@ -141,6 +142,9 @@ public final class NiftiReader {
       throw BadInputException.at(file, 0, "", fileBytes + " bytes", (offset + dataBytes)
           + " bytes for the " + dim[1] + "x" + dim[2] + "x" + dim[3] + " voxels the header"
           + " claims; the file is truncated");
+    }
+    if (gzBytes >= 0) {
+      ReadLimits.checkCompressedClaim(file, offset + dataBytes, gzBytes);
     }
     double slope = bb.getFloat(112);
     double inter = bb.getFloat(116);

@@ -50,4 +50,27 @@ public record ReadLimits(long maxVoxels, long maxHeaderBytes, int maxFiles) {
     }
     return (int) (sizeX * sizeY * sizeZ);
   }
+
+  /**
+   * The most bytes deflate (gzip, zlib) can expand one compressed byte to: 1032 (a maximal
+   * back-reference of 258 bytes costs at least two bits per symbol), a bound of the format, not
+   * a tuning choice.
+   */
+  static final long MAX_DEFLATE_RATIO = 1032;
+
+  /**
+   * Checks that {@code compressedBytes} of deflate data can hold the {@code claimedBytes} a
+   * header promises, before the voxel array is allocated: a header claiming more than
+   * {@link #MAX_DEFLATE_RATIO} times the compressed size is wrong (or the file truncated).
+   *
+   * @throws org.backstrat.core.BadInputException when it cannot
+   */
+  static void checkCompressedClaim(String file, long claimedBytes, long compressedBytes) {
+    if (claimedBytes > MAX_DEFLATE_RATIO * compressedBytes + 1024) {
+      throw org.backstrat.core.BadInputException.at(file, 0, "", compressedBytes
+          + " compressed bytes", "compressed data that can hold the " + claimedBytes
+          + " bytes the header claims (deflate expands at most " + MAX_DEFLATE_RATIO
+          + " times); the header is wrong or the file truncated");
+    }
+  }
 }

@@ -16,8 +16,11 @@ import org.apache.commons.csv.CSVPrinter;
 import org.backstrat.core.BadInputException;
 import org.backstrat.core.cohort.CohortSchema;
 import org.backstrat.core.io.AtomicOutput;
+import org.backstrat.imaging.StudyInput;
 import org.backstrat.imaging.StudyLayout;
 import org.backstrat.imaging.facet.FacetAngles;
+import org.backstrat.imaging.io.PixelGeometry;
+import org.backstrat.imaging.io.SeriesImage;
 import org.backstrat.imaging.io.VolumeReader;
 import org.backstrat.imaging.model.ModelCard;
 import org.backstrat.imaging.model.PfirrmannGrader;
@@ -28,7 +31,9 @@ import org.backstrat.imaging.volume.Volume;
 /**
  * The {@code backstrat imaging --input DIR --out biomarkers.csv} job (DESIGN.md, "Imaging"):
  * reads every study folder of {@code DIR} (one sub-folder per person id, in the
- * {@link StudyLayout}), checks each image's plane, measures what it can, and writes one row per
+ * {@link StudyLayout}) or every study a manifest CSV lists ({@link StudyManifest}), refuses
+ * images of the wrong plane, sequence or field of view ({@link InputChecks}), measures what it
+ * can, and writes one row per
  * study with the cohort schema's {@code pfirrmann_*} and {@code facet_angle_*} columns and two
  * QC columns, {@code imaging_status} ({@code ok}, {@code partial}, {@code failed}) and
  * {@code imaging_messages}. A study that fails gets a row with the reason and empty values; the
@@ -65,26 +70,35 @@ public final class ImagingJob {
   private final VolumeReader reader;
   private final FacetAngles facetAngles;
   private final Path pfirrmannCard;
+  private final InputChecks checks;
 
-  private ImagingJob(VolumeReader reader, FacetAngles facetAngles, Path pfirrmannCard) {
+  private ImagingJob(VolumeReader reader, FacetAngles facetAngles, Path pfirrmannCard,
+                     InputChecks checks) {
     this.reader = reader;
     this.facetAngles = facetAngles;
     this.pfirrmannCard = pfirrmannCard;
+    this.checks = checks;
   }
 
-  /** Default readers and facet measurement; the bundled Pfirrmann model when present. */
+  /** Default readers, checks and facet measurement; the bundled Pfirrmann model when present. */
   public static ImagingJob withDefaults() {
-    return new ImagingJob(VolumeReader.withDefaults(), FacetAngles.withDefaults(), null);
+    return new ImagingJob(VolumeReader.withDefaults(), FacetAngles.withDefaults(), null,
+        InputChecks.withDefaults());
   }
 
   /** A copy with another reader (e.g. other size limits). */
   public ImagingJob withReader(VolumeReader volumeReader) {
-    return new ImagingJob(volumeReader, facetAngles, pfirrmannCard);
+    return new ImagingJob(volumeReader, facetAngles, pfirrmannCard, checks);
   }
 
   /** A copy grading discs with the model of this card instead of the bundled one. */
   public ImagingJob withPfirrmannModel(Path card) {
-    return new ImagingJob(reader, facetAngles, card);
+    return new ImagingJob(reader, facetAngles, card, checks);
+  }
+
+  /** A copy with other input checks. */
+  public ImagingJob withInputChecks(InputChecks inputChecks) {
+    return new ImagingJob(reader, facetAngles, pfirrmannCard, inputChecks);
   }
 
   private PfirrmannGrader openGrader() {
@@ -99,15 +113,17 @@ public final class ImagingJob {
   }
 
   /**
-   * Processes every study folder in {@code input} and writes {@code out}.
+   * Processes every study of {@code input}, a folder of study folders or a manifest CSV file
+   * ({@link StudyManifest}), and writes {@code out}, one row per study in folder-name or
+   * manifest order.
    *
    * @param force replace an existing {@code out}
    * @param progress receives progress, or null
-   * @throws BadInputException when {@code input} is not a folder of study folders, or
-   *     {@code out} exists without {@code force}
+   * @throws BadInputException when {@code input} is neither a folder of study folders nor a
+   *     valid manifest, or {@code out} exists without {@code force}
    */
   public Result run(Path input, Path out, boolean force, Progress progress) {
-    List<Path> studies = studies(input);
+    List<StudyInput> studies = studies(input);
     AtomicOutput.checkWritable(out, force);
     int[] counts = new int[3];
     AtomicOutput.writeFile(out, force, tmp -> {
@@ -117,7 +133,7 @@ public final class ImagingJob {
                .setRecordSeparator('\n').get())) {
         csv.printRecord(header());
         int done = 0;
-        for (Path study : studies) {
+        for (StudyInput study : studies) {
           StudyResult r = measure(study, grader);
           csv.printRecord(row(r));
           counts[r.status().equals("ok") ? 0 : r.status().equals("partial") ? 1 : 2]++;
@@ -131,12 +147,18 @@ public final class ImagingJob {
     return new Result(out, studies.size(), counts[0], counts[1], counts[2]);
   }
 
-  /**
-   * Measures one study folder with {@code grader} (null: no Pfirrmann model); never throws for
-   * bad input, which ends up in the messages.
-   */
+  /** Measures one study folder; see {@link #measure(StudyInput, PfirrmannGrader)}. */
   StudyResult measure(Path studyDir, PfirrmannGrader grader) {
-    String id = studyDir.getFileName().toString();
+    return measure(StudyInput.folder(studyDir), grader);
+  }
+
+  /**
+   * Measures one study with {@code grader} (null: no Pfirrmann model); never throws for
+   * bad input, which ends up in the messages. Each image is checked by {@link #read} before it
+   * is used. ({@code studyDir} is a {@link StudyInput}: a folder or a manifest row.)
+   */
+  StudyResult measure(StudyInput studyDir, PfirrmannGrader grader) {
+    String id = studyDir.id();
     int nDisc = CohortSchema.DISC_LEVELS.size();
     int nFacet = CohortSchema.FACET_LEVELS.size();
     int[] grades = new int[nDisc];
@@ -215,19 +237,41 @@ public final class ImagingJob {
     return new StudyResult(id, grades, confidence, left, right, status, messages);
   }
 
-  private Volume read(Path studyDir, String stem, String what) {
-    Optional<Path> p = StudyLayout.find(studyDir, stem);
+  /**
+   * Reads image {@code stem} of a study and checks it before use: present, readable, the
+   * sequence its header names (T2), its plane (sagittal for {@link StudyLayout#SAGITTAL},
+   * axial otherwise) and its field of view ({@link InputChecks}).
+   *
+   * @throws BadInputException naming the image and what is wrong with it
+   */
+  private Volume read(StudyInput study, String stem, String what) {
+    Optional<Path> p = study.image(stem);
     if (p.isEmpty()) {
-      throw BadInputException.at(studyDir.toString(), 0, "", "", "the " + what + " image "
-          + stem + ".mha, .nii.gz, .nii, .mhd or a DICOM folder " + stem + "/; it is missing");
+      throw BadInputException.at(study.origin(), 0, "", "", study.missing(stem, what));
     }
-    return reader.read(p.get());
+    Optional<PixelGeometry> declared = study.pixelGeometry(stem);
+    if (declared.isEmpty() && p.get().getFileName().toString().toLowerCase(Locale.ROOT)
+        .endsWith(".png")) {
+      throw BadInputException.at(p.get().toString(), 0, "", "", "a declared pixel spacing and"
+          + " orientation: a PNG records neither; list the study in a manifest with the"
+          + " columns sagittal_spacing_mm / axial_spacing_mm and *_orientation");
+    }
+    SeriesImage image = reader.withPixelGeometry(declared.orElse(null)).readSeries(p.get());
+    Plane plane = stem.equals(StudyLayout.SAGITTAL) ? Plane.SAGITTAL : Plane.AXIAL;
+    Volume volume = image.volume();
+    checks.requireT2(image.acquisition(), volume.source());
+    volume.requirePlane(plane, MAX_OBLIQUITY_DEGREES);
+    checks.requireLumbarFieldOfView(volume, plane);
+    return volume;
   }
 
-  private static List<Path> studies(Path input) {
+  private static List<StudyInput> studies(Path input) {
+    if (Files.isRegularFile(input)) {
+      return StudyManifest.read(input);
+    }
     if (!Files.isDirectory(input)) {
       throw BadInputException.at(input.toString(), 0, "", "", "a folder with one sub-folder"
-          + " per person id");
+          + " per person id, or a manifest CSV file");
     }
     try (Stream<Path> s = Files.list(input)) {
       List<Path> dirs = s.filter(Files::isDirectory)
@@ -237,7 +281,7 @@ public final class ImagingJob {
         throw BadInputException.at(input.toString(), 0, "", "", "at least one study folder"
             + " (one sub-folder per person id)");
       }
-      return dirs;
+      return dirs.stream().map(StudyInput::folder).toList();
     } catch (IOException e) {
       throw BadInputException.at(input.toString(), 0, "", "", "a readable folder (" + e + ")");
     }

@@ -254,9 +254,10 @@ class ReaderErrorTest {
 
   @Test
   void unknownExtensionIsRefused() throws IOException {
-    Path png = tmp.resolve("slice.png");
-    Files.write(png, new byte[10]);
-    assertThat(fails(png).getMessage()).contains("NIfTI-1").contains("MetaImage");
+    Path tiff = tmp.resolve("slice.tiff");
+    Files.write(tiff, new byte[10]);
+    assertThat(fails(tiff).getMessage()).contains("NIfTI-1").contains("MetaImage")
+        .contains("PNG");
   }
 
   @Test

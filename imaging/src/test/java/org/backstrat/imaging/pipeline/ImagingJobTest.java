@@ -148,9 +148,14 @@ class ImagingJobTest {
 
   @Test
   void inputThatIsNotAFolderOfStudiesIsBadInput() throws IOException {
+    Path nothing = tmp.resolve("nothing-here");
+    assertThatThrownBy(() -> ImagingJob.withDefaults().run(nothing, tmp.resolve("o.csv"), false,
+        null)).isInstanceOf(BadInputException.class).hasMessageContaining("sub-folder")
+        .hasMessageContaining("manifest");
     Path file = Files.writeString(tmp.resolve("x.txt"), "x");
     assertThatThrownBy(() -> ImagingJob.withDefaults().run(file, tmp.resolve("o.csv"), false,
-        null)).isInstanceOf(BadInputException.class).hasMessageContaining("sub-folder");
+        null)).as("a file is read as a manifest").isInstanceOf(BadInputException.class)
+        .hasMessageContaining("manifest columns");
     Path empty = Files.createDirectory(tmp.resolve("none"));
     assertThatThrownBy(() -> ImagingJob.withDefaults().run(empty, tmp.resolve("o.csv"), false,
         null)).isInstanceOf(BadInputException.class).hasMessageContaining("study folder");

@@ -1,0 +1,234 @@
+package org.backstrat.imaging.pipeline;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.backstrat.core.BadInputException;
+import org.backstrat.core.InputProblem;
+import org.backstrat.core.cohort.CohortSchema;
+import org.backstrat.imaging.StudyInput;
+import org.backstrat.imaging.StudyLayout;
+import org.backstrat.imaging.io.PixelGeometry;
+import org.backstrat.imaging.volume.Plane;
+
+/**
+ * A manifest CSV listing the studies for {@code backstrat imaging --input manifest.csv}: one
+ * row per study, UTF-8, comma-separated, header row first.
+ *
+ * <ul>
+ *   <li>{@code id} (required): the person id, non-empty and unique.
+ *   <li>{@code sagittal} (required): the sagittal T2 image.
+ *   <li>{@code axial}, or all three of {@code axial_l3l4}, {@code axial_l4l5},
+ *       {@code axial_l5s1} (required, either or both): {@code axial_<level>} is the axial T2
+ *       image at that facet level; {@code axial} is a folder holding the three as
+ *       {@code axial_l3l4_t2}, {@code axial_l4l5_t2}, {@code axial_l5s1_t2} (any format of the
+ *       {@link StudyLayout}), used for each level whose own column is absent or empty.
+ *   <li>{@code sagittal_spacing_mm}, {@code sagittal_orientation}, {@code axial_spacing_mm},
+ *       {@code axial_orientation} (optional): the geometry of PNG pictures, which record none;
+ *       spacing is one number (square pixels) or two (column, row spacing); orientation two
+ *       letters as {@link PixelGeometry} explains (default {@code PI} sagittal, {@code LP}
+ *       axial). Ignored for formats with geometry in their headers.
+ * </ul>
+ *
+ * <p>An image cell is a path relative to the manifest's folder, or absolute, to an image file
+ * ({@code .mha}, {@code .mhd}, {@code .nii}, {@code .nii.gz}, {@code .dcm}, {@code .png}) or
+ * a DICOM series folder. Checked when reading the manifest, for the whole file (each a
+ * {@link BadInputException} naming file, row and column, all problems at once): the required
+ * columns, unknown columns (a misspelt one would be silently unused), empty or duplicate ids,
+ * unreadable paths and spacing/orientation cells. Not checked then: whether the images exist
+ * or are usable; an empty image cell or a missing file fails that study's part only.
+ */
+public final class StudyManifest {
+  /** Column of the person id. */
+  public static final String ID = "id";
+  /** Column of the sagittal image. */
+  public static final String SAGITTAL = "sagittal";
+  /** Column of the folder of axial images. */
+  public static final String AXIAL = "axial";
+  private static final String SPACING = "_spacing_mm";
+  private static final String ORIENTATION = "_orientation";
+
+  private StudyManifest() {
+  }
+
+  /** The axial column of a facet level, e.g. {@code axial_l4l5}. */
+  public static String axialColumn(String level) {
+    return AXIAL + "_" + level;
+  }
+
+  /** Every column a manifest may have, in documentation order. */
+  public static List<String> columns() {
+    List<String> c = new ArrayList<>(List.of(ID, SAGITTAL, AXIAL));
+    CohortSchema.FACET_LEVELS.forEach(l -> c.add(axialColumn(l)));
+    c.addAll(List.of(SAGITTAL + SPACING, SAGITTAL + ORIENTATION, AXIAL + SPACING,
+        AXIAL + ORIENTATION));
+    return c;
+  }
+
+  /**
+   * Reads the manifest at {@code file}.
+   *
+   * @return its studies in row order
+   * @throws BadInputException listing every problem of the manifest (rules above)
+   */
+  public static List<StudyInput> read(Path file) {
+    String name = file.toString();
+    Path base = file.toAbsolutePath().getParent();
+    List<InputProblem> problems = new ArrayList<>();
+    List<StudyInput> studies = new ArrayList<>();
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+         CSVParser csv = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get()
+             .parse(r)) {
+      Map<String, Integer> index = new HashMap<>();
+      Map<String, Long> seen = new HashMap<>();
+      for (CSVRecord rec : csv) {
+        long row = rec.getRecordNumber();
+        if (row == 1) {
+          header(rec, name, index, problems);
+          if (!problems.isEmpty()) {
+            break;
+          }
+          continue;
+        }
+        if (rec.size() == 1 && rec.get(0).isEmpty()) {
+          continue; // a line of spaces
+        }
+        if (rec.size() > index.size()) {
+          problems.add(InputProblem.error(name, row, "", rec.size() + " cells", "at most "
+              + index.size() + " cells, one per header column"));
+          continue;
+        }
+        StudyInput s = study(rec, row, index, base, name, seen, problems);
+        if (s != null) {
+          studies.add(s);
+        }
+      }
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw BadInputException.at(name, 0, "", "", "an existing manifest CSV file");
+    } catch (IOException | java.io.UncheckedIOException e) {
+      throw BadInputException.at(name, 0, "", "", "a readable UTF-8 CSV manifest ("
+          + e.getMessage() + ")");
+    }
+    if (problems.isEmpty() && studies.isEmpty()) {
+      problems.add(InputProblem.error(name, 0, "", "", "a manifest with a header row and at"
+          + " least one study row"));
+    }
+    if (!problems.isEmpty()) {
+      throw new BadInputException(problems);
+    }
+    return studies;
+  }
+
+  private static void header(CSVRecord rec, String name, Map<String, Integer> index,
+                             List<InputProblem> problems) {
+    Set<String> known = new LinkedHashSet<>(columns());
+    for (int c = 0; c < rec.size(); c++) {
+      String col = rec.get(c);
+      if (c == 0 && col.startsWith("\uFEFF")) {
+        col = col.substring(1);
+      }
+      if (!known.contains(col)) {
+        problems.add(InputProblem.error(name, 1, col, col, "one of the manifest columns "
+            + String.join(", ", known)));
+      } else if (index.putIfAbsent(col, c) != null) {
+        problems.add(InputProblem.error(name, 1, col, col, "each column once"));
+      }
+    }
+    for (String required : List.of(ID, SAGITTAL)) {
+      if (!index.containsKey(required)) {
+        problems.add(InputProblem.error(name, 0, required, "", "a column " + required));
+      }
+    }
+    if (!index.containsKey(AXIAL)) {
+      for (String level : CohortSchema.FACET_LEVELS) {
+        if (!index.containsKey(axialColumn(level))) {
+          problems.add(InputProblem.error(name, 0, axialColumn(level), "", "a column "
+              + axialColumn(level) + ", or a column " + AXIAL + " (a folder of the three axial"
+              + " images)"));
+        }
+      }
+    }
+  }
+
+  private static StudyInput study(CSVRecord rec, long row, Map<String, Integer> index,
+                                  Path base, String name, Map<String, Long> seen,
+                                  List<InputProblem> problems) {
+    int before = problems.size();
+    String id = cell(rec, index, ID);
+    if (id.isEmpty()) {
+      problems.add(InputProblem.error(name, row, ID, "", "a non-empty person id"));
+    } else {
+      Long first = seen.putIfAbsent(id, row);
+      if (first != null) {
+        problems.add(InputProblem.error(name, row, ID, id, "unique ids; " + id
+            + " is already on row " + first));
+      }
+    }
+    StudyInput s = StudyInput.listed(id, name + " row " + row);
+    Path sag = path(rec, index, SAGITTAL, base, name, row, problems);
+    if (sag != null) {
+      s = s.withImage(StudyLayout.SAGITTAL, sag);
+    }
+    Path axialDir = path(rec, index, AXIAL, base, name, row, problems);
+    if (axialDir != null) {
+      s = s.withAxialFolder(axialDir);
+    }
+    for (String level : CohortSchema.FACET_LEVELS) {
+      Path p = path(rec, index, axialColumn(level), base, name, row, problems);
+      if (p != null) {
+        s = s.withImage(StudyLayout.axial(level), p);
+      }
+    }
+    for (Plane plane : List.of(Plane.SAGITTAL, Plane.AXIAL)) {
+      String prefix = plane == Plane.SAGITTAL ? SAGITTAL : AXIAL;
+      String spacing = cell(rec, index, prefix + SPACING);
+      String orientation = cell(rec, index, prefix + ORIENTATION);
+      if (spacing.isEmpty() && !orientation.isEmpty()) {
+        problems.add(InputProblem.error(name, row, prefix + SPACING, "", "a pixel spacing"
+            + " with the orientation " + orientation));
+      } else if (!spacing.isEmpty()) {
+        try {
+          s = s.withPixelGeometry(plane, PixelGeometry.parse(spacing, orientation,
+              plane == Plane.SAGITTAL ? PixelGeometry.SAGITTAL_DEFAULT
+                  : PixelGeometry.AXIAL_DEFAULT, name, row, prefix + SPACING,
+              prefix + ORIENTATION));
+        } catch (BadInputException e) {
+          problems.addAll(e.problems());
+        }
+      }
+    }
+    return problems.size() == before ? s : null;
+  }
+
+  private static String cell(CSVRecord rec, Map<String, Integer> index, String column) {
+    Integer c = index.get(column);
+    return c == null || c >= rec.size() ? "" : rec.get(c).strip();
+  }
+
+  private static Path path(CSVRecord rec, Map<String, Integer> index, String column, Path base,
+                           String name, long row, List<InputProblem> problems) {
+    String text = cell(rec, index, column);
+    if (text.isEmpty()) {
+      return null;
+    }
+    try {
+      Path p = Path.of(text);
+      return p.isAbsolute() ? p : base.resolve(p).normalize();
+    } catch (InvalidPathException e) {
+      problems.add(InputProblem.error(name, row, column, text, "a file or folder path"));
+      return null;
+    }
+  }
+}
