@@ -16,15 +16,21 @@ import picocli.CommandLine.Option;
         + "on ONNX Runtime) and facet joint angles per side, written as the cohort schema's "
         + "pfirrmann_* and facet_angle_* columns plus QC columns.",
         "PATH is a folder with one sub-folder per person id holding sagittal_t2 and "
-            + "axial_<level>_t2 series (.mha, .mhd, .nii, .nii.gz or a DICOM folder). A study "
-            + "that fails gets a row with the reason; the batch goes on.",
+            + "axial_<level>_t2 images (.mha, .mhd, .nii, .nii.gz, .dcm or a DICOM folder), or "
+            + "a manifest CSV with columns id, sagittal and axial (a folder of the three axial "
+            + "images) or axial_l3l4, axial_l4l5, axial_l5s1; paths relative to the manifest's "
+            + "folder or absolute; PNG pictures need sagittal_spacing_mm / axial_spacing_mm "
+            + "(and optionally *_orientation, two letters such as PI). A series that is not "
+            + "T2 (DICOM header), not in the required plane, or whose field of view cannot "
+            + "hold the lumbar spine is refused. A study that fails gets a row with the "
+            + "reason; the batch goes on.",
         "Limitation: disc localisation and facet segmentation currently need label images "
             + "beside the images (as phantoms provide); the shipped models are trained on "
             + "synthetic phantoms and are not for clinical use."})
 final class ImagingCommand implements Callable<Integer> {
 
   @Option(names = "--input", required = true, paramLabel = "PATH",
-      description = "Folder of studies, one sub-folder per id.")
+      description = "Folder of studies (one sub-folder per id) or manifest CSV file.")
   Path input;
 
   @Option(names = "--out", required = true, paramLabel = "FILE",
