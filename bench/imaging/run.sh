@@ -26,11 +26,12 @@ echo "# java options: $BACKSTRAT_JAVA_OPTS"
 echo "# load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 "$here/backstrat" --version >/dev/null   # builds the jar if needed
+jar="$here/cli/target/backstrat.jar"       # timed runs call it directly (no staleness check)
 all="$work/phantoms_$max"
 if [ ! -f "$all/truth.csv" ]; then
   rm -rf "$all"
   /usr/bin/time -f "%e" -o "$work/gen_time" \
-    "$here/backstrat" phantoms --n "$max" --seed 11 --out "$all" --quiet
+    java $BACKSTRAT_JAVA_OPTS -jar "$jar" phantoms --n "$max" --seed 11 --out "$all" --quiet
   echo "# generated $max phantom studies in $(cat "$work/gen_time") s"
 fi
 # batch n = the first n study folders, linked into a folder of their own
@@ -45,7 +46,7 @@ for n in "${sizes[@]}"; do
   fi
   out="$work/biomarkers_$n.csv"
   /usr/bin/time -f "%e %U %M" -o "$work/time_$n" \
-    "$here/backstrat" imaging --input "$batch" --out "$out" --force --quiet 2>"$work/err_$n" \
+    java $BACKSTRAT_JAVA_OPTS -jar "$jar" imaging --input "$batch" --out "$out" --force --quiet 2>"$work/err_$n" \
     || { cat "$work/err_$n"; exit 1; }
   read -r wall user rss <"$work/time_$n"
   printf '%-8s %10s %10s %10d %12.3f\n' "$n" "$wall" "$user" "$((rss / 1024))" \

@@ -18,6 +18,7 @@ import java.util.zip.GZIPOutputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.backstrat.imaging.io.DicomBytes;
+import org.backstrat.imaging.io.PngBytes;
 import org.backstrat.imaging.phantom.PhantomJob;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

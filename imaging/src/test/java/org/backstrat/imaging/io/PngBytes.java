@@ -1,4 +1,4 @@
-package org.backstrat.imaging.pipeline;
+package org.backstrat.imaging.io;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -6,11 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 
 /** A PNG signature and IHDR chunk (8-bit grayscale) with any claimed size, and nothing else. */
-final class PngBytes {
+public final class PngBytes {
   private PngBytes() {
   }
 
-  static byte[] header(int width, int height) {
+  /** The bytes of a PNG that claims {@code width x height} pixels and holds none. */
+  public static byte[] header(int width, int height) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
     ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8)
