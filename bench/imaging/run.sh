@@ -41,7 +41,8 @@ for n in "${sizes[@]}"; do
   batch="$work/batch_$n"
   if [ ! -d "$batch" ]; then
     mkdir -p "$batch"
-    find "$all" -mindepth 1 -maxdepth 1 -type d | sort | head -n "$n" \
+    find "$all" -mindepth 1 -maxdepth 1 -type d | sort >"$work/all_studies.txt"
+    head -n "$n" "$work/all_studies.txt" \
       | while read -r d; do ln -s "$d" "$batch/$(basename "$d")"; done
   fi
   out="$work/biomarkers_$n.csv"
