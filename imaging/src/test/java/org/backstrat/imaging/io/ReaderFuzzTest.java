@@ -31,10 +31,13 @@ class ReaderFuzzTest {
       "fixtures/sag_int16_msb.mha",
       "fixtures/sag_uint8_z.mha",
       "fixtures/sform_float64.nii",
-      "fixtures/qform_int16_be_scaled.nii.gz");
+      "fixtures/qform_int16_be_scaled.nii.gz",
+      "fixtures/png/gray16.png",
+      "fixtures/png/palette.png",
+      "fixtures/png/rgb.png");
 
   @Property(tries = 300)
-  void damagedFilesFailOnlyWithBadInput(@ForAll @IntRange(min = 0, max = 7) int which,
+  void damagedFilesFailOnlyWithBadInput(@ForAll @IntRange(min = 0, max = 10) int which,
                                         @ForAll long seed) throws IOException {
     Path source = TestFiles.reference().resolve(FILES.get(which));
     byte[] bytes = Files.readAllBytes(source);
