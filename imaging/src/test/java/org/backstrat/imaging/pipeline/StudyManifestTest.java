@@ -3,10 +3,12 @@ package org.backstrat.imaging.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.backstrat.core.BadInputException;
 import org.backstrat.core.InputProblem;
 import org.backstrat.imaging.StudyInput;
@@ -163,5 +165,22 @@ class StudyManifestTest {
     assertThat(r.failed()).isEqualTo(1);
     assertThat(Files.readString(out)).contains("nowhere.mha").contains("existing image file")
         .contains("manifest gives none");
+  }
+
+  @Test
+  void pngIsPlacedByTheDeclaredGeometryAndRefusedWithoutIt() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("m"));
+    BufferedImage picture = new BufferedImage(256, 256, BufferedImage.TYPE_BYTE_GRAY);
+    picture.getRaster().setSample(10, 20, 0, 200);
+    ImageIO.write(picture, "png", dir.resolve("sag.png").toFile());
+    Path m = manifest("id,sagittal,sagittal_spacing_mm,sagittal_orientation,axial",
+        "declared,sag.png,0.9,PS,", "undeclared,sag.png,,,");
+    Path out = tmp.resolve("b.csv");
+    ImagingJob.withDefaults().run(m, out, false, null);
+    List<String> rows = Files.readAllLines(out);
+    assertThat(rows.get(1)).as("no complaint about the picture itself")
+        .startsWith("declared,").doesNotContain("sag.png");
+    assertThat(rows.get(2)).startsWith("undeclared,").contains("sag.png")
+        .contains("a PNG records neither").contains("sagittal_spacing_mm");
   }
 }
