@@ -11,9 +11,12 @@
 #   sagittal            = midsagittal_png/<id>_t2.png (8-bit RGBA gray render of the middle
 #                         sagittal slice; read as its gray value)
 #   sagittal_spacing_mm = PixelSpacing of series <id>_t2 in overview.csv (square pixels in all
-#                         eight); the PNGs keep the original matrix (the picture size times this
-#                         spacing gives fields of view of 234-381 mm, as expected for lumbar
-#                         MRI; overview.csv has no Rows/Columns to compare with directly)
+#                         eight). overview.csv has no Rows/Columns, so the matrix is checked
+#                         indirectly: 1_t2.png is 448x578 like output_file.nii.gz (the 1_t1
+#                         slice stored as NIfTI), T1 and T2 renders of one patient differ in size
+#                         where their series do, and picture size x spacing gives fields of
+#                         view of 234-381 mm (printed below), as expected for lumbar MRI: the
+#                         renders keep the native matrix, not a figure size.
 #   sagittal_orientation = PS for all eight: anterior on the left, INFERIOR at the top. The
 #                         README warns the renders are "sometimes upside-down"; viewing each
 #                         picture showed the sacrum at the top of all eight. This is geometry the
@@ -32,6 +35,7 @@ mkdir -p "$work"
 "$py" - "$data" "$work/manifest.csv" <<'PY'
 import ast, csv, sys
 import pandas as pd
+from PIL import Image
 data, out = sys.argv[1], sys.argv[2]
 overview = pd.read_csv(f"{data}/overview.csv")
 patients = [1, 2, 3, 5, 10, 100, 104, 112]
@@ -42,7 +46,11 @@ with open(out, "w", newline="") as f:
         row = overview[overview.new_file_name == f"{p}_t2"].iloc[0]
         rows_mm, cols_mm = (float(x) for x in ast.literal_eval(row.PixelSpacing))
         # PixelSpacing is (row spacing, column spacing); the manifest wants column then row
-        w.writerow([p, f"{data}/midsagittal_png/{p}_t2.png", f"{cols_mm:g} {rows_mm:g}", "PS", ""])
+        png = f"{data}/midsagittal_png/{p}_t2.png"
+        width, height = Image.open(png).size
+        print(f"# patient {p}: {width}x{height} px at {cols_mm:.4g} x {rows_mm:.4g} mm ="
+              f" {width * cols_mm:.0f} x {height * rows_mm:.0f} mm")
+        w.writerow([p, png, f"{cols_mm:g} {rows_mm:g}", "PS", ""])
 PY
 echo "# manifest: $work/manifest.csv"
 "$here/backstrat" imaging --input "$work/manifest.csv" --out "$work/biomarkers.csv" --force
