@@ -128,6 +128,13 @@ public final class StudyInput {
 
   /** What is expected where {@link #image} is empty, for the message. */
   public String missing(String stem, String what) {
+    if (folder == null && axialFolder != null && isAxial(stem)
+        && Files.isRegularFile(axialFolder)) {
+      return "the " + what + " image; the manifest's axial column names the file "
+          + axialFolder + ", but it must be a folder holding axial_l3l4_t2, axial_l4l5_t2 and"
+          + " axial_l5s1_t2 (for one file per level use the columns axial_l3l4, axial_l4l5,"
+          + " axial_l5s1)";
+    }
     if (folder == null && axialFolder != null && isAxial(stem)) {
       return "the " + what + " image " + stem + ".* in the axial folder " + axialFolder
           + "; it is missing";

@@ -74,6 +74,10 @@ public final class VolumeReader {
       throw BadInputException.at(path.toString(), 0, "", "", "an existing image file or DICOM"
           + " folder");
     }
+    if (!Files.isRegularFile(path)) {
+      throw BadInputException.at(path.toString(), 0, "", "", "a regular image file or DICOM"
+          + " folder; this is a device, pipe or socket, which could be endless");
+    }
     String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.endsWith(".nii") || name.endsWith(".nii.gz")) {
       return NiftiReader.withDefaults().withLimits(limits).read(path);

@@ -261,6 +261,14 @@ class ReaderErrorTest {
   }
 
   @Test
+  void deviceOrPipeIsRefusedInsteadOfReadForever() throws IOException {
+    Path zero = Path.of("/dev/zero");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(zero), "no /dev/zero here");
+    Path link = Files.createSymbolicLink(tmp.resolve("endless.nii"), zero);
+    assertThat(fails(link).getMessage()).contains("device, pipe or socket");
+  }
+
+  @Test
   void missingFileIsRefused() {
     assertThat(fails(tmp.resolve("nothing.nii")).getMessage()).contains("existing");
   }

@@ -70,6 +70,16 @@ class StudyManifestTest {
   }
 
   @Test
+  void axialColumnNamingAFileSaysItMustBeAFolder() throws IOException {
+    Files.createDirectories(tmp.resolve("m"));
+    Files.write(tmp.resolve("m/ax.mha"), new byte[1]);
+    StudyInput s = StudyManifest.read(manifest("id,sagittal,axial", "p,s.mha,ax.mha")).get(0);
+    assertThat(s.image(StudyLayout.axial("l3l4"))).isEmpty();
+    assertThat(s.missing(StudyLayout.axial("l3l4"), "axial l3l4")).contains("must be a folder")
+        .contains("axial_l3l4, axial_l4l5");
+  }
+
+  @Test
   void labelImagesAreFoundBesideTheListedImage() throws IOException {
     Files.createDirectories(tmp.resolve("m"));
     Files.write(tmp.resolve("m/s.nii.gz"), new byte[1]);
