@@ -33,6 +33,7 @@ public final class ClusterBenchmark {
       case "fit" -> fit(args);
       case "synthfit" -> synthFit(args);
       case "select" -> select(args);
+      case "cpu" -> cpu(args);
       default -> throw new IllegalArgumentException(args[0]);
     }
   }
@@ -63,6 +64,25 @@ public final class ClusterBenchmark {
     long t2 = System.nanoTime();
     System.out.printf("ours synthetic n=%d d=%d fit_s=%.3f objective=%.6g iterations=%d%n", n, d,
         (t2 - t1) / 1e9, fit.objective(), fit.iterations());
+  }
+
+  /** {@code cpu N D THREADS REPEATS}: fit the in-memory mixture repeatedly; wall and CPU s. */
+  private static void cpu(String[] a) {
+    int n = Integer.parseInt(a[1]);
+    int d = Integer.parseInt(a[2]);
+    int threads = Integer.parseInt(a[3]);
+    FeatureMatrix m = mixture(n, d, 7);
+    com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    for (int rep = 0; rep < Integer.parseInt(a[4]); rep++) {
+      long c0 = os.getProcessCpuTime();
+      long t0 = System.nanoTime();
+      ClusterFit fit = clusterer("0.05", "10").withThreads(threads).fitScaled(m, 3);
+      long t1 = System.nanoTime();
+      long c1 = os.getProcessCpuTime();
+      System.out.printf("cpu n=%d d=%d threads=%d wall_s=%.3f cpu_s=%.3f objective=%s%n", n, d,
+          threads, (t1 - t0) / 1e9, (c1 - c0) / 1e9, Double.toString(fit.objective()));
+    }
   }
 
   private static void select(String[] a) {

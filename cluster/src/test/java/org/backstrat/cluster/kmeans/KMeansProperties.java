@@ -42,6 +42,33 @@ class KMeansProperties {
     assertThat(fit.objective()).isLessThanOrEqualTo(h[h.length - 1] * (1 + 1e-12));
   }
 
+  @Property(tries = 30)
+  void objectiveNeverIncreasesUnderSelectiveIteration(
+      @ForAll long seed, @ForAll @IntRange(min = 1, max = 5) int k,
+      @ForAll @IntRange(min = 1, max = 4) int shortSteps,
+      @ForAll @DoubleRange(min = 0, max = 0.3) double alpha) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    double[][] rows = new double[150][3];
+    for (double[] r : rows) {
+      for (int j = 0; j < 3; j++) {
+        r[j] = rng.nextDouble() * (j + 1);
+      }
+    }
+    Clusterer all = Clusterer.withDefaults().withTrimFraction(alpha).withRestarts(6)
+        .withSeed(seed).withTolerance(0).withThreads(1);
+    ClusterFit fit = all.withShortSteps(shortSteps).withKeepBest(2)
+        .fitScaled(FeatureMatrix.of(rows), k);
+    double[] h = fit.objectiveHistory();
+    for (int t = 1; t < h.length; t++) {
+      assertThat(h[t]).isLessThanOrEqualTo(h[t - 1] * (1 + 1e-12));
+    }
+    assertThat(fit.objective()).isLessThanOrEqualTo(h[h.length - 1] * (1 + 1e-12));
+    // the kept restarts are iterated to convergence: never worse than the best short run alone
+    ClusterFit shortOnly = all.withShortSteps(shortSteps).withKeepBest(1)
+        .withMaxIterations(shortSteps).fitScaled(FeatureMatrix.of(rows), k);
+    assertThat(fit.objective()).isLessThanOrEqualTo(shortOnly.objective() * (1 + 1e-12));
+  }
+
   @Property(tries = 15)
   void rowPermutationDoesNotChangeThePartition(@ForAll long seed) {
     Planted p = separated(seed);
