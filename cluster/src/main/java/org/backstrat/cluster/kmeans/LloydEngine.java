@@ -191,13 +191,14 @@ final class LloydEngine {
   }
 
   /**
-   * Assigns every point to its nearest centre (lowest index on ties) with exact squared distances,
-   * and trims; used for the final answer so it never depends on bound bookkeeping. Labels,
+   * Assigns every point to its nearest centre (lowest index on ties) with exact squared distances
+   * summed in index order, and trims; used for the final answer so it never depends on bound
+   * bookkeeping, and so that {@link ClusterFit#assignScaled} reproduces it bit for bit. Labels,
    * distances and trim flags are left in {@code ws}; returns the objective.
    */
   double finish(double[] c, Workspace ws, RowBlocks rb) {
     Arrays.fill(ws.trimmed, false);
-    assign(c, true, null, null, ws, rb);
+    rb.forEach((b, from, to) -> assignFullBlock(b, from, to, c, true, ws));
     if (trimCount > 0) {
       trim(ws, rb);
     }
@@ -232,7 +233,7 @@ final class LloydEngine {
   private int assign(double[] c, boolean full, double[] delta, double[] half, Workspace ws,
                      RowBlocks rb) {
     if (full) {
-      rb.forEach((b, from, to) -> assignFullBlock(b, from, to, c, ws));
+      rb.forEach((b, from, to) -> assignFullBlock(b, from, to, c, false, ws));
       return n;
     }
     int maxJ = 0;
@@ -258,24 +259,36 @@ final class LloydEngine {
     return changes;
   }
 
-  private void assignFullBlock(int b, int from, int to, double[] c, Workspace ws) {
+  /** Zeroes block b's sums and counts; returns the offset of its sums. */
+  private int clearBlock(Workspace ws, int b) {
+    int so = b * k * d;
+    Arrays.fill(ws.blockSums, so, so + k * d, 0);
+    Arrays.fill(ws.blockCounts, b * k, b * k + k, 0);
+    return so;
+  }
+
+  /**
+   * Full assignment of one block; {@code indexOrder} selects the distance summed in index order
+   * (for the reported final distances, see {@link SquaredEuclidean#inIndexOrder}).
+   */
+  private void assignFullBlock(int b, int from, int to, double[] c, boolean indexOrder,
+                               Workspace ws) {
     int[] label = ws.labels;
     boolean[] trimmed = ws.trimmed;
     double[] d2 = ws.d2;
     double[] lower = ws.lower;
     double[] sums = ws.blockSums;
     int[] counts = ws.blockCounts;
-    int so = b * k * d;
+    int so = clearBlock(ws, b);
     int co = b * k;
-    Arrays.fill(sums, so, so + k * d, 0);
-    Arrays.fill(counts, co, co + k, 0);
     double obj = 0;
     for (int i = from, p = from * d; i < to; i++, p += d) {
       double best = Double.POSITIVE_INFINITY;
       double second = Double.POSITIVE_INFINITY;
       int a = 0;
       for (int j = 0; j < k; j++) {
-        double v = SquaredEuclidean.between(x, p, c, j * d, d);
+        double v = indexOrder ? SquaredEuclidean.inIndexOrder(x, p, c, j * d, d)
+            : SquaredEuclidean.between(x, p, c, j * d, d);
         if (v < best) {
           second = best;
           best = v;
@@ -309,10 +322,8 @@ final class LloydEngine {
     double[] lower = ws.lower;
     double[] sums = ws.blockSums;
     int[] counts = ws.blockCounts;
-    int so = b * k * d;
+    int so = clearBlock(ws, b);
     int co = b * k;
-    Arrays.fill(sums, so, so + k * d, 0);
-    Arrays.fill(counts, co, co + k, 0);
     int changes = 0;
     double obj = 0;
     for (int i = from, p = from * d; i < to; i++, p += d) {
