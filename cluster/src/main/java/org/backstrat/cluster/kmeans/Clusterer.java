@@ -13,10 +13,14 @@ import org.backstrat.core.BadInputException;
  * .withMethod(ClusterMethod.TRIMMED).withTrimFraction(0.05).withSeed(1).fit(raw, scaler, k)}.
  * Immutable; every {@code with...} returns a copy.
  *
- * <p>Each restart seeds with (trimmed) k-means++ and iterates to convergence; the restart with the
- * lowest objective wins (the lowest restart number on exact ties). Restarts run on
- * {@code threads} threads, and the result is identical for a given seed whatever the thread
- * count (see {@link Restarts}).
+ * <p>Each restart seeds with (trimmed) k-means++ and iterates to convergence (above
+ * {@link #SELECTIVE_ITERATION_ROWS} rows, by default, only the best restarts after a few short
+ * steps do: see {@code keepBest}); the restart with the lowest objective wins (the lowest restart
+ * number on exact ties). On small data the restarts run side by side on {@code threads} threads;
+ * from {@link #WITHIN_RESTART_ROWS} rows on they run in turn and each pass over the rows is split
+ * into fixed row blocks over the threads. Either way the result is identical for a given seed
+ * whatever the thread count (per-restart seeds, see {@link Restarts}; block partial sums combined
+ * in block order).
  *
  * @param method the algorithm
  * @param trimFraction alpha in [0, 0.5): the fraction floor(alpha n) of points trimmed (trimmed
@@ -53,7 +57,7 @@ public record Clusterer(ClusterMethod method, double trimFraction, int restarts,
   /** Above this many rows, selective iteration is on by default (see keepBest). */
   public static final int SELECTIVE_ITERATION_ROWS = 100_000;
   /** From this many rows on, each restart's passes use all threads (restarts run in turn). */
-  static final int WITHIN_RESTART_ROWS = 32_768;
+  public static final int WITHIN_RESTART_ROWS = 32_768;
 
   public Clusterer {
     if (method == null) {
