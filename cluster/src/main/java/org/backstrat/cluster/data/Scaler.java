@@ -128,12 +128,16 @@ public record Scaler(ScaleMethod method, List<String> features, double[] center,
     return FeatureMatrix.wrap(n, d, out, raw.names());
   }
 
-  /** Transforms one raw point (length = number of features). */
+  /**
+   * Transforms one raw point (length = number of features) with exactly the arithmetic of
+   * {@link #transform}, so a training row maps to the very same scaled values.
+   */
   public double[] transformPoint(double[] raw) {
     int d = checkDimension(raw.length);
     double[] z = new double[d];
+    double[] mul = multipliers();
     for (int j = 0; j < d; j++) {
-      z[j] = (raw[j] - center[j]) / scale[j] * weights[j];
+      z[j] = (raw[j] - center[j]) * mul[j];
     }
     return z;
   }

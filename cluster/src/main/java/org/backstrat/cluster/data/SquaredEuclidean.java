@@ -4,7 +4,10 @@ package org.backstrat.cluster.data;
  * Squared Euclidean distance between two rows stored in flat arrays: the one inner loop every
  * algorithm here spends its time in. Four independent accumulators let the CPU overlap the
  * additions (the JIT does not reorder floating-point sums by itself); the summation order is fixed,
- * so results are deterministic.
+ * so results are deterministic. {@link #inIndexOrder} sums in plain index order instead, as a
+ * simple loop anywhere else would: the distances a fit reports (and its trim radius) use it, so
+ * that code that re-assigns a training point with such a loop reproduces its distance bit for
+ * bit and never calls a kept point an outlier by one rounding.
  */
 public final class SquaredEuclidean {
   private SquaredEuclidean() {
@@ -32,5 +35,15 @@ public final class SquaredEuclidean {
       s0 += t * t;
     }
     return (s0 + s1) + (s2 + s3);
+  }
+
+  /** {@code sum_j (a[aOff + j] - b[bOff + j])^2}, added in index order j = 0, 1, ..., d-1. */
+  public static double inIndexOrder(double[] a, int aOff, double[] b, int bOff, int d) {
+    double s = 0;
+    for (int j = 0; j < d; j++) {
+      double t = a[aOff + j] - b[bOff + j];
+      s += t * t;
+    }
+    return s;
   }
 }

@@ -180,18 +180,11 @@ public record NumericTableReader(HeaderMode header, int threads) {
       starts[w] = w == workers ? size : LineScanner.alignToLineStart(ch, raw, dataStart, size);
     }
     List<long[]> counts = Restarts.runAll(workers, 0L, workers, () -> null, (w, s, ig) -> {
-      long[] c = new long[2]; // data lines, all lines
       try {
-        LineScanner.forEachLine(ch, starts[w], starts[w + 1], size, (b, from, to) -> {
-          c[1]++;
-          if (!blank(b, from, to)) {
-            c[0]++;
-          }
-        });
+        return LineScanner.countLines(ch, starts[w], starts[w + 1], size);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      return c;
     });
     long rowsLong = 0;
     long[] rowOffset = new long[workers];
@@ -325,6 +318,10 @@ public record NumericTableReader(HeaderMode header, int threads) {
       if (blank(b, from, to)) {
         return;
       }
+      if (fastLine(b, from, to)) {
+        row++;
+        return;
+      }
       int cols = names.size();
       int found = split(b, from, to);
       if (found != cols) {
@@ -361,6 +358,72 @@ public record NumericTableReader(HeaderMode header, int threads) {
         }
       }
       row++;
+    }
+
+    /**
+     * The common case in one pass over the line: every field a plain decimal number (optional
+     * sign, digits, optional point and digits; no spaces, quotes or exponent) within the exact
+     * fast path of {@link #parse}, separated by the delimiter, exactly one field per column, and
+     * no id column. Stores the row and returns true; returns false, storing nothing that the
+     * general path would not overwrite, for anything else.
+     */
+    private boolean fastLine(byte[] b, int from, int to) {
+      if (delim == ' ' || ids != null) {
+        return false;
+      }
+      int cols = target.length;
+      int base = row * d;
+      byte sep = (byte) delim;
+      int p = from;
+      for (int j = 0; j < cols; j++) {
+        boolean neg = false;
+        if (p < to && (b[p] == '-' || b[p] == '+')) {
+          neg = b[p] == '-';
+          p++;
+        }
+        long mant = 0;
+        int sig = 0;
+        int digits = 0;
+        int exp10 = 0;
+        int c;
+        while (p < to && (c = b[p] - '0') >= 0 && c <= 9) {
+          if ((mant | c) != 0) {
+            mant = mant * 10 + c;
+            sig++;
+          }
+          digits++;
+          p++;
+        }
+        if (p < to && b[p] == '.') {
+          p++;
+          while (p < to && (c = b[p] - '0') >= 0 && c <= 9) {
+            if ((mant | c) != 0) {
+              mant = mant * 10 + c;
+              sig++;
+            }
+            digits++;
+            exp10--;
+            p++;
+          }
+        }
+        if (digits == 0 || sig > 18 || mant > (1L << 53) || exp10 < -22) {
+          return false;
+        }
+        if (j < cols - 1) {
+          if (p >= to || b[p] != sep) {
+            return false;
+          }
+          p++;
+        } else if (p != to) {
+          return false;
+        }
+        int t = target[j];
+        if (t >= 0) {
+          double v = exp10 == 0 ? mant : mant / POW10[-exp10];
+          values[base + t] = neg ? -v : v;
+        }
+      }
+      return true;
     }
 
     private void problem(long ln, String column, String value, String expected) {

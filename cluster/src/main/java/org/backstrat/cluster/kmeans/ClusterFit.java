@@ -170,7 +170,11 @@ public final class ClusterFit {
     return objectiveHistory.clone();
   }
 
-  /** Nearest centre of a point given in the scaled space (lowest index on ties). */
+  /**
+   * Nearest centre of a point given in the scaled space (lowest index on ties), with the same
+   * arithmetic as the fit's final assignment, so a training point gets back its own cluster,
+   * distance and outlier flag exactly.
+   */
   public Assignment assignScaled(double[] scaledPoint) {
     if (scaledPoint.length != dimension) {
       throw new IllegalArgumentException("point has " + scaledPoint.length + " values, not "
@@ -179,7 +183,8 @@ public final class ClusterFit {
     int best = 0;
     double bestD2 = Double.POSITIVE_INFINITY;
     for (int j = 0; j < k; j++) {
-      double v = SquaredEuclidean.between(scaledPoint, 0, centers, j * dimension, dimension);
+      double v = SquaredEuclidean.inIndexOrder(scaledPoint, 0, centers, j * dimension,
+          dimension);
       if (v < bestD2) {
         bestD2 = v;
         best = j;

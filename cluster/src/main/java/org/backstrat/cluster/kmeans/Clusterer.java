@@ -1,5 +1,6 @@
 package org.backstrat.cluster.kmeans;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.backstrat.cluster.data.FeatureMatrix;
@@ -12,10 +13,14 @@ import org.backstrat.core.BadInputException;
  * .withMethod(ClusterMethod.TRIMMED).withTrimFraction(0.05).withSeed(1).fit(raw, scaler, k)}.
  * Immutable; every {@code with...} returns a copy.
  *
- * <p>Each restart seeds with (trimmed) k-means++ and iterates to convergence; the restart with the
- * lowest objective wins (the lowest restart number on exact ties). Restarts run on
- * {@code threads} threads, and the result is identical for a given seed whatever the thread
- * count (see {@link Restarts}).
+ * <p>Each restart seeds with (trimmed) k-means++ and iterates to convergence (above
+ * {@link #SELECTIVE_ITERATION_ROWS} rows, by default, only the best restarts after a few short
+ * steps do: see {@code keepBest}); the restart with the lowest objective wins (the lowest restart
+ * number on exact ties). On small data the restarts run side by side on {@code threads} threads;
+ * from {@link #WITHIN_RESTART_ROWS} rows on they run in turn and each pass over the rows is split
+ * into fixed row blocks over the threads. Either way the result is identical for a given seed
+ * whatever the thread count (per-restart seeds, see {@link Restarts}; block partial sums combined
+ * in block order).
  *
  * @param method the algorithm
  * @param trimFraction alpha in [0, 0.5): the fraction floor(alpha n) of points trimmed (trimmed
@@ -31,13 +36,28 @@ import org.backstrat.core.BadInputException;
  *     {@code c / distance} (default 1.345 x 1.4826, about 2; see {@link ReweightedEngine})
  * @param momBlocks median-of-means method: number of blocks (default 0 = automatic, see
  *     {@link ReweightedEngine})
+ * @param shortSteps trimmed and plain k-means, selective iteration (as tclust's {@code niter1}):
+ *     when not every restart is kept (see keepBest), every restart first takes at most this many
+ *     steps (default 3; a step is one assignment of all points, the first to the seeds)
+ * @param keepBest trimmed and plain k-means, selective iteration (as tclust's {@code nkeep}; the
+ *     "selective iteration" of FAST-MCD): only the keepBest restarts with the lowest objective
+ *     after the short steps are iterated to convergence; the others are dropped. Restarts that
+ *     converged within the short steps are complete anyway. 0 (default) = automatic: every
+ *     restart is iterated to convergence up to {@link #SELECTIVE_ITERATION_ROWS} rows, above that
+ *     the best max(2, ceil(restarts / 5)) are kept (one bad start, for example two centres
+ *     splitting one group, can take dozens of slow steps on large data while it cannot win).
+ *     Set it to the number of restarts to iterate every restart fully on any data.
  */
 public record Clusterer(ClusterMethod method, double trimFraction, int restarts, long seed,
                         int maxIterations, double tolerance, int threads, double huberConstant,
-                        int momBlocks) {
+                        int momBlocks, int shortSteps, int keepBest) {
 
   /** Default trim fraction alpha. */
   public static final double DEFAULT_TRIM_FRACTION = 0.05;
+  /** Above this many rows, selective iteration is on by default (see keepBest). */
+  public static final int SELECTIVE_ITERATION_ROWS = 100_000;
+  /** From this many rows on, each restart's passes use all threads (restarts run in turn). */
+  public static final int WITHIN_RESTART_ROWS = 32_768;
 
   public Clusterer {
     if (method == null) {
@@ -64,66 +84,102 @@ public record Clusterer(ClusterMethod method, double trimFraction, int restarts,
     if (momBlocks < 0) {
       throw new BadInputException("median-of-means blocks " + momBlocks + ": expected >= 0");
     }
+    if (shortSteps < 1) {
+      throw new BadInputException("short steps " + shortSteps + ": expected at least 1");
+    }
+    if (keepBest < 0) {
+      throw new BadInputException("restarts kept " + keepBest + ": expected >= 0 (0 = automatic)");
+    }
   }
 
   /** Trimmed k-means, alpha 0.05, 100 restarts, seed 1, 300 steps, tolerance 1e-7, all cores. */
   public static Clusterer withDefaults() {
     return new Clusterer(ClusterMethod.TRIMMED, DEFAULT_TRIM_FRACTION, 100, 1L, 300, 1e-7,
-        Runtime.getRuntime().availableProcessors(), 1.345 * 1.4826, 0);
+        Runtime.getRuntime().availableProcessors(), 1.345 * 1.4826, 0, 3, 0);
   }
 
   /** Copy with another method. */
   public Clusterer withMethod(ClusterMethod m) {
     return new Clusterer(m, trimFraction, restarts, seed, maxIterations, tolerance, threads,
-        huberConstant, momBlocks);
+        huberConstant, momBlocks, shortSteps, keepBest);
   }
 
   /** Copy with another trim fraction alpha. */
   public Clusterer withTrimFraction(double alpha) {
     return new Clusterer(method, alpha, restarts, seed, maxIterations, tolerance, threads,
-        huberConstant, momBlocks);
+        huberConstant, momBlocks, shortSteps, keepBest);
   }
 
   /** Copy with another number of restarts. */
   public Clusterer withRestarts(int r) {
     return new Clusterer(method, trimFraction, r, seed, maxIterations, tolerance, threads,
-        huberConstant, momBlocks);
+        huberConstant, momBlocks, shortSteps, keepBest);
   }
 
   /** Copy with another master seed. */
   public Clusterer withSeed(long s) {
     return new Clusterer(method, trimFraction, restarts, s, maxIterations, tolerance, threads,
-        huberConstant, momBlocks);
+        huberConstant, momBlocks, shortSteps, keepBest);
   }
 
   /** Copy with another iteration cap. */
   public Clusterer withMaxIterations(int m) {
     return new Clusterer(method, trimFraction, restarts, seed, m, tolerance, threads,
-        huberConstant, momBlocks);
+        huberConstant, momBlocks, shortSteps, keepBest);
   }
 
   /** Copy with another convergence tolerance. */
   public Clusterer withTolerance(double t) {
     return new Clusterer(method, trimFraction, restarts, seed, maxIterations, t, threads,
-        huberConstant, momBlocks);
+        huberConstant, momBlocks, shortSteps, keepBest);
   }
 
   /** Copy with another thread count (results do not depend on it). */
   public Clusterer withThreads(int t) {
     return new Clusterer(method, trimFraction, restarts, seed, maxIterations, tolerance, t,
-        huberConstant, momBlocks);
+        huberConstant, momBlocks, shortSteps, keepBest);
   }
 
   /** Copy with another Huber constant. */
   public Clusterer withHuberConstant(double c) {
     return new Clusterer(method, trimFraction, restarts, seed, maxIterations, tolerance, threads,
-        c, momBlocks);
+        c, momBlocks, shortSteps, keepBest);
   }
 
   /** Copy with another number of median-of-means blocks (0 = automatic). */
   public Clusterer withMomBlocks(int b) {
     return new Clusterer(method, trimFraction, restarts, seed, maxIterations, tolerance, threads,
-        huberConstant, b);
+        huberConstant, b, shortSteps, keepBest);
+  }
+
+  /** Copy with another number of short steps before the selection of restarts (tclust niter1). */
+  public Clusterer withShortSteps(int steps) {
+    return new Clusterer(method, trimFraction, restarts, seed, maxIterations, tolerance, threads,
+        huberConstant, momBlocks, steps, keepBest);
+  }
+
+  /**
+   * Copy with another number of restarts iterated to convergence after the short steps (tclust
+   * nkeep; 0 = automatic, see the class comment).
+   */
+  public Clusterer withKeepBest(int keep) {
+    return new Clusterer(method, trimFraction, restarts, seed, maxIterations, tolerance, threads,
+        huberConstant, momBlocks, shortSteps, keep);
+  }
+
+  /**
+   * How many restarts are iterated to convergence on {@code rows} rows: {@code keepBest} when
+   * set (at most all restarts), else all up to {@link #SELECTIVE_ITERATION_ROWS} rows and
+   * max(2, ceil(restarts / 5)) above.
+   */
+  public int restartsKept(int rows) {
+    if (keepBest > 0) {
+      return Math.min(keepBest, restarts);
+    }
+    if (rows <= SELECTIVE_ITERATION_ROWS) {
+      return restarts;
+    }
+    return Math.min(restarts, Math.max(2, (restarts + 4) / 5));
   }
 
   /** The trim fraction actually used: alpha for the trimmed method, 0 for the others. */
@@ -174,25 +230,69 @@ public record Clusterer(ClusterMethod method, double trimFraction, int restarts,
     int d = m.columns();
     double[] x = m.rowMajorView();
     LloydEngine engine = new LloydEngine(x, n, d, k, trimCount, maxIterations, tolerance);
-    List<LloydEngine.Restart> all = Restarts.runAll(restarts, seed, threads,
-        () -> new LloydEngine.Workspace(n), (r, s, ws) -> engine.run(s, ws));
-    LloydEngine.Restart best = all.get(0);
-    for (LloydEngine.Restart r : all) {
-      if (r.objective() < best.objective()) {
-        best = r;
+    int keep = restartsKept(n);
+    int firstSteps = keep >= restarts ? maxIterations : Math.min(shortSteps, maxIterations);
+    // Large data: restarts one after the other, each pass over the rows split over all threads;
+    // small data: restarts side by side. The arithmetic is the same either way (fixed row blocks
+    // combined in block order), so the result does not depend on the choice or the thread count.
+    boolean withinRestart = threads > 1 && (n >= WITHIN_RESTART_ROWS || restarts < threads);
+    try (RowBlocks rb = new RowBlocks(n, withinRestart ? threads : 1)) {
+      LloydEngine.Workspace shared = withinRestart ? new LloydEngine.Workspace(n, k, d) : null;
+      List<LloydEngine.Restart> all = runRestarts(restarts, seed, shared, n, k, d,
+          (r, s, w) -> engine.run(s, firstSteps, w, rb));
+      if (keep < restarts) {
+        Integer[] order = new Integer[restarts];
+        for (int r = 0; r < restarts; r++) {
+          order[r] = r;
+        }
+        Arrays.sort(order, (p, q) -> {
+          int c = Double.compare(all.get(p).objective(), all.get(q).objective());
+          return c != 0 ? c : Integer.compare(p, q);
+        });
+        List<LloydEngine.Restart> resumed = runRestarts(keep, seed, shared, n, k, d,
+            (r, s, w) -> engine.resume(all.get(order[r]), w, rb));
+        for (int r = 0; r < keep; r++) {
+          all.set(order[r], resumed.get(r));
+        }
       }
+      LloydEngine.Restart best = all.get(0);
+      for (LloydEngine.Restart r : all) {
+        if (r.objective() < best.objective()) {
+          best = r;
+        }
+      }
+      LloydEngine.Workspace ws = shared != null ? shared : new LloydEngine.Workspace(n, k, d);
+      double objective = engine.finish(best.centers(), ws, rb);
+      int[] labels = ws.labels;
+      double[] dist = ws.d2;
+      boolean[] trimmed = ws.trimmed;
+      double[] weights = new double[n];
+      for (int i = 0; i < n; i++) {
+        dist[i] = Math.sqrt(dist[i]);
+        weights[i] = trimmed[i] ? 0 : 1;
+      }
+      return canonical(method, effectiveTrimFraction(), k, d, labels, trimmed, dist,
+          best.centers(), objective, best.iterations(), weights, best.objectiveHistory());
     }
-    int[] labels = new int[n];
-    double[] d2 = new double[n];
-    boolean[] trimmed = new boolean[n];
-    double objective = engine.finish(best.centers(), labels, d2, trimmed, new double[n]);
-    double[] weights = new double[n];
-    for (int i = 0; i < n; i++) {
-      d2[i] = Math.sqrt(d2[i]);
-      weights[i] = trimmed[i] ? 0 : 1;
+  }
+
+  /**
+   * Runs {@code count} restart tasks: in turn on the shared workspace when given (each task's
+   * passes then use all threads), else side by side with one workspace per worker thread.
+   */
+  private List<LloydEngine.Restart> runRestarts(
+      int count, long masterSeed, LloydEngine.Workspace shared, int n, int k, int d,
+      Restarts.Task<LloydEngine.Workspace, LloydEngine.Restart> task) {
+    if (shared == null) {
+      return Restarts.runAll(count, masterSeed, threads, () -> new LloydEngine.Workspace(n, k, d),
+          task);
     }
-    return canonical(method, effectiveTrimFraction(), k, d, labels, trimmed, d2,
-        best.centers(), objective, best.iterations(), weights, best.objectiveHistory());
+    long[] seeds = Restarts.seeds(masterSeed, count);
+    List<LloydEngine.Restart> out = new ArrayList<>(count);
+    for (int r = 0; r < count; r++) {
+      out.add(task.run(r, seeds[r], shared));
+    }
+    return out;
   }
 
   /**

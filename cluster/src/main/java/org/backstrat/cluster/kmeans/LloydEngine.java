@@ -11,12 +11,17 @@ import org.backstrat.cluster.data.SquaredEuclidean;
  * points, move each centre to the mean of its kept points. Each step cannot increase the trimmed
  * objective.
  *
- * <p>Speed: Hamerly's bounds skip the distances to the other centres for points that provably
- * keep their centre (the distance to the own centre is always computed exactly, because the trim
- * needs it); the trim threshold comes from a linear-time selection, not a sort; centre sums are
- * accumulated during the assignment pass over all points and the few trimmed points are then
- * subtracted, so the data are read once per step. When Lloyd steps stop, single-point
- * (Hartigan–Wong style) transfers polish the partition, and the steps resume if any point moved.
+ * <p>Speed: every pass over the rows runs on fixed blocks of {@link RowBlocks} (on all threads
+ * for large data), each block keeping its own partial sums, combined in block order, so one
+ * restart gives bit-identical results on any number of threads. Hamerly's bounds skip the
+ * distances to the other centres for points that provably keep their centre (the distance to the
+ * own centre is always computed exactly, because the trim needs it). Centre sums are kept
+ * incrementally: a full pass sums the kept points from zero, later passes only move the points
+ * that changed centre or trim flag. The trim threshold comes from a sampled bracket and selection
+ * on the few distances inside it, never a sort. When Lloyd steps stop, single-point
+ * (Hartigan–Wong style) transfers polish the partition (up to 100,000 rows), and the steps resume
+ * if any point moved. A restart can stop at a step cap and be resumed later (selective iteration,
+ * see {@link Clusterer#keepBest()}).
  */
 final class LloydEngine {
   /** Cap on the rounds of single-point transfers per restart. */
@@ -32,6 +37,8 @@ final class LloydEngine {
    * steps on all rows follow.
    */
   static final int SEED_SAMPLE_ROWS = 50_000;
+  /** From this many rows on, the trim threshold is bracketed by a sample before selection. */
+  static final int SAMPLED_SELECTION_ROWS = 65_536;
   /** Cap on the passes over the data within one round of transfers. */
   private static final int MAX_TRANSFER_PASSES = 10;
   private final double[] x;
@@ -42,25 +49,47 @@ final class LloydEngine {
   private final int maxIterations;
   private final double tolerance;
 
-  /** Per-thread scratch memory, reused across restarts (contents never carry over). */
+  /** Scratch memory of one running restart, reused across restarts (contents never carry over). */
   static final class Workspace {
     final int[] labels;
     final double[] d2;
     final double[] lower;
     final double[] scratch;
     final boolean[] trimmed;
+    /** Per block: centre sums (k x d), kept counts (k), changes, kept objective, selection counts. */
+    final double[] blockSums;
+    final int[] blockCounts;
+    final int[] blockChanges;
+    final double[] blockObjective;
+    final int[] blockLess;
+    final int[] blockInside;
+    /** Trim threshold of the last trim: kept iff d2 &lt; threshold, or equal and row &lt;= tieCut. */
+    double threshold;
+    int tieCut;
 
-    Workspace(int n) {
+    Workspace(int n, int k, int d) {
+      int blocks = RowBlocks.blockCount(n);
       labels = new int[n];
       d2 = new double[n];
       lower = new double[n];
       scratch = new double[n];
       trimmed = new boolean[n];
+      blockSums = new double[blocks * k * d];
+      blockCounts = new int[blocks * k];
+      blockChanges = new int[blocks];
+      blockObjective = new double[blocks];
+      blockLess = new int[blocks];
+      blockInside = new int[blocks];
     }
   }
 
-  /** What one restart found: its final centres and their trimmed objective. */
-  record Restart(double[] centers, double objective, int iterations, double[] objectiveHistory) {
+  /**
+   * What one restart found: its last centres and their trimmed objective; {@code resume} holds
+   * the next centres when the restart stopped at its step cap before converging (null when it
+   * converged).
+   */
+  record Restart(double[] centers, double objective, int iterations, double[] objectiveHistory,
+                 double[] resume) {
   }
 
   LloydEngine(double[] x, int n, int d, int k, int trimCount, int maxIterations, double tolerance) {
@@ -73,42 +102,71 @@ final class LloydEngine {
     this.tolerance = tolerance;
   }
 
-  Restart run(long seed, Workspace ws) {
-    double[] c = seedCenters(new SplittableRandom(seed), ws);
-    int[] label = ws.labels;
-    double[] d2 = ws.d2;
-    double[] lower = ws.lower;
-    boolean[] trimmed = ws.trimmed;
-    Arrays.fill(trimmed, false);
+  /**
+   * One restart from the seed: k-means++ seeding, then concentration steps until no point changes
+   * (or the objective stalls, or {@code maxIterations}); each pass over the rows runs on the
+   * blocks of {@code rb}, with the same result on any number of threads.
+   */
+  Restart run(long seed, int steps, Workspace ws, RowBlocks rb) {
+    return iterate(seedCenters(new SplittableRandom(seed), ws), steps, ws, rb);
+  }
+
+  /**
+   * Continues a restart that stopped at its step cap, up to {@code maxIterations} steps in all;
+   * returns it unchanged when it had converged or has no steps left.
+   */
+  Restart resume(Restart r, Workspace ws, RowBlocks rb) {
+    int left = maxIterations - r.iterations();
+    if (r.resume() == null || left <= 0) {
+      return r;
+    }
+    Restart more = iterate(r.resume(), left, ws, rb);
+    double[] history = Arrays.copyOf(r.objectiveHistory(), r.iterations() + more.iterations());
+    System.arraycopy(more.objectiveHistory(), 0, history, r.iterations(), more.iterations());
+    return new Restart(more.centers(), more.objective(), history.length, history, more.resume());
+  }
+
+  /**
+   * Concentration steps from centres {@code start}, at most {@code steps} of them (stopping early
+   * on convergence).
+   */
+  Restart iterate(double[] start, int steps, Workspace ws, RowBlocks rb) {
+    double[] c = start;
+    Arrays.fill(ws.trimmed, false);
     double[] sums = new double[k * d];
     int[] counts = new int[k];
     double[] delta = new double[k];
     double[] half = new double[k];
-    double[] history = new double[maxIterations];
+    double[] history = new double[steps];
     double prev = Double.POSITIVE_INFINITY;
     int iter = 0;
     double obj;
     boolean full = true;
     int transferRounds = 0;
+    double[] resume = null;
     while (true) {
-      Arrays.fill(sums, 0);
-      Arrays.fill(counts, 0);
-      int changes;
       if (full) {
-        assignFull(c, sums, counts, label, d2, lower);
-        changes = n;
-      } else {
-        changes = assignBounded(c, delta, half, sums, counts, ws);
+        Arrays.fill(sums, 0);
+        Arrays.fill(counts, 0);
       }
-      int trimChanges = trim(sums, counts, ws, iter == 0);
-      obj = keptSum(d2, trimmed);
+      int changes = assign(c, full, delta, half, ws, rb);
+      int trimChanges = trimCount == 0 ? 0 : trim(ws, rb);
+      if (full && iter == 0) {
+        trimChanges = n;
+      }
+      obj = combine(ws, rb.blocks(), sums, counts);
       history[iter++] = obj;
       boolean stable = !full && changes == 0 && trimChanges == 0;
       boolean stalled = prev - obj <= tolerance * obj;
       full = false;
       prev = obj;
-      if (stable || stalled || iter >= maxIterations) {
-        if (iter >= maxIterations || transferRounds >= MAX_TRANSFER_ROUNDS
+      if (!stable && !stalled && iter >= steps) {
+        resume = means(sums, counts, c);
+        reseedEmpty(resume, counts, ws);
+        break;
+      }
+      if (stable || stalled) {
+        if (iter >= steps || transferRounds >= MAX_TRANSFER_ROUNDS
             || n > TRANSFER_MAX_ROWS) {
           break;
         }
@@ -122,29 +180,29 @@ final class LloydEngine {
         continue;
       }
       double[] next = means(sums, counts, c);
-      reseedEmpty(next, counts, ws);
+      if (reseedEmpty(next, counts, ws)) {
+        full = true; // labels were changed outside the sums: recount from scratch
+      }
       moved(c, next, delta);
       c = next;
       halfSeparations(c, half);
     }
-    return new Restart(c, obj, iter, Arrays.copyOf(history, iter));
+    return new Restart(c, obj, iter, Arrays.copyOf(history, iter), resume);
   }
 
   /**
-   * Assigns every point to its nearest centre (lowest index on ties) with exact squared distances,
-   * and trims; used for the final answer so it never depends on bound bookkeeping.
+   * Assigns every point to its nearest centre (lowest index on ties) with exact squared distances
+   * summed in index order, and trims; used for the final answer so it never depends on bound
+   * bookkeeping, and so that {@link ClusterFit#assignScaled} reproduces it bit for bit. Labels,
+   * distances and trim flags are left in {@code ws}; returns the objective.
    */
-  double finish(double[] c, int[] label, double[] d2, boolean[] trimmed, double[] scratch) {
-    double[] sums = new double[k * d];
-    int[] counts = new int[k];
-    double[] lower = new double[n];
-    assignFull(c, sums, counts, label, d2, lower);
-    Arrays.fill(trimmed, false);
+  double finish(double[] c, Workspace ws, RowBlocks rb) {
+    Arrays.fill(ws.trimmed, false);
+    rb.forEach((b, from, to) -> assignFullBlock(b, from, to, c, true, ws));
     if (trimCount > 0) {
-      double t = threshold(d2, scratch);
-      markTrimmed(d2, t, trimmed);
+      trim(ws, rb);
     }
-    return keptSum(d2, trimmed);
+    return combine(ws, rb.blocks(), new double[k * d], new int[k]);
   }
 
   private double[] seedCenters(SplittableRandom rng, Workspace ws) {
@@ -167,36 +225,17 @@ final class LloydEngine {
 
   // ---- assignment ------------------------------------------------------------------------
 
-  private void assignFull(double[] c, double[] sums, int[] counts, int[] label, double[] d2,
-                          double[] lower) {
-    for (int i = 0, p = 0; i < n; i++, p += d) {
-      double best = Double.POSITIVE_INFINITY;
-      double second = Double.POSITIVE_INFINITY;
-      int a = 0;
-      for (int j = 0; j < k; j++) {
-        double v = SquaredEuclidean.between(x, p, c, j * d, d);
-        if (v < best) {
-          second = best;
-          best = v;
-          a = j;
-        } else if (v < second) {
-          second = v;
-        }
-      }
-      label[i] = a;
-      d2[i] = best;
-      lower[i] = Math.sqrt(second);
-      addRow(sums, a, p);
-      counts[a]++;
+  /**
+   * One assignment pass over all blocks: labels, squared distances to the own centre, Hamerly
+   * lower bounds, and per-block centre sums and counts over all points (trimmed ones are
+   * subtracted by {@link #trim}). Returns the number of points whose centre changed.
+   */
+  private int assign(double[] c, boolean full, double[] delta, double[] half, Workspace ws,
+                     RowBlocks rb) {
+    if (full) {
+      rb.forEach((b, from, to) -> assignFullBlock(b, from, to, c, false, ws));
+      return n;
     }
-  }
-
-  /** Hamerly-bounded assignment; returns the number of points whose centre changed. */
-  private int assignBounded(double[] c, double[] delta, double[] half, double[] sums,
-                            int[] counts, Workspace ws) {
-    int[] label = ws.labels;
-    double[] d2 = ws.d2;
-    double[] lower = ws.lower;
     int maxJ = 0;
     for (int j = 1; j < k; j++) {
       if (delta[j] > delta[maxJ]) {
@@ -210,8 +249,84 @@ final class LloydEngine {
         secondDelta = delta[j];
       }
     }
+    int mj = maxJ;
+    double sd = secondDelta;
+    rb.forEach((b, from, to) -> assignBoundedBlock(b, from, to, c, half, mj, maxDelta, sd, ws));
     int changes = 0;
-    for (int i = 0, p = 0; i < n; i++, p += d) {
+    for (int b = 0; b < rb.blocks(); b++) {
+      changes += ws.blockChanges[b];
+    }
+    return changes;
+  }
+
+  /** Zeroes block b's sums and counts; returns the offset of its sums. */
+  private int clearBlock(Workspace ws, int b) {
+    int so = b * k * d;
+    Arrays.fill(ws.blockSums, so, so + k * d, 0);
+    Arrays.fill(ws.blockCounts, b * k, b * k + k, 0);
+    return so;
+  }
+
+  /**
+   * Full assignment of one block; {@code indexOrder} selects the distance summed in index order
+   * (for the reported final distances, see {@link SquaredEuclidean#inIndexOrder}).
+   */
+  private void assignFullBlock(int b, int from, int to, double[] c, boolean indexOrder,
+                               Workspace ws) {
+    int[] label = ws.labels;
+    boolean[] trimmed = ws.trimmed;
+    double[] d2 = ws.d2;
+    double[] lower = ws.lower;
+    double[] sums = ws.blockSums;
+    int[] counts = ws.blockCounts;
+    int so = clearBlock(ws, b);
+    int co = b * k;
+    double obj = 0;
+    for (int i = from, p = from * d; i < to; i++, p += d) {
+      double best = Double.POSITIVE_INFINITY;
+      double second = Double.POSITIVE_INFINITY;
+      int a = 0;
+      for (int j = 0; j < k; j++) {
+        double v = indexOrder ? SquaredEuclidean.inIndexOrder(x, p, c, j * d, d)
+            : SquaredEuclidean.between(x, p, c, j * d, d);
+        if (v < best) {
+          second = best;
+          best = v;
+          a = j;
+        } else if (v < second) {
+          second = v;
+        }
+      }
+      label[i] = a;
+      d2[i] = best;
+      lower[i] = Math.sqrt(second);
+      obj += best;
+      if (!trimmed[i]) {
+        addRow(sums, so + a * d, p);
+        counts[co + a]++;
+      }
+    }
+    ws.blockChanges[b] = to - from;
+    ws.blockObjective[b] = obj;
+  }
+
+  /**
+   * Hamerly-bounded assignment of one block; the block's sums and counts receive only the changes
+   * (kept points that moved to another centre).
+   */
+  private void assignBoundedBlock(int b, int from, int to, double[] c, double[] half, int maxJ,
+                                  double maxDelta, double secondDelta, Workspace ws) {
+    int[] label = ws.labels;
+    boolean[] trimmed = ws.trimmed;
+    double[] d2 = ws.d2;
+    double[] lower = ws.lower;
+    double[] sums = ws.blockSums;
+    int[] counts = ws.blockCounts;
+    int so = clearBlock(ws, b);
+    int co = b * k;
+    int changes = 0;
+    double obj = 0;
+    for (int i = from, p = from * d; i < to; i++, p += d) {
       int a = label[i];
       double lb = lower[i] - (a == maxJ ? secondDelta : maxDelta);
       double own2 = SquaredEuclidean.between(x, p, c, a * d, d);
@@ -219,10 +334,11 @@ final class LloydEngine {
       if (own <= lb || own <= half[a]) {
         lower[i] = lb;
         d2[i] = own2;
+        obj += own2;
       } else {
         double best = own2;
         double second = Double.POSITIVE_INFINITY;
-        int b = a;
+        int nb = a;
         for (int j = 0; j < k; j++) {
           if (j == a) {
             continue;
@@ -231,26 +347,61 @@ final class LloydEngine {
           if (v < best) {
             second = best;
             best = v;
-            b = j;
+            nb = j;
           } else if (v < second) {
             second = v;
           }
         }
-        if (b != a) {
+        if (nb != a) {
           changes++;
-          label[i] = b;
+          label[i] = nb;
+          if (!trimmed[i]) {
+            moveRow(sums, so + a * d, so + nb * d, p);
+            counts[co + a]--;
+            counts[co + nb]++;
+          }
         }
         d2[i] = best;
         lower[i] = Math.sqrt(second);
+        obj += best;
       }
-      addRow(sums, label[i], p);
-      counts[label[i]]++;
     }
-    return changes;
+    ws.blockChanges[b] = changes;
+    ws.blockObjective[b] = obj;
   }
 
-  private void addRow(double[] sums, int cluster, int p) {
-    int o = cluster * d;
+  /**
+   * Adds the per-block sums and counts (changes since the last pass, or everything after a full
+   * pass from zero) in block order to {@code sums} and {@code counts}; returns the objective, the
+   * per-block objectives added in block order.
+   */
+  private double combine(Workspace ws, int blocks, double[] sums, int[] counts) {
+    double obj = 0;
+    int kd = k * d;
+    for (int b = 0; b < blocks; b++) {
+      int so = b * kd;
+      for (int q = 0; q < kd; q++) {
+        sums[q] += ws.blockSums[so + q];
+      }
+      for (int j = 0; j < k; j++) {
+        counts[j] += ws.blockCounts[b * k + j];
+      }
+      obj += ws.blockObjective[b];
+    }
+    return obj;
+  }
+
+  /** Moves row {@code x[p..p+d)} from the sums at {@code from} to those at {@code to}. */
+  private void moveRow(double[] sums, int from, int to, int p) {
+    for (int j = 0; j < d; j++) {
+      double v = x[p + j];
+      sums[from + j] -= v;
+      sums[to + j] += v;
+    }
+  }
+
+  /** Adds row {@code x[p..p+d)} to {@code sums[o..o+d)}. */
+  private void addRow(double[] sums, int o, int p) {
     for (int j = 0; j < d; j++) {
       sums[o + j] += x[p + j];
     }
@@ -273,7 +424,7 @@ final class LloydEngine {
     int[] cnt = new int[k];
     for (int i = 0; i < n; i++) {
       if (!trimmed[i]) {
-        addRow(mean, label[i], i * d);
+        addRow(mean, label[i] * d, i * d);
         cnt[label[i]]++;
       }
     }
@@ -326,77 +477,148 @@ final class LloydEngine {
   // ---- trimming --------------------------------------------------------------------------
 
   /**
-   * Marks the trimCount largest distances as trimmed and removes them from the centre sums;
-   * returns how many trim flags changed since the last step.
+   * Marks the trimCount largest distances as trimmed (ties: the lowest rows are kept), updates the
+   * block sums for the points whose flag changed, and leaves the kept objective per block;
+   * returns how many trim flags changed.
    */
-  private int trim(double[] sums, int[] counts, Workspace ws, boolean firstStep) {
-    if (trimCount == 0) {
-      return 0;
+  private int trim(Workspace ws, RowBlocks rb) {
+    threshold(ws, rb);
+    rb.forEach((b, from, to) -> trimBlock(b, from, to, ws));
+    int changes = 0;
+    for (int b = 0; b < rb.blocks(); b++) {
+      changes += ws.blockChanges[b];
     }
+    return changes;
+  }
+
+  private void trimBlock(int b, int from, int to, Workspace ws) {
     double[] d2 = ws.d2;
     boolean[] trimmed = ws.trimmed;
-    double t = threshold(d2, ws.scratch);
-    int keepEqual = equalToKeep(d2, t);
+    int[] label = ws.labels;
+    double[] sums = ws.blockSums;
+    int[] counts = ws.blockCounts;
+    double t = ws.threshold;
+    int tieCut = ws.tieCut;
+    int so = b * k * d;
+    int co = b * k;
     int changes = 0;
-    for (int i = 0; i < n; i++) {
+    double obj = 0;
+    for (int i = from; i < to; i++) {
       double v = d2[i];
-      boolean out;
-      if (v > t) {
-        out = true;
-      } else if (v == t) {
-        out = keepEqual-- <= 0;
-      } else {
-        out = false;
-      }
+      boolean out = v > t || (v == t && i > tieCut);
       if (out != trimmed[i]) {
         changes++;
         trimmed[i] = out;
-      }
-      if (out) {
-        int a = ws.labels[i];
-        int o = a * d;
+        int o = so + label[i] * d;
         int p = i * d;
-        for (int j = 0; j < d; j++) {
-          sums[o + j] -= x[p + j];
+        if (out) {
+          for (int j = 0; j < d; j++) {
+            sums[o + j] -= x[p + j];
+          }
+          counts[co + label[i]]--;
+        } else {
+          addRow(sums, o, p);
+          counts[co + label[i]]++;
         }
-        counts[a]--;
+      }
+      if (!out) {
+        obj += v;
       }
     }
-    return firstStep ? n : changes;
+    ws.blockChanges[b] = changes;
+    ws.blockObjective[b] = obj;
   }
 
-  /** The largest kept squared distance: the (h-1)-th smallest, h = n - trimCount. */
-  private double threshold(double[] d2, double[] scratch) {
-    return Selection.kthSmallest(d2, n, n - trimCount - 1, scratch);
-  }
-
-  /** How many points at exactly the threshold are kept (the first ones by row index). */
-  private int equalToKeep(double[] d2, double t) {
-    int less = 0;
-    for (int i = 0; i < n; i++) {
-      if (d2[i] < t) {
-        less++;
+  /**
+   * Finds the trim threshold t, the largest kept squared distance (the (h-1)-th smallest, h = n -
+   * trimCount), and the tie cut (the row of the last kept point at exactly t), without sorting:
+   * on large data a regular sample of 8192 distances brackets the wanted rank (margin: 4 standard
+   * deviations of the sample quantile), one parallel pass gathers the distances inside the bracket
+   * and counts those below, and selection on the gathered few gives t exactly (when the bracket
+   * misses, which is very unlikely, everything is gathered).
+   */
+  private void threshold(Workspace ws, RowBlocks rb) {
+    double[] d2 = ws.d2;
+    int rank = n - trimCount - 1;
+    double lo = Double.NEGATIVE_INFINITY;
+    double hi = Double.POSITIVE_INFINITY;
+    if (n >= SAMPLED_SELECTION_ROWS) {
+      int samples = 8192;
+      double[] s = new double[samples];
+      for (int i = 0; i < samples; i++) {
+        s[i] = d2[(int) ((long) i * n / samples)];
+      }
+      Arrays.sort(s);
+      double q = (double) rank / n;
+      double margin = 4 * Math.sqrt(q * (1 - q) * samples) + 8;
+      int loIdx = (int) Math.floor(q * samples - margin);
+      int hiIdx = (int) Math.ceil(q * samples + margin);
+      lo = loIdx <= 0 ? Double.NEGATIVE_INFINITY : s[loIdx];
+      hi = hiIdx >= samples - 1 ? Double.POSITIVE_INFINITY : s[hiIdx];
+    }
+    long gathered = gather(lo, hi, ws, rb);
+    int less = (int) (gathered >>> 32);
+    int inside = (int) gathered;
+    if (rank < less || rank >= less + inside) {
+      gathered = gather(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, ws, rb);
+      less = 0;
+      inside = (int) gathered;
+    }
+    double[] g = ws.scratch;
+    double t = Selection.kthSmallest(g, inside, rank - less);
+    int below = less;
+    int equal = 0;
+    for (int i = 0; i < inside; i++) {
+      if (g[i] < t) {
+        below++;
+      } else if (g[i] == t) {
+        equal++;
       }
     }
-    return n - trimCount - less;
-  }
-
-  private void markTrimmed(double[] d2, double t, boolean[] trimmed) {
-    int keepEqual = equalToKeep(d2, t);
-    for (int i = 0; i < n; i++) {
-      double v = d2[i];
-      trimmed[i] = v > t || (v == t && keepEqual-- <= 0);
-    }
-  }
-
-  private static double keptSum(double[] d2, boolean[] trimmed) {
-    double s = 0;
-    for (int i = 0; i < d2.length; i++) {
-      if (!trimmed[i]) {
-        s += d2[i];
+    int keepEqual = rank + 1 - below;
+    int tieCut = n;
+    if (equal > keepEqual) {
+      for (int i = 0; i < n; i++) {
+        if (d2[i] == t && --keepEqual == 0) {
+          tieCut = i;
+          break;
+        }
       }
     }
-    return s;
+    ws.threshold = t;
+    ws.tieCut = tieCut;
+  }
+
+  /**
+   * Copies the distances in [lo, hi] to the front of the scratch array (block by block, in block
+   * order) and counts those below lo; returns {@code (below << 32) | inside}.
+   */
+  private long gather(double lo, double hi, Workspace ws, RowBlocks rb) {
+    double[] d2 = ws.d2;
+    double[] g = ws.scratch;
+    rb.forEach((b, from, to) -> {
+      int less = 0;
+      int w = from;
+      for (int i = from; i < to; i++) {
+        double v = d2[i];
+        if (v < lo) {
+          less++;
+        } else if (v <= hi) {
+          g[w++] = v;
+        }
+      }
+      ws.blockLess[b] = less;
+      ws.blockInside[b] = w - from;
+    });
+    long less = 0;
+    int inside = 0;
+    for (int b = 0; b < rb.blocks(); b++) {
+      less += ws.blockLess[b];
+      int m = ws.blockInside[b];
+      System.arraycopy(g, b * RowBlocks.BLOCK_ROWS, g, inside, m);
+      inside += m;
+    }
+    return (less << 32) | inside;
   }
 
   // ---- centre update ---------------------------------------------------------------------
@@ -419,11 +641,13 @@ final class LloydEngine {
   /**
    * An empty cluster (no kept point) is moved onto the kept point farthest from its centre
    * (lowest row on ties; never the same point twice): deterministic, and it cannot increase the
-   * objective because that point's distance drops to zero.
+   * objective because that point's distance drops to zero. Returns whether any cluster was
+   * reseeded.
    */
-  private void reseedEmpty(double[] c, int[] counts, Workspace ws) {
+  private boolean reseedEmpty(double[] c, int[] counts, Workspace ws) {
     double[] d2 = ws.d2;
     boolean[] trimmed = ws.trimmed;
+    boolean any = false;
     for (int j = 0; j < k; j++) {
       if (counts[j] != 0) {
         continue;
@@ -439,7 +663,9 @@ final class LloydEngine {
       ws.labels[far] = j;
       ws.lower[far] = 0; // its bound referred to the old centre: force an exact check
       counts[j] = 1;
+      any = true;
     }
+    return any;
   }
 
   private void moved(double[] c, double[] next, double[] delta) {

@@ -47,6 +47,38 @@ class NumericTableReaderTest {
   }
 
   @Test
+  void everyNumberFormReadsAsDoubleParseDoubleReadsItOnTheFastAndTheGeneralPath()
+      throws IOException {
+    String[] cells = {"1.5", "-0.000001", "+.5", "5.", "-0", "0.1", "123456789012345678",
+        "1234567890123456789", "9007199254740993", "0.30000000000000004", "1e3", "-2.5E-3",
+        "\"7.25\"", " 8.5", "3.141592653589793238", "0.000000000000000000000001", "-12.345678",
+        "49.999999", "00012.5000", "1.7976931348623157e308"};
+    StringBuilder csv = new StringBuilder("a,b\n");
+    StringBuilder plain = new StringBuilder("a,b\n");
+    for (String c : cells) {
+      csv.append(c).append(",1\n"); // a mix of lines on the fast and the general path
+      plain.append("2,").append(c).append('\n');
+    }
+    NumericTable t = read(write("forms.csv", csv.toString()));
+    NumericTable u = read(write("forms2.csv", plain.toString()));
+    for (int i = 0; i < cells.length; i++) {
+      double expected = Double.parseDouble(cells[i].replace("\"", "").trim());
+      assertThat(t.data().get(i, 0)).as(cells[i]).isEqualTo(expected);
+      assertThat(u.data().get(i, 1)).as(cells[i]).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void linesAreCountedWithBlankLinesCrLfAndNoFinalLineEnd() throws IOException {
+    NumericTable t = read(write("crlf.csv", "x,y\r\n1,2\r\n\r\n  \t\r\n3,4\r\n5,6"));
+    assertThat(t.data().rows()).isEqualTo(3);
+    assertThat(t.data().row(2)).containsExactly(5.0, 6.0);
+    Path bad = write("bad.csv", "x,y\n1,2\n\n3,oops\n");
+    assertThatThrownBy(() -> read(bad, "x", "y")).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("oops").hasMessageContaining("row 4");
+  }
+
+  @Test
   void detectsHeaderCommaAndIdColumn() throws IOException {
     Path p = write("a.csv", "ID,x,label,y\np1,1.5,a,2\np2,-3e2,b,4.25\n");
     NumericTable t = read(p);

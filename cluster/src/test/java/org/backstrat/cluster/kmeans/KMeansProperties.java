@@ -25,21 +25,45 @@ class KMeansProperties {
   void objectiveNeverIncreasesAcrossIterations(@ForAll long seed,
                                                @ForAll @IntRange(min = 1, max = 6) int k,
                                                @ForAll @DoubleRange(min = 0, max = 0.3) double alpha) {
-    // overlapping, unstructured data so that restarts take several steps
+    ClusterFit fit = Clusterer.withDefaults().withTrimFraction(alpha).withRestarts(1)
+        .withSeed(seed).withTolerance(0).withThreads(1).fitScaled(unstructured(seed, 4), k);
+    assertObjectiveNeverIncreases(fit);
+  }
+
+  /** Overlapping, unstructured data (150 rows) so that restarts take several steps. */
+  private static FeatureMatrix unstructured(long seed, int d) {
     SplittableRandom rng = new SplittableRandom(seed);
-    double[][] rows = new double[150][4];
+    double[][] rows = new double[150][d];
     for (double[] r : rows) {
-      for (int j = 0; j < 4; j++) {
+      for (int j = 0; j < d; j++) {
         r[j] = rng.nextDouble() * (j + 1);
       }
     }
-    ClusterFit fit = Clusterer.withDefaults().withTrimFraction(alpha).withRestarts(1)
-        .withSeed(seed).withTolerance(0).withThreads(1).fitScaled(FeatureMatrix.of(rows), k);
+    return FeatureMatrix.of(rows);
+  }
+
+  private static void assertObjectiveNeverIncreases(ClusterFit fit) {
     double[] h = fit.objectiveHistory();
     for (int t = 1; t < h.length; t++) {
       assertThat(h[t]).isLessThanOrEqualTo(h[t - 1] * (1 + 1e-12));
     }
     assertThat(fit.objective()).isLessThanOrEqualTo(h[h.length - 1] * (1 + 1e-12));
+  }
+
+  @Property(tries = 30)
+  void objectiveNeverIncreasesUnderSelectiveIteration(
+      @ForAll long seed, @ForAll @IntRange(min = 1, max = 5) int k,
+      @ForAll @IntRange(min = 1, max = 4) int shortSteps,
+      @ForAll @DoubleRange(min = 0, max = 0.3) double alpha) {
+    FeatureMatrix data = unstructured(seed, 3);
+    Clusterer all = Clusterer.withDefaults().withTrimFraction(alpha).withRestarts(6)
+        .withSeed(seed).withTolerance(0).withThreads(1);
+    ClusterFit fit = all.withShortSteps(shortSteps).withKeepBest(2).fitScaled(data, k);
+    assertObjectiveNeverIncreases(fit);
+    // the kept restarts are iterated to convergence: never worse than the best short run alone
+    ClusterFit shortOnly = all.withShortSteps(shortSteps).withKeepBest(1)
+        .withMaxIterations(shortSteps).fitScaled(data, k);
+    assertThat(fit.objective()).isLessThanOrEqualTo(shortOnly.objective() * (1 + 1e-12));
   }
 
   @Property(tries = 15)

@@ -114,6 +114,33 @@ class TrimmedKMeansTest {
   }
 
   @Test
+  void reassigningEveryTrainingPointReproducesItsClusterDistanceAndOutlierFlagExactly() {
+    // binary and half-integer data: many points tie at the trim radius
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(12);
+    double[][] rows = new double[2000][7];
+    for (double[] r : rows) {
+      for (int j = 0; j < r.length; j++) {
+        r[j] = j < 5 ? (rng.nextDouble() < 0.35 ? 1 : 0) : rng.nextInt(7) * 0.5;
+      }
+    }
+    FeatureMatrix raw = FeatureMatrix.of(rows);
+    ClusterModel model = Clusterer.withDefaults().withTrimFraction(0.1).withRestarts(8)
+        .fit(raw, Scaler.fit(raw, ScaleMethod.ZSCORE), 4);
+    ClusterFit fit = model.fit();
+    int keptAtRadius = 0;
+    for (int i = 0; i < raw.rows(); i++) {
+      Assignment a = model.assign(raw.row(i));
+      assertThat(a.cluster()).as("row %d", i).isEqualTo(fit.label(i));
+      assertThat(a.distance()).as("row %d", i).isEqualTo(fit.distance(i));
+      if (!fit.outlier(i)) {
+        assertThat(a.outlier()).as("kept row %d", i).isFalse();
+        keptAtRadius += fit.distance(i) == fit.trimRadius() ? 1 : 0;
+      }
+    }
+    assertThat(keptAtRadius).isPositive();
+  }
+
+  @Test
   void centresInOriginalUnitsInvertTheScaler() {
     Planted p = contaminated();
     Scaler scaler = Scaler.fit(p.data(), ScaleMethod.ZSCORE);
