@@ -19,6 +19,8 @@ import org.backstrat.core.io.AtomicOutput;
 import org.backstrat.imaging.StudyLayout;
 import org.backstrat.imaging.facet.FacetAngles;
 import org.backstrat.imaging.io.VolumeReader;
+import org.backstrat.imaging.model.DiscLocaliser;
+import org.backstrat.imaging.model.FacetSegmenter;
 import org.backstrat.imaging.model.ModelCard;
 import org.backstrat.imaging.model.PfirrmannGrader;
 import org.backstrat.imaging.phantom.PhantomLabels;
@@ -35,13 +37,22 @@ import org.backstrat.imaging.volume.Volume;
  * batch goes on. Studies are processed one at a time and rows streamed, so memory does not grow
  * with the batch.
  *
- * <p><b>Current scope.</b> Disc positions and facet joints come from label images beside the
- * images ({@code sagittal_t2_labels}: discs 11..15 for L1/2..L5/S1; {@code
- * axial_<level>_t2_labels}: 1 left joint, 2 right joint, 3 disc, 4 canal; see
- * {@link PhantomLabels}), as the phantoms provide. Discs are graded by a Pfirrmann model (the
- * bundled phantom-trained reference model when present, or {@link #withPfirrmannModel}); the
- * disc localiser and facet segmenter CNNs are not trained yet, so studies without label images
- * get empty values with a message saying so. QC columns add the confidence of each grade.
+ * <p><b>Models.</b> Discs are found on the sagittal slice by a disc localiser CNN
+ * ({@link DiscLocaliser}) and graded by a Pfirrmann classifier ({@link PfirrmannGrader}); facet
+ * joints, disc and canal are segmented on each axial slice by a segmenter CNN
+ * ({@link FacetSegmenter}) and measured by {@link FacetAngles}. The bundled phantom-trained
+ * reference models are used unless a card is given ({@link #withPfirrmannModel},
+ * {@link #withDiscLocaliserModel}, {@link #withFacetSegmenterModel}). A disc the localiser does
+ * not find gets a warning and an empty grade; a sagittal image in which it finds fewer than
+ * {@link DiscLocaliser#MIN_LUMBAR_DISCS} lumbar discs is reported as not lumbar. For a stack of
+ * slices the models see the middle one.
+ *
+ * <p><b>Label images.</b> When a study has label images beside its images ({@code
+ * sagittal_t2_labels}: discs 11..15 for L1/2..L5/S1; {@code axial_<level>_t2_labels}: 1 left
+ * joint, 2 right joint, 3 disc, 4 canal; see {@link PhantomLabels}), as the phantoms provide or
+ * as a manual segmentation would, they take precedence over the localiser and segmenter, unless
+ * {@link #withLabelImages withLabelImages(false)}. QC columns add the confidence of each
+ * grade.
  */
 public final class ImagingJob {
   /** Largest obliquity, in degrees, accepted before a series is refused. */
@@ -65,37 +76,88 @@ public final class ImagingJob {
   private final VolumeReader reader;
   private final FacetAngles facetAngles;
   private final Path pfirrmannCard;
+  private final Path discCard;
+  private final Path facetCard;
+  private final boolean useLabelImages;
 
-  private ImagingJob(VolumeReader reader, FacetAngles facetAngles, Path pfirrmannCard) {
+  private ImagingJob(VolumeReader reader, FacetAngles facetAngles, Path pfirrmannCard,
+                     Path discCard, Path facetCard, boolean useLabelImages) {
     this.reader = reader;
     this.facetAngles = facetAngles;
     this.pfirrmannCard = pfirrmannCard;
+    this.discCard = discCard;
+    this.facetCard = facetCard;
+    this.useLabelImages = useLabelImages;
   }
 
-  /** Default readers and facet measurement; the bundled Pfirrmann model when present. */
+  /**
+   * Default readers and facet measurement; the bundled models when present; label images, when
+   * a study has them, take precedence over the localiser and segmenter.
+   */
   public static ImagingJob withDefaults() {
-    return new ImagingJob(VolumeReader.withDefaults(), FacetAngles.withDefaults(), null);
+    return new ImagingJob(VolumeReader.withDefaults(), FacetAngles.withDefaults(), null, null,
+        null, true);
   }
 
   /** A copy with another reader (e.g. other size limits). */
   public ImagingJob withReader(VolumeReader volumeReader) {
-    return new ImagingJob(volumeReader, facetAngles, pfirrmannCard);
+    return new ImagingJob(volumeReader, facetAngles, pfirrmannCard, discCard, facetCard,
+        useLabelImages);
   }
 
   /** A copy grading discs with the model of this card instead of the bundled one. */
   public ImagingJob withPfirrmannModel(Path card) {
-    return new ImagingJob(reader, facetAngles, card);
+    return new ImagingJob(reader, facetAngles, card, discCard, facetCard, useLabelImages);
   }
 
-  private PfirrmannGrader openGrader() {
-    if (pfirrmannCard != null) {
-      return PfirrmannGrader.load(ModelCard.read(pfirrmannCard), 1);
+  /** A copy locating discs with the {@code disc_localiser} model of this card. */
+  public ImagingJob withDiscLocaliserModel(Path card) {
+    return new ImagingJob(reader, facetAngles, pfirrmannCard, card, facetCard, useLabelImages);
+  }
+
+  /** A copy segmenting facet joints with the {@code facet_segmentation} model of this card. */
+  public ImagingJob withFacetSegmenterModel(Path card) {
+    return new ImagingJob(reader, facetAngles, pfirrmannCard, discCard, card, useLabelImages);
+  }
+
+  /**
+   * A copy that uses label images beside the images when present ({@code true}, the default:
+   * e.g. manual segmentations) or ignores them and always runs the localiser and segmenter
+   * ({@code false}: what a study without label images gets, e.g. to evaluate the models on
+   * phantoms).
+   */
+  public ImagingJob withLabelImages(boolean use) {
+    return new ImagingJob(reader, facetAngles, pfirrmannCard, discCard, facetCard, use);
+  }
+
+  /** The models a run uses; any may be null when none is installed. */
+  private record Models(PfirrmannGrader grader, DiscLocaliser localiser,
+                        FacetSegmenter segmenter) implements AutoCloseable {
+    @Override
+    public void close() {
+      try (PfirrmannGrader g = grader; DiscLocaliser l = localiser;
+           FacetSegmenter s = segmenter) {
+        // closes whichever were opened
+      }
     }
-    if (PfirrmannGrader.class.getResource(PfirrmannGrader.BUNDLED
-        + "pfirrmann_phantom.card.json") == null) {
-      return null;
+  }
+
+  private Models openModels() {
+    PfirrmannGrader grader = null;
+    DiscLocaliser localiser = null;
+    try {
+      grader = pfirrmannCard != null ? PfirrmannGrader.load(ModelCard.read(pfirrmannCard), 1)
+          : PfirrmannGrader.bundledPresent() ? PfirrmannGrader.bundled(1) : null;
+      localiser = discCard != null ? DiscLocaliser.load(ModelCard.read(discCard), 1)
+          : DiscLocaliser.bundledPresent() ? DiscLocaliser.bundled(1) : null;
+      FacetSegmenter segmenter = facetCard != null
+          ? FacetSegmenter.load(ModelCard.read(facetCard), 1)
+          : FacetSegmenter.bundledPresent() ? FacetSegmenter.bundled(1) : null;
+      return new Models(grader, localiser, segmenter);
+    } catch (RuntimeException e) {
+      new Models(grader, localiser, null).close();
+      throw e;
     }
-    return PfirrmannGrader.bundled(1);
   }
 
   /**
@@ -111,14 +173,14 @@ public final class ImagingJob {
     AtomicOutput.checkWritable(out, force);
     int[] counts = new int[3];
     AtomicOutput.writeFile(out, force, tmp -> {
-      try (PfirrmannGrader grader = openGrader();
+      try (Models models = openModels();
            Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
            CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder()
                .setRecordSeparator('\n').get())) {
         csv.printRecord(header());
         int done = 0;
         for (Path study : studies) {
-          StudyResult r = measure(study, grader);
+          StudyResult r = measure(study, models);
           csv.printRecord(row(r));
           counts[r.status().equals("ok") ? 0 : r.status().equals("partial") ? 1 : 2]++;
           done++;
@@ -132,10 +194,10 @@ public final class ImagingJob {
   }
 
   /**
-   * Measures one study folder with {@code grader} (null: no Pfirrmann model); never throws for
-   * bad input, which ends up in the messages.
+   * Measures one study folder with {@code models} (any may be null: not installed); never
+   * throws for bad input, which ends up in the messages.
    */
-  StudyResult measure(Path studyDir, PfirrmannGrader grader) {
+  private StudyResult measure(Path studyDir, Models models) {
     String id = studyDir.getFileName().toString();
     int nDisc = CohortSchema.DISC_LEVELS.size();
     int nFacet = CohortSchema.FACET_LEVELS.size();
@@ -151,16 +213,20 @@ public final class ImagingJob {
     try {
       Volume sagittal = read(studyDir, StudyLayout.SAGITTAL, "sagittal");
       sagittal.requirePlane(Plane.SAGITTAL, MAX_OBLIQUITY_DEGREES);
-      Optional<Path> discs = StudyLayout.find(studyDir, StudyLayout.SAGITTAL
-          + StudyLayout.LABELS_SUFFIX);
-      if (grader == null) {
+      Optional<Path> discs = labelImage(studyDir, StudyLayout.SAGITTAL);
+      PfirrmannGrader.Grades g = null;
+      if (models.grader() == null) {
         warnings.add("sagittal: no Pfirrmann model is installed; grades not measured");
-      } else if (discs.isEmpty()) {
-        warnings.add("sagittal: no disc localiser model is installed yet and no label image"
-            + " was given; grades not measured");
+      } else if (discs.isPresent()) {
+        g = models.grader().grade(sagittal, reader.read(discs.get()), PhantomLabels.DISC_L1L2);
+      } else if (models.localiser() == null) {
+        warnings.add("sagittal: no disc localiser model is installed and no label image was"
+            + " given; grades not measured");
       } else {
-        PfirrmannGrader.Grades g = grader.grade(sagittal, reader.read(discs.get()),
-            PhantomLabels.DISC_L1L2);
+        g = gradeLocated(middleSlice(sagittal, "sagittal", warnings), models, errors,
+            warnings);
+      }
+      if (g != null) {
         for (int d = 0; d < nDisc; d++) {
           grades[d] = g.grades()[d];
           confidence[d] = g.confidence()[d];
@@ -169,7 +235,7 @@ public final class ImagingJob {
           warnings.add("sagittal: " + w);
         }
       }
-    } catch (BadInputException e) {
+    } catch (BadInputException | IllegalStateException e) {
       errors.add("sagittal: " + e.getMessage());
     }
     for (int l = 0; l < nFacet; l++) {
@@ -179,16 +245,24 @@ public final class ImagingJob {
         String stem = StudyLayout.axial(level);
         Volume axial = read(studyDir, stem, "axial " + level);
         axial.requirePlane(Plane.AXIAL, MAX_OBLIQUITY_DEGREES);
-        Optional<Path> mask = StudyLayout.find(studyDir, stem + StudyLayout.LABELS_SUFFIX);
-        if (mask.isEmpty()) {
-          warnings.add(part + "no facet segmentation model is installed yet and no label image"
+        Optional<Path> mask = labelImage(studyDir, stem);
+        Volume labels;
+        if (mask.isPresent()) {
+          labels = reader.read(mask.get());
+          if (!labels.geometry().equals(axial.geometry())) {
+            errors.add(part + "the label image's grid differs from the image's");
+            continue;
+          }
+        } else if (models.segmenter() == null) {
+          warnings.add(part + "no facet segmentation model is installed and no label image"
               + " was given; angles not measured");
           continue;
-        }
-        Volume labels = reader.read(mask.get());
-        if (!labels.geometry().equals(axial.geometry())) {
-          errors.add(part + "the label image's grid differs from the image's");
-          continue;
+        } else {
+          List<String> notes = new ArrayList<>();
+          labels = models.segmenter().segment(middleSlice(axial, "axial " + level, notes));
+          for (String n : notes) {
+            warnings.add(part + n);
+          }
         }
         FacetAngles.Result r = facetAngles.measure(labels, PhantomLabels.FACET_LEFT,
             PhantomLabels.FACET_RIGHT, PhantomLabels.AXIAL_DISC, PhantomLabels.AXIAL_CANAL);
@@ -197,7 +271,7 @@ public final class ImagingJob {
         for (String w : r.warnings()) {
           warnings.add(part + w);
         }
-      } catch (BadInputException | IllegalArgumentException e) {
+      } catch (BadInputException | IllegalArgumentException | IllegalStateException e) {
         errors.add(part + e.getMessage());
       }
     }
@@ -213,6 +287,47 @@ public final class ImagingJob {
     List<String> messages = new ArrayList<>(errors);
     messages.addAll(warnings);
     return new StudyResult(id, grades, confidence, left, right, status, messages);
+  }
+
+  /** The label image beside {@code stem}, unless label images are switched off. */
+  private Optional<Path> labelImage(Path studyDir, String stem) {
+    return useLabelImages ? StudyLayout.find(studyDir, stem + StudyLayout.LABELS_SUFFIX)
+        : Optional.empty();
+  }
+
+  /**
+   * Locates the discs with the localiser and grades the ones found; null (with an error) when
+   * the field of view shows too few lumbar discs to be lumbar.
+   */
+  private static PfirrmannGrader.Grades gradeLocated(Volume sagittal, Models models,
+                                                     List<String> errors,
+                                                     List<String> warnings) {
+    DiscLocaliser.Located located = models.localiser().locate(sagittal);
+    if (!located.lumbar()) {
+      int found = 0;
+      for (DiscLocaliser.Disc d : located.discs()) {
+        found += d.found() ? 1 : 0;
+      }
+      errors.add("sagittal: the field of view does not look lumbar: the disc localiser found "
+          + found + " of " + located.discs().size() + " lumbar discs (at least "
+          + DiscLocaliser.MIN_LUMBAR_DISCS + " needed); grades not measured");
+      return null;
+    }
+    for (String w : located.warnings()) {
+      warnings.add("sagittal: " + w);
+    }
+    return models.grader().grade(sagittal, located);
+  }
+
+  /** A 2-D image as is; of a stack, its middle slice (with a note saying so). */
+  private static Volume middleSlice(Volume image, String what, List<String> notes) {
+    int slices = image.geometry().sizeZ();
+    if (slices == 1) {
+      return image;
+    }
+    notes.add(what + ": the model ran on the middle slice " + (slices / 2 + 1) + " of "
+        + slices);
+    return image.slice(slices / 2);
   }
 
   private Volume read(Path studyDir, String stem, String what) {

@@ -3,8 +3,10 @@ package org.backstrat.imaging.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +15,14 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.backstrat.core.BadInputException;
+import org.backstrat.imaging.io.MetaImageWriter;
+import org.backstrat.imaging.io.SampleType;
+import org.backstrat.imaging.io.VolumeReader;
+import org.backstrat.imaging.model.DiscLocaliser;
+import org.backstrat.imaging.model.FacetSegmenter;
+import org.backstrat.imaging.model.PfirrmannGrader;
 import org.backstrat.imaging.phantom.PhantomJob;
+import org.backstrat.imaging.volume.Volume;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,15 +104,85 @@ class ImagingJobTest {
         .isGreaterThanOrEqualTo(discs - 1);
   }
 
+  private static void assumeModels() {
+    assumeTrue(PfirrmannGrader.bundledPresent() && DiscLocaliser.bundledPresent()
+        && FacetSegmenter.bundledPresent(), "bundled models are not on the classpath");
+  }
+
+  private static void deleteLabels(Path study) throws IOException {
+    try (var s = Files.list(study)) {
+      for (Path p : s.filter(p -> p.getFileName().toString().contains("_labels")).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
   @Test
-  void withoutDiscLabelsTheGradesAreLeftEmptyWithAReason() throws IOException {
+  void withoutLabelImagesTheModelsLocateGradeAndSegment() throws IOException {
+    assumeModels();
     Path studies = copyOfPhantoms();
-    Files.delete(studies.resolve("phantom-0001/sagittal_t2_labels.mha"));
+    deleteLabels(studies.resolve("phantom-0001"));
     ImagingJob.withDefaults().run(studies, tmp.resolve("d.csv"), false, null);
     CSVRecord row = read(tmp.resolve("d.csv")).get(0);
+    CSVRecord t = read(phantoms.resolve("truth.csv")).get(0);
+    for (String level : List.of("l1l2", "l2l3", "l3l4", "l4l5", "l5s1")) {
+      assertThat(Integer.parseInt(row.get("pfirrmann_" + level))).as(level)
+          .isCloseTo(Integer.parseInt(t.get("pfirrmann_" + level)), within(1));
+      assertThat(row.get("pfirrmann_confidence_" + level)).isNotEmpty();
+    }
+    for (String level : List.of("l3l4", "l4l5", "l5s1")) {
+      for (String side : List.of("left", "right")) {
+        String col = "facet_angle_" + level + "_" + side;
+        assertThat(Double.parseDouble(row.get(col))).as(col)
+            .isCloseTo(Double.parseDouble(t.get(col)), within(4.0));
+      }
+    }
+    assertThat(row.get(ImagingJob.MESSAGES_COLUMN)).doesNotContain("no disc localiser")
+        .doesNotContain("not found");
+  }
+
+  @Test
+  void labelImagesTakePrecedenceUnlessSwitchedOff() throws IOException {
+    assumeModels();
+    Path studies = copyOfPhantoms();
+    // an empty sagittal label image: with label images on, no disc is found in it
+    Path labels = studies.resolve("phantom-0001/sagittal_t2_labels.mha");
+    Volume original = VolumeReader.withDefaults().read(labels);
+    Volume empty = Volume.of("empty", original.geometry(),
+        new float[(int) original.geometry().voxelCount()]);
+    try (OutputStream os = Files.newOutputStream(labels)) {
+      MetaImageWriter.of(SampleType.UINT8, true).write(empty, os);
+    }
+    ImagingJob.withDefaults().run(studies, tmp.resolve("on.csv"), false, null);
+    CSVRecord on = read(tmp.resolve("on.csv")).get(0);
+    assertThat(on.get("pfirrmann_l3l4")).isEmpty();
+    assertThat(on.get(ImagingJob.MESSAGES_COLUMN)).contains("not found in the labels");
+    ImagingJob.withDefaults().withLabelImages(false).run(studies, tmp.resolve("off.csv"), false,
+        null);
+    CSVRecord off = read(tmp.resolve("off.csv")).get(0);
+    assertThat(off.get("pfirrmann_l3l4")).isNotEmpty();
+    assertThat(off.get(ImagingJob.MESSAGES_COLUMN)).doesNotContain("not found in the labels");
+  }
+
+  @Test
+  void aSagittalImageWithoutASpineIsReportedAsNotLumbar() throws IOException {
+    assumeModels();
+    Path studies = copyOfPhantoms();
+    deleteLabels(studies.resolve("phantom-0002"));
+    Path sagittal = studies.resolve("phantom-0002/sagittal_t2.mha");
+    Volume image = VolumeReader.withDefaults().read(sagittal);
+    float[] flat = new float[(int) image.geometry().voxelCount()];
+    java.util.Arrays.fill(flat, 250f);
+    try (OutputStream os = Files.newOutputStream(sagittal)) {
+      MetaImageWriter.of(SampleType.INT16, true).write(Volume.of("flat", image.geometry(),
+          flat), os);
+    }
+    ImagingJob.withDefaults().run(studies, tmp.resolve("n.csv"), false, null);
+    CSVRecord row = read(tmp.resolve("n.csv")).get(1);
+    assertThat(row.get(ImagingJob.MESSAGES_COLUMN)).contains("does not look lumbar");
     assertThat(row.get("pfirrmann_l1l2")).isEmpty();
-    assertThat(row.get("pfirrmann_confidence_l1l2")).isEmpty();
-    assertThat(row.get(ImagingJob.MESSAGES_COLUMN)).contains("no disc localiser");
+    assertThat(row.get("facet_angle_l4l5_left")).as("the axial slices are still measured")
+        .isNotEmpty();
     assertThat(row.get(ImagingJob.STATUS_COLUMN)).isEqualTo("partial");
   }
 
