@@ -147,8 +147,9 @@ def main():
     print(f'parameters {sum(p.numel() for p in net.parameters())}', flush=True)
     batch = 16
     opt = torch.optim.AdamW(net.parameters(), lr=2e-3, weight_decay=1e-4)
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=5e-3, epochs=args.epochs, pct_start=0.15,
-                                                steps_per_epoch=(len(xtr) + batch - 1) // batch)
+    sched = torch.optim.lr_scheduler.OneCycleLR(
+        opt, max_lr=5e-3, epochs=args.epochs, pct_start=0.15,
+        steps_per_epoch=(len(xtr) + batch - 1) // batch)
     class_weight = torch.tensor([0.5, 3.0, 3.0, 1.0, 1.0]).view(1, -1, 1, 1)
     for epoch in range(args.epochs):
         net.train()
