@@ -23,11 +23,12 @@ import org.backstrat.imaging.volume.VolumeGeometry;
  * confidence.
  *
  * <p>A level is found when its confidence reaches {@link #withMinConfidence the threshold}
- * (0.3 by default) and it lies below the level above it; otherwise it gets a warning and is
- * left out. The disc's long axis, which the Pfirrmann crops are turned by, is taken
- * perpendicular to the spine's course: a parabola {@code x = a + b y + c y^2} through the found
- * disc centres (a line through two, horizontal for one). A study in which fewer than
- * {@link #MIN_LUMBAR_DISCS} discs are found does not look like a lumbar spine.
+ * (0.3 by default) and it lies caudal to (at a larger j than) the level above it; otherwise it
+ * gets a warning and is left out. A found level under {@link #LOW_CONFIDENCE} gets a warning
+ * too. The disc's long axis, which the Pfirrmann crops are turned by, is taken perpendicular to
+ * the spine's course: a parabola {@code x = a + b y + c y^2} through the found disc centres (a
+ * line through two, horizontal for one). A study in which fewer than {@link #MIN_LUMBAR_DISCS}
+ * discs are found does not look like a lumbar spine.
  *
  * <p>The bundled reference model ({@link #bundled(int)}) is trained on synthetic phantoms only
  * (imaging/training/train_localiser.py), whose slices have i towards posterior and j towards
@@ -36,6 +37,8 @@ import org.backstrat.imaging.volume.VolumeGeometry;
 public final class DiscLocaliser implements AutoCloseable {
   /** Fewest discs found for a field of view to count as lumbar. */
   public static final int MIN_LUMBAR_DISCS = 3;
+  /** Confidence below which a found disc gets a warning. */
+  public static final double LOW_CONFIDENCE = 0.5;
   private static final String BUNDLED_CARD = "disc_localiser_phantom.card.json";
   private static final String BUNDLED_MODEL = "disc_localiser_phantom.onnx";
 
@@ -225,6 +228,10 @@ public final class DiscLocaliser implements AutoCloseable {
         found[d] = true;
         previousY = y[d];
         nFound++;
+        if (peak[d][2] < LOW_CONFIDENCE) {
+          warnings.add(String.format(Locale.ROOT, "disc %s located with low confidence %.2f",
+              level, peak[d][2]));
+        }
       }
     }
     double[] axis = axes(x, y, found);
