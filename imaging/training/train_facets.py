@@ -20,7 +20,6 @@ exactly that measurement against truth.csv.
 Trained on synthetic phantoms only: not for clinical use.
 """
 import argparse
-import hashlib
 import json
 import os
 import sys
@@ -32,6 +31,7 @@ from scipy import ndimage
 from torch import nn
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import fit  # noqa: E402
 import phantom_data  # noqa: E402
 from unet import UNet  # noqa: E402
 
@@ -119,6 +119,8 @@ def evaluate(model, x, y, angles, meta):
     err = np.abs(measured - angles)
     missing = int(np.isnan(err).sum())
     err = err[~np.isnan(err)]
+    if err.size == 0:
+        err = np.array([np.nan])
     return {'dice_left_right_disc_canal': dice, 'angle_mae_deg': float(err.mean()),
             'angle_p95_deg': float(np.percentile(err, 95)), 'angle_max_deg': float(err.max()),
             'angles_missing': missing, 'angles': int(err.size)}
@@ -133,10 +135,7 @@ def main():
     ap.add_argument('--max-studies', type=int, default=500)
     ap.add_argument('--threads', type=int, default=2)
     args = ap.parse_args()
-    torch.manual_seed(SEED)
-    torch.use_deterministic_algorithms(True)
-    torch.set_num_threads(args.threads)
-    rng = np.random.default_rng(SEED)
+    rng = fit.setup(SEED, args.threads)
     t0 = time.time()
     xtr, ytr, _, _ = load(args.train, max_studies=args.max_studies)
     xva, yva, ava, mva = load(args.train, first_study=1300, max_studies=1400)
@@ -144,82 +143,41 @@ def main():
           f' {ytr.astype(np.float32).sum((0, 2, 3)).round()} load {time.time() - t0:.0f}s',
           flush=True)
     net = UNet(len(NAMES), CHANNELS)
-    print(f'parameters {sum(p.numel() for p in net.parameters())}', flush=True)
-    batch = 16
-    opt = torch.optim.AdamW(net.parameters(), lr=2e-3, weight_decay=1e-4)
-    sched = torch.optim.lr_scheduler.OneCycleLR(
-        opt, max_lr=5e-3, epochs=args.epochs, pct_start=0.15,
-        steps_per_epoch=(len(xtr) + batch - 1) // batch)
     class_weight = torch.tensor([0.5, 3.0, 3.0, 1.0, 1.0]).view(1, -1, 1, 1)
-    for epoch in range(args.epochs):
-        net.train()
-        order = rng.permutation(len(xtr))
-        total = 0.0
-        for b in range(0, len(order), batch):
-            idx = order[b:b + batch]
-            xb = xtr[idx].copy()
-            gamma = rng.uniform(0.7, 1.4, size=(len(idx), 1, 1, 1)).astype(np.float32)
-            xb = np.clip(xb, 0, 1) ** gamma
-            xb = np.clip(xb * rng.uniform(0.85, 1.15, size=(len(idx), 1, 1, 1)), 0, 1)
-            target = torch.from_numpy(ytr[idx].astype(np.float32))
-            opt.zero_grad()
-            logits = net(torch.from_numpy(xb.astype(np.float32)))
-            prob = torch.softmax(logits, 1)
-            # soft cross-entropy against the area fractions, plus soft Dice on the structures
-            ce = -(class_weight * target * torch.log_softmax(logits, 1)).sum(1).mean()
-            inter = (prob * target).sum((0, 2, 3))[1:]
-            denom = (prob + target).sum((0, 2, 3))[1:]
-            dice = 1 - ((2 * inter + 1) / (denom + 1)).mean()
-            loss = ce + dice
-            loss.backward()
-            opt.step()
-            sched.step()
-            total += float(loss) * len(idx)
-        metrics = evaluate(net, xva, yva, ava, mva)
-        print(f'epoch {epoch + 1} loss {total / len(xtr):.5f} validation {json.dumps(metrics)}'
-              f' ({time.time() - t0:.0f}s)', flush=True)
+
+    def loss_fn(logits, target):
+        # soft cross-entropy against the area fractions, plus soft Dice on the structures
+        prob = torch.softmax(logits, 1)
+        ce = -(class_weight * target * torch.log_softmax(logits, 1)).sum(1).mean()
+        inter = (prob * target).sum((0, 2, 3))[1:]
+        denom = (prob + target).sum((0, 2, 3))[1:]
+        return ce + 1 - ((2 * inter + 1) / (denom + 1)).mean()
+
+    fit.train(net, xtr, ytr, loss_fn, args.epochs, rng,
+              lambda m: evaluate(m, xva, yva, ava, mva), t0=t0)
     xte, yte, ate, mte = load(args.test)
     metrics = evaluate(net, xte, yte, ate, mte)
     print('held out ' + json.dumps(metrics), flush=True)
-
-    class WithSoftmax(nn.Module):
-        def __init__(self, inner):
-            super().__init__()
-            self.inner = inner
-
-        def forward(self, x):
-            return torch.softmax(self.inner(x), dim=1)
-
-    os.makedirs(args.out, exist_ok=True)
-    onnx_path = os.path.join(args.out, 'facet_segmenter_phantom.onnx')
-    torch.onnx.export(WithSoftmax(net).eval(), torch.zeros(1, 1, SIZE, SIZE), onnx_path,
-                      input_names=['image'], output_names=['probabilities'], opset_version=13,
-                      dynamic_axes={'image': {0: 'N'}, 'probabilities': {0: 'N'}})
-    digest = hashlib.sha256(open(onnx_path, 'rb').read()).hexdigest()
-    card = {
-        'schema': 'backstrat.modelcard/1',
-        'name': 'backstrat-facet-segmenter-phantom', 'version': '0.1.0',
-        'task': 'facet_segmentation',
-        'model_file': 'facet_segmenter_phantom.onnx', 'sha256': digest,
-        'input': {'name': 'image', 'shape': [-1, 1, SIZE, SIZE], 'plane': 'axial',
-                  'spacing_mm': [STEP_MM, STEP_MM],
-                  'normalisation': {'method': 'percentile', 'low': 1, 'high': 99},
-                  'crop': 'axis-aligned, centred on the image centre, bilinear, outside 0;'
-                          ' image i axis towards the patient\'s left, j posterior'},
-        'output': {'name': 'probabilities', 'kind': 'segmentation', 'labels': NAMES},
-        'intended_use': 'not for clinical use: trained on synthetic phantoms; proves the'
-                        ' pipeline, not clinical accuracy',
-        'training_data': f'backstrat phantoms --n 1500 --seed 20261128, first'
-                         f' {args.max_studies} studies x 3 levels (train, {len(xtr)} slices);'
-                         f' --n 300 --seed 20261129 (held out, {len(xte)} slices)',
-        'metrics': {'heldout_' + k: v for k, v in metrics.items()},
-        'provenance': {'script': 'imaging/training/train_facets.py', 'seed': SEED,
-                       'epochs': args.epochs, 'channels': list(CHANNELS),
-                       'torch': torch.__version__, 'numpy': np.__version__},
-    }
-    with open(os.path.join(args.out, 'facet_segmenter_phantom.card.json'), 'w') as f:
-        json.dump(card, f, indent=1)
-        f.write('\n')
+    fit.export(net, lambda z: torch.softmax(z, dim=1), SIZE, args.out,
+               'facet_segmenter_phantom', 'probabilities', {
+                   'name': 'backstrat-facet-segmenter-phantom', 'task': 'facet_segmentation',
+                   'input': {'name': 'image', 'shape': [-1, 1, SIZE, SIZE], 'plane': 'axial',
+                             'spacing_mm': [STEP_MM, STEP_MM],
+                             'normalisation': {'method': 'percentile', 'low': 1, 'high': 99},
+                             'crop': 'axis-aligned, centred on the image centre, bilinear,'
+                                     ' outside 0; image i axis towards the patient\'s left,'
+                                     ' j posterior'},
+                   'output': {'name': 'probabilities', 'kind': 'segmentation',
+                              'labels': NAMES},
+                   'training_data': f'backstrat phantoms --n 1500 --seed 20261128, first'
+                                    f' {args.max_studies} studies x 3 levels (train,'
+                                    f' {len(xtr)} slices); --n 300 --seed 20261129 (held'
+                                    f' out, {len(xte)} slices)',
+                   'metrics': {'heldout_' + k: v for k, v in metrics.items()},
+                   'provenance': {'script': 'imaging/training/train_facets.py', 'seed': SEED,
+                                  'epochs': args.epochs, 'channels': list(CHANNELS),
+                                  'torch': torch.__version__, 'numpy': np.__version__},
+               })
 
 
 if __name__ == '__main__':

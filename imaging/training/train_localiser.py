@@ -16,7 +16,6 @@ each level's peak (log-parabola sub-pixel fit) as its centre and the peak value 
 Trained on synthetic phantoms only: not for clinical use.
 """
 import argparse
-import hashlib
 import json
 import os
 import sys
@@ -27,6 +26,7 @@ import torch
 from torch import nn
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import fit  # noqa: E402
 import phantom_data  # noqa: E402
 from unet import UNet  # noqa: E402
 
@@ -122,10 +122,7 @@ def main():
     ap.add_argument('--max-studies', type=int, default=1000)
     ap.add_argument('--threads', type=int, default=2)
     args = ap.parse_args()
-    torch.manual_seed(SEED)
-    torch.use_deterministic_algorithms(True)
-    torch.set_num_threads(args.threads)
-    rng = np.random.default_rng(SEED)
+    rng = fit.setup(SEED, args.threads)
     t0 = time.time()
     xtr, ctr = load(args.train, max_studies=args.max_studies, jitter_rng=rng)
     htr = heatmaps(ctr)
@@ -134,59 +131,19 @@ def main():
     net = UNet(len(LABELS), CHANNELS)
     with torch.no_grad():
         net.head.bias.fill_(-4.0)  # start from 'no disc here' (the prior almost everywhere)
-    print(f'parameters {sum(p.numel() for p in net.parameters())}', flush=True)
-    batch = 16
-    opt = torch.optim.AdamW(net.parameters(), lr=2e-3, weight_decay=1e-4)
-    sched = torch.optim.lr_scheduler.OneCycleLR(
-        opt, max_lr=5e-3, epochs=args.epochs, pct_start=0.15,
-        steps_per_epoch=(len(xtr) + batch - 1) // batch)
     pos = torch.tensor(20.0)
-    for epoch in range(args.epochs):
-        net.train()
-        order = rng.permutation(len(xtr))
-        total = 0.0
-        for b in range(0, len(order), batch):
-            idx = order[b:b + batch]
-            xb = xtr[idx].copy()
-            gamma = rng.uniform(0.7, 1.4, size=(len(idx), 1, 1, 1)).astype(np.float32)
-            xb = np.clip(xb, 0, 1) ** gamma
-            xb = np.clip(xb * rng.uniform(0.85, 1.15, size=(len(idx), 1, 1, 1)), 0, 1)
-            target = torch.from_numpy(htr[idx])
-            opt.zero_grad()
-            logits = net(torch.from_numpy(xb.astype(np.float32)))
-            # peaks are rare: weight heatmap pixels by their target so peaks are learnt
-            loss = nn.functional.binary_cross_entropy_with_logits(
-                logits, target, weight=1.0 + pos * target)
-            loss.backward()
-            opt.step()
-            sched.step()
-            total += float(loss) * len(idx)
-        metrics = evaluate(net, xva, cva)
-        print(f'epoch {epoch + 1} loss {total / len(xtr):.5f} validation {json.dumps(metrics)}'
-              f' ({time.time() - t0:.0f}s)', flush=True)
+
+    def loss_fn(logits, target):
+        # peaks are rare: weight heatmap pixels by their target so peaks are learnt
+        return nn.functional.binary_cross_entropy_with_logits(logits, target,
+                                                              weight=1.0 + pos * target)
+
+    fit.train(net, xtr, htr, loss_fn, args.epochs, rng, lambda m: evaluate(m, xva, cva), t0=t0)
     xte, cte = load(args.test)
     metrics = evaluate(net, xte, cte)
     print('held out ' + json.dumps(metrics), flush=True)
-
-    class WithSigmoid(nn.Module):
-        def __init__(self, inner):
-            super().__init__()
-            self.inner = inner
-
-        def forward(self, x):
-            return torch.sigmoid(self.inner(x))
-
-    os.makedirs(args.out, exist_ok=True)
-    onnx_path = os.path.join(args.out, 'disc_localiser_phantom.onnx')
-    torch.onnx.export(WithSigmoid(net).eval(), torch.zeros(1, 1, SIZE, SIZE), onnx_path,
-                      input_names=['image'], output_names=['heatmaps'], opset_version=13,
-                      dynamic_axes={'image': {0: 'N'}, 'heatmaps': {0: 'N'}})
-    digest = hashlib.sha256(open(onnx_path, 'rb').read()).hexdigest()
-    card = {
-        'schema': 'backstrat.modelcard/1',
-        'name': 'backstrat-disc-localiser-phantom', 'version': '0.1.0',
-        'task': 'disc_localiser',
-        'model_file': 'disc_localiser_phantom.onnx', 'sha256': digest,
+    fit.export(net, torch.sigmoid, SIZE, args.out, 'disc_localiser_phantom', 'heatmaps', {
+        'name': 'backstrat-disc-localiser-phantom', 'task': 'disc_localiser',
         'input': {'name': 'image', 'shape': [-1, 1, SIZE, SIZE], 'plane': 'sagittal',
                   'spacing_mm': [STEP_MM, STEP_MM],
                   'normalisation': {'method': 'percentile', 'low': 1, 'high': 99},
@@ -195,8 +152,6 @@ def main():
         'output': {'name': 'heatmaps', 'kind': 'heatmaps', 'labels': NAMES,
                    'peak': 'per channel argmax, log-parabola sub-pixel fit; peak value is'
                            ' the confidence', 'sigma_px': SIGMA_PX},
-        'intended_use': 'not for clinical use: trained on synthetic phantoms; proves the'
-                        ' pipeline, not clinical accuracy',
         'training_data': f'backstrat phantoms --n 1500 --seed 20261128, first'
                          f' {args.max_studies} studies, each centred and shifted up to'
                          f' 20 mm (train, {len(xtr)} crops); --n 300 --seed 20261129'
@@ -205,10 +160,7 @@ def main():
         'provenance': {'script': 'imaging/training/train_localiser.py', 'seed': SEED,
                        'epochs': args.epochs, 'channels': list(CHANNELS),
                        'torch': torch.__version__, 'numpy': np.__version__},
-    }
-    with open(os.path.join(args.out, 'disc_localiser_phantom.card.json'), 'w') as f:
-        json.dump(card, f, indent=1)
-        f.write('\n')
+    })
 
 
 if __name__ == '__main__':
