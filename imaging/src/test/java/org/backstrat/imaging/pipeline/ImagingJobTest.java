@@ -23,6 +23,7 @@ import org.backstrat.imaging.model.FacetSegmenter;
 import org.backstrat.imaging.model.PfirrmannGrader;
 import org.backstrat.imaging.phantom.PhantomJob;
 import org.backstrat.imaging.volume.Volume;
+import org.backstrat.imaging.volume.VolumeGeometry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -184,6 +185,37 @@ class ImagingJobTest {
     assertThat(row.get("facet_angle_l4l5_left")).as("the axial slices are still measured")
         .isNotEmpty();
     assertThat(row.get(ImagingJob.STATUS_COLUMN)).isEqualTo("partial");
+  }
+
+  @Test
+  void aSagittalStackIsMeasuredOnItsMiddleSliceAndSaysSo() throws IOException {
+    assumeModels();
+    Path studies = copyOfPhantoms();
+    deleteLabels(studies.resolve("phantom-0003"));
+    Path sagittal = studies.resolve("phantom-0003/sagittal_t2.mha");
+    Volume slice = VolumeReader.withDefaults().read(sagittal);
+    VolumeGeometry g = slice.geometry();
+    int n = g.sizeX() * g.sizeY();
+    float[] stack = new float[3 * n];
+    float[] middle = slice.copyVoxels();
+    System.arraycopy(middle, 0, stack, n, n);
+    // outer slices: a flat image, which would show no spine
+    java.util.Arrays.fill(stack, 0, n, 200f);
+    java.util.Arrays.fill(stack, 2 * n, 3 * n, 200f);
+    double[] origin = g.physicalPointMm(0, 0, -1);
+    VolumeGeometry three = VolumeGeometry.of(g.sizeX(), g.sizeY(), 3, g.spacingMm(), origin,
+        g.direction());
+    try (OutputStream os = Files.newOutputStream(sagittal)) {
+      MetaImageWriter.of(SampleType.INT16, true).write(Volume.of("stack", three, stack), os);
+    }
+    ImagingJob.withDefaults().run(studies, tmp.resolve("s.csv"), false, null);
+    CSVRecord row = read(tmp.resolve("s.csv")).get(2);
+    CSVRecord t = read(phantoms.resolve("truth.csv")).get(2);
+    assertThat(row.get(ImagingJob.MESSAGES_COLUMN)).contains("middle slice 2 of 3");
+    for (String level : List.of("l1l2", "l2l3", "l3l4", "l4l5", "l5s1")) {
+      assertThat(Integer.parseInt(row.get("pfirrmann_" + level))).as(level)
+          .isCloseTo(Integer.parseInt(t.get("pfirrmann_" + level)), within(1));
+    }
   }
 
   @Test
