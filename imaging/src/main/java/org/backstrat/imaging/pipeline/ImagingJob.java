@@ -52,7 +52,7 @@ import org.backstrat.imaging.volume.Volume;
  * joint, 2 right joint, 3 disc, 4 canal; see {@link PhantomLabels}), as the phantoms provide or
  * as a manual segmentation would, they take precedence over the localiser and segmenter, unless
  * {@link #withLabelImages withLabelImages(false)}. QC columns add the confidence of each
- * grade.
+ * grade and of each located disc.
  */
 public final class ImagingJob {
   /** Largest obliquity, in degrees, accepted before a series is refused. */
@@ -204,6 +204,8 @@ public final class ImagingJob {
     int[] grades = new int[nDisc];
     double[] confidence = new double[nDisc];
     Arrays.fill(confidence, Double.NaN);
+    double[] discConfidence = new double[nDisc];
+    Arrays.fill(discConfidence, Double.NaN);
     double[] left = new double[nFacet];
     double[] right = new double[nFacet];
     Arrays.fill(left, Double.NaN);
@@ -223,8 +225,8 @@ public final class ImagingJob {
         warnings.add("sagittal: no disc localiser model is installed and no label image was"
             + " given; grades not measured");
       } else {
-        g = gradeLocated(middleSlice(sagittal, "sagittal", warnings), models, errors,
-            warnings);
+        g = gradeLocated(middleSlice(sagittal, "sagittal", warnings), models, discConfidence,
+            errors, warnings);
       }
       if (g != null) {
         for (int d = 0; d < nDisc; d++) {
@@ -286,7 +288,8 @@ public final class ImagingJob {
         : "failed";
     List<String> messages = new ArrayList<>(errors);
     messages.addAll(warnings);
-    return new StudyResult(id, grades, confidence, left, right, status, messages);
+    return new StudyResult(id, grades, confidence, left, right, status, messages,
+        discConfidence);
   }
 
   /** The label image beside {@code stem}, unless label images are switched off. */
@@ -296,13 +299,17 @@ public final class ImagingJob {
   }
 
   /**
-   * Locates the discs with the localiser and grades the ones found; null (with an error) when
-   * the field of view shows too few lumbar discs to be lumbar.
+   * Locates the discs with the localiser (their confidences into {@code discConfidence}) and
+   * grades the ones found; null (with an error) when the field of view shows too few lumbar
+   * discs to be lumbar.
    */
   private static PfirrmannGrader.Grades gradeLocated(Volume sagittal, Models models,
+                                                     double[] discConfidence,
                                                      List<String> errors,
                                                      List<String> warnings) {
     DiscLocaliser.Located located = models.localiser().locate(sagittal);
+    double[] c = located.confidence();
+    System.arraycopy(c, 0, discConfidence, 0, c.length);
     if (!located.lumbar()) {
       int found = 0;
       for (DiscLocaliser.Disc d : located.discs()) {
@@ -359,8 +366,9 @@ public final class ImagingJob {
   }
 
   /**
-   * Output header: id, pfirrmann_*, facet_angle_*, pfirrmann_confidence_*, imaging_status,
-   * imaging_messages.
+   * Output header: id, pfirrmann_*, facet_angle_*, pfirrmann_confidence_* (the grade's
+   * probability), disc_confidence_* (the disc localiser's peak, empty when discs came from a
+   * label image), imaging_status, imaging_messages.
    */
   public static List<String> header() {
     List<String> h = new ArrayList<>();
@@ -374,6 +382,9 @@ public final class ImagingJob {
     }
     for (String level : CohortSchema.DISC_LEVELS) {
       h.add("pfirrmann_confidence_" + level);
+    }
+    for (String level : CohortSchema.DISC_LEVELS) {
+      h.add("disc_confidence_" + level);
     }
     h.add(STATUS_COLUMN);
     h.add(MESSAGES_COLUMN);
@@ -391,12 +402,18 @@ public final class ImagingJob {
       row.add(angle(r.facetRightDegrees(l)));
     }
     for (int d = 0; d < CohortSchema.DISC_LEVELS.size(); d++) {
-      double c = r.pfirrmannConfidence(d);
-      row.add(Double.isNaN(c) ? "" : String.format(Locale.ROOT, "%.3f", c));
+      row.add(confidence(r.pfirrmannConfidence(d)));
+    }
+    for (int d = 0; d < CohortSchema.DISC_LEVELS.size(); d++) {
+      row.add(confidence(r.discConfidence(d)));
     }
     row.add(r.status());
     row.add(String.join("; ", r.messages()));
     return row;
+  }
+
+  private static String confidence(double p) {
+    return Double.isNaN(p) ? "" : String.format(Locale.ROOT, "%.3f", p);
   }
 
   private static String angle(double degrees) {

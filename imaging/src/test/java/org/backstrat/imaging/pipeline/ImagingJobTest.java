@@ -95,6 +95,8 @@ class ImagingJobTest {
         assertThat(graded).isBetween(1, 5);
         assertThat(Double.parseDouble(row.get("pfirrmann_confidence_" + level)))
             .isBetween(0.2, 1.0);
+        assertThat(row.get("disc_confidence_" + level)).as("discs from the label image")
+            .isEmpty();
         discs++;
         withinOne += Math.abs(graded - Integer.parseInt(t.get("pfirrmann_" + level))) <= 1
             ? 1 : 0;
@@ -130,6 +132,8 @@ class ImagingJobTest {
       assertThat(Integer.parseInt(row.get("pfirrmann_" + level))).as(level)
           .isCloseTo(Integer.parseInt(t.get("pfirrmann_" + level)), within(1));
       assertThat(row.get("pfirrmann_confidence_" + level)).isNotEmpty();
+      assertThat(Double.parseDouble(row.get("disc_confidence_" + level))).as(level)
+          .isBetween(0.5, 1.0);
     }
     for (String level : List.of("l3l4", "l4l5", "l5s1")) {
       for (String side : List.of("left", "right")) {
