@@ -315,9 +315,10 @@ public final class ImagingJob {
       for (DiscLocaliser.Disc d : located.discs()) {
         found += d.found() ? 1 : 0;
       }
-      errors.add("sagittal: the field of view does not look lumbar: the disc localiser found "
-          + found + " of " + located.discs().size() + " lumbar discs (at least "
-          + DiscLocaliser.MIN_LUMBAR_DISCS + " needed); grades not measured");
+      errors.add("sagittal: the field of view does not look lumbar: the disc localiser"
+          + " identified " + found + " of " + located.discs().size() + " lumbar discs (at least "
+          + DiscLocaliser.MIN_LUMBAR_DISCS + " needed; it names the levels by counting from the"
+          + " sacrum, which must be in view); grades not measured");
       return null;
     }
     for (String w : located.warnings()) {

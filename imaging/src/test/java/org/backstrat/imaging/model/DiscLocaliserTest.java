@@ -122,6 +122,33 @@ class DiscLocaliserTest {
   }
 
   @Test
+  void discsUnderTheConfidenceThresholdAreNotFoundAndNotGraded() {
+    assumeTrue(DiscLocaliser.bundledPresent() && PfirrmannGrader.bundledPresent(),
+        "no bundled models");
+    PhantomGenerator.Study study = PhantomGenerator.withDefaults().generate("thr", 7);
+    try (DiscLocaliser localiser = DiscLocaliser.bundled(1);
+         PfirrmannGrader grader = PfirrmannGrader.bundled(1)) {
+      DiscLocaliser.Located all = localiser.locate(study.sagittal());
+      double third = all.discs().get(2).confidence();
+      // a threshold just above the L3/4 peak drops that level (and any weaker one)
+      DiscLocaliser.Located strict = localiser.withMinConfidence(Math.min(1.0, third + 1e-6))
+          .locate(study.sagittal());
+      DiscLocaliser.Disc l3l4 = strict.discs().get(2);
+      assertThat(l3l4.found()).isFalse();
+      assertThat(l3l4.axisDegrees()).isNaN();
+      assertThat(l3l4.confidence()).isEqualTo(third);
+      assertThat(strict.warnings()).anyMatch(w -> w.startsWith("disc l3l4 not found"));
+      PfirrmannGrader.Grades g = grader.grade(study.sagittal(), strict);
+      assertThat(g.grades()[2]).isZero();
+      assertThat(g.confidence()[2]).isNaN();
+      for (int d = 0; d < 5; d++) {
+        assertThat(g.grades()[d] > 0).as("graded exactly when found, level %d", d)
+            .isEqualTo(strict.discs().get(d).found());
+      }
+    }
+  }
+
+  @Test
   void anAxialImageIsRefused() {
     assumeTrue(DiscLocaliser.bundledPresent(), "no bundled disc localiser");
     Volume axial = PhantomGenerator.withDefaults().generate("ax", 6).axial().get(0).image();

@@ -21,7 +21,9 @@ import org.backstrat.imaging.io.VolumeReader;
 import org.backstrat.imaging.model.DiscLocaliser;
 import org.backstrat.imaging.model.FacetSegmenter;
 import org.backstrat.imaging.model.PfirrmannGrader;
+import org.backstrat.imaging.facet.FacetAngles;
 import org.backstrat.imaging.phantom.PhantomJob;
+import org.backstrat.imaging.phantom.PhantomLabels;
 import org.backstrat.imaging.volume.Volume;
 import org.backstrat.imaging.volume.VolumeGeometry;
 import org.junit.jupiter.api.BeforeAll;
@@ -220,6 +222,41 @@ class ImagingJobTest {
       assertThat(Integer.parseInt(row.get("pfirrmann_" + level))).as(level)
           .isCloseTo(Integer.parseInt(t.get("pfirrmann_" + level)), within(1));
     }
+  }
+
+  @Test
+  void withoutTheSacrumInViewTheLevelsAreNotIdentifiedAndSaySo() throws IOException {
+    assumeModels();
+    Path studies = copyOfPhantoms();
+    Path dir = studies.resolve("phantom-0004");
+    Volume labels = VolumeReader.withDefaults().read(dir.resolve("sagittal_t2_labels.mha"));
+    deleteLabels(dir);
+    Path sagittal = dir.resolve("sagittal_t2.mha");
+    Volume image = VolumeReader.withDefaults().read(sagittal);
+    // blank out everything caudal to the middle of the L3/4 to L4/5 gap, sacrum included
+    double cut = (FacetAngles.joint(labels, PhantomLabels.DISC_L1L2 + 2).centroidMm()[1]
+        + FacetAngles.joint(labels, PhantomLabels.DISC_L1L2 + 3).centroidMm()[1]) / 2;
+    VolumeGeometry g = image.geometry();
+    float[] v = image.copyVoxels();
+    for (int j = (int) Math.ceil(cut / g.spacingMm(1)); j < g.sizeY(); j++) {
+      java.util.Arrays.fill(v, j * g.sizeX(), (j + 1) * g.sizeX(), 210f);
+    }
+    try (OutputStream os = Files.newOutputStream(sagittal)) {
+      MetaImageWriter.of(SampleType.INT16, true).write(Volume.of("cut", g, v), os);
+    }
+    ImagingJob.withDefaults().run(studies, tmp.resolve("c.csv"), false, null);
+    CSVRecord row = read(tmp.resolve("c.csv")).get(3);
+    // the localiser names levels by counting from the sacrum: without it, no level is named
+    // reliably, and the study says so instead of grading the wrong discs
+    assertThat(row.get(ImagingJob.MESSAGES_COLUMN)).contains("does not look lumbar")
+        .contains("sacrum");
+    for (String level : List.of("l1l2", "l2l3", "l3l4", "l4l5", "l5s1")) {
+      assertThat(row.get("pfirrmann_" + level)).as(level).isEmpty();
+      assertThat(row.get("disc_confidence_" + level)).as("QC keeps the confidence")
+          .isNotEmpty();
+    }
+    assertThat(row.get("facet_angle_l3l4_left")).isNotEmpty();
+    assertThat(row.get(ImagingJob.STATUS_COLUMN)).isEqualTo("partial");
   }
 
   @Test
