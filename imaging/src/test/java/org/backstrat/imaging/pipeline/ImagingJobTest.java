@@ -260,6 +260,21 @@ class ImagingJobTest {
   }
 
   @Test
+  void aCardForAnotherTaskIsBadInputBeforeAnyStudyIsRead() throws Exception {
+    assumeModels();
+    Path pfirrmannCard = Path.of(ImagingJob.class.getResource(
+        "/org/backstrat/imaging/models/pfirrmann_phantom.card.json").toURI());
+    Path out = tmp.resolve("x.csv");
+    assertThatThrownBy(() -> ImagingJob.withDefaults().withDiscLocaliserModel(pfirrmannCard)
+        .run(phantoms, out, false, null)).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("disc_localiser");
+    assertThatThrownBy(() -> ImagingJob.withDefaults().withFacetSegmenterModel(pfirrmannCard)
+        .run(phantoms, out, false, null)).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("facet_segmentation");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
   void brokenStudiesGetARowWithTheReasonAndTheBatchGoesOn() throws IOException {
     Path studies = copyOfPhantoms();
     // 1: corrupt sagittal; 2: missing axial level; 3: axial image where the sagittal belongs;
