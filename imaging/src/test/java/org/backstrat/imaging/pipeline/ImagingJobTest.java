@@ -114,6 +114,12 @@ class ImagingJobTest {
         && FacetSegmenter.bundledPresent(), "bundled models are not on the classpath");
   }
 
+  private static void write(Path file, Volume image, SampleType type) throws IOException {
+    try (OutputStream os = Files.newOutputStream(file)) {
+      MetaImageWriter.of(type, true).write(image, os);
+    }
+  }
+
   private static void deleteLabels(Path study) throws IOException {
     try (var s = Files.list(study)) {
       for (Path p : s.filter(p -> p.getFileName().toString().contains("_labels")).toList()) {
@@ -157,9 +163,7 @@ class ImagingJobTest {
     Volume original = VolumeReader.withDefaults().read(labels);
     Volume empty = Volume.of("empty", original.geometry(),
         new float[(int) original.geometry().voxelCount()]);
-    try (OutputStream os = Files.newOutputStream(labels)) {
-      MetaImageWriter.of(SampleType.UINT8, true).write(empty, os);
-    }
+    write(labels, empty, SampleType.UINT8);
     ImagingJob.withDefaults().run(studies, tmp.resolve("on.csv"), false, null);
     CSVRecord on = read(tmp.resolve("on.csv")).get(0);
     assertThat(on.get("pfirrmann_l3l4")).isEmpty();
@@ -180,10 +184,7 @@ class ImagingJobTest {
     Volume image = VolumeReader.withDefaults().read(sagittal);
     float[] flat = new float[(int) image.geometry().voxelCount()];
     java.util.Arrays.fill(flat, 250f);
-    try (OutputStream os = Files.newOutputStream(sagittal)) {
-      MetaImageWriter.of(SampleType.INT16, true).write(Volume.of("flat", image.geometry(),
-          flat), os);
-    }
+    write(sagittal, Volume.of("flat", image.geometry(), flat), SampleType.INT16);
     ImagingJob.withDefaults().run(studies, tmp.resolve("n.csv"), false, null);
     CSVRecord row = read(tmp.resolve("n.csv")).get(1);
     assertThat(row.get(ImagingJob.MESSAGES_COLUMN)).contains("does not look lumbar");
@@ -211,9 +212,7 @@ class ImagingJobTest {
     double[] origin = g.physicalPointMm(0, 0, -1);
     VolumeGeometry three = VolumeGeometry.of(g.sizeX(), g.sizeY(), 3, g.spacingMm(), origin,
         g.direction());
-    try (OutputStream os = Files.newOutputStream(sagittal)) {
-      MetaImageWriter.of(SampleType.INT16, true).write(Volume.of("stack", three, stack), os);
-    }
+    write(sagittal, Volume.of("stack", three, stack), SampleType.INT16);
     ImagingJob.withDefaults().run(studies, tmp.resolve("s.csv"), false, null);
     CSVRecord row = read(tmp.resolve("s.csv")).get(2);
     CSVRecord t = read(phantoms.resolve("truth.csv")).get(2);
@@ -241,9 +240,7 @@ class ImagingJobTest {
     for (int j = (int) Math.ceil(cut / g.spacingMm(1)); j < g.sizeY(); j++) {
       java.util.Arrays.fill(v, j * g.sizeX(), (j + 1) * g.sizeX(), 210f);
     }
-    try (OutputStream os = Files.newOutputStream(sagittal)) {
-      MetaImageWriter.of(SampleType.INT16, true).write(Volume.of("cut", g, v), os);
-    }
+    write(sagittal, Volume.of("cut", g, v), SampleType.INT16);
     ImagingJob.withDefaults().run(studies, tmp.resolve("c.csv"), false, null);
     CSVRecord row = read(tmp.resolve("c.csv")).get(3);
     // the localiser names levels by counting from the sacrum: without it, no level is named
