@@ -88,3 +88,23 @@ def load(folder, jitter_rng=None, copies=1, max_studies=None, first_study=0):
                 xs.append(normalise(crop(img, sp, centre, angle)))
                 ys.append(grade)
     return np.asarray(xs, dtype=np.float32)[:, None], np.asarray(ys, dtype=np.int64)
+
+
+def centre_of(image, spacing):
+    """The image centre in the slice frame, mm: where the localiser and segmenter crops sit."""
+    ny, nx = image.shape
+    return ((nx - 1) / 2.0 * spacing[0], (ny - 1) / 2.0 * spacing[1])
+
+
+def crop_labels(labels, spacing, centre, size, step):
+    """Nearest-neighbour crop of a label image on the grid of crop(..., angle 0)."""
+    r, c = np.mgrid[0:size, 0:size]
+    x = centre[0] + (c - (size - 1) / 2.0) * step
+    y = centre[1] + (r - (size - 1) / 2.0) * step
+    return ndimage.map_coordinates(labels, [y / spacing[1], x / spacing[0]], order=0,
+                                   mode='constant', cval=0.0)
+
+
+def study_ids(folder, first_study=0, max_studies=None):
+    truth = {r['id']: r for r in csv.DictReader(open(os.path.join(folder, 'truth.csv')))}
+    return truth, sorted(truth)[first_study:max_studies]

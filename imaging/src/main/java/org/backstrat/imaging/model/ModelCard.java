@@ -29,7 +29,8 @@ import org.backstrat.imaging.volume.Plane;
  *   "input": {"name": "image", "shape": [-1, 1, 64, 64], "plane": "sagittal",
  *             "spacing_mm": [0.5, 0.5],
  *             "normalisation": {"method": "percentile", "low": 1, "high": 99}},
- *   "output": {"name": "probabilities", "kind": "class_probabilities" | "segmentation",
+ *   "output": {"name": "probabilities",
+ *              "kind": "class_probabilities" | "segmentation" | "heatmaps",
  *              "labels": ["1", "2", "3", "4", "5"]},
  *   "intended_use": "...", "training_data": "...", "metrics": {...}, "provenance": {...}
  * }
@@ -48,7 +49,8 @@ import org.backstrat.imaging.volume.Plane;
  * @param spacingMm in-plane pixel spacing of the crops (row spacing along x, then y), mm
  * @param normalisation intensity normalisation of the crops
  * @param outputName name of the output tensor to read
- * @param outputKind {@code class_probabilities} or {@code segmentation}
+ * @param outputKind {@code class_probabilities}, {@code segmentation} (per-pixel class
+ *     probabilities) or {@code heatmaps} (one map per label, peak = location)
  * @param labels class names, in output order
  * @param intendedUse the card's statement of intended use
  */
@@ -60,6 +62,8 @@ public record ModelCard(String name, String version, String task, Path modelFile
   public static final String SCHEMA = "backstrat.modelcard/1";
   private static final List<String> TASKS = List.of("pfirrmann_grade", "disc_localiser",
       "facet_segmentation");
+  private static final List<String> OUTPUT_KINDS = List.of("class_probabilities",
+      "segmentation", "heatmaps");
 
   public ModelCard {
     inputShape = List.copyOf(inputShape);
@@ -128,9 +132,8 @@ public record ModelCard(String name, String version, String task, Path modelFile
           e.getMessage());
     }
     String kind = text(output, "kind", file);
-    if (!kind.equals("class_probabilities") && !kind.equals("segmentation")) {
-      throw BadInputException.at(file, 0, "output.kind", kind,
-          "class_probabilities or segmentation");
+    if (!OUTPUT_KINDS.contains(kind)) {
+      throw BadInputException.at(file, 0, "output.kind", kind, "one of " + OUTPUT_KINDS);
     }
     List<String> labels = new ArrayList<>();
     for (JsonNode l : array(output, "labels", "output.labels", file)) {

@@ -1,11 +1,5 @@
 package org.backstrat.imaging.model;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,7 +15,7 @@ import org.backstrat.imaging.volume.Volume;
  * Grades the five lumbar discs of a sagittal T2 image (Pfirrmann 1–5) with a
  * {@code pfirrmann_grade} ONNX model, given where the discs are: a label image marking each disc
  * (labels {@code firstDiscLabel} .. {@code firstDiscLabel + 4}, L1/2 to L5/S1, as the phantoms
- * write; later a disc localiser's output). Each disc is cropped as the model card says —
+ * write) or a {@link DiscLocaliser}'s output. Each disc is cropped as the model card says —
  * centred on the disc's centroid, turned so its long axis (the principal axis of its pixels) is
  * horizontal, at the card's size and spacing — normalised, and classified; the grade is the
  * most probable class and its probability the confidence.
@@ -31,7 +25,7 @@ import org.backstrat.imaging.volume.Volume;
  */
 public final class PfirrmannGrader implements AutoCloseable {
   /** Classpath folder of the bundled reference model and its card. */
-  public static final String BUNDLED = "/org/backstrat/imaging/models/";
+  public static final String BUNDLED = BundledModel.FOLDER;
   private static final String BUNDLED_CARD = "pfirrmann_phantom.card.json";
   private static final String BUNDLED_MODEL = "pfirrmann_phantom.onnx";
 
@@ -69,31 +63,12 @@ public final class PfirrmannGrader implements AutoCloseable {
 
   /** The bundled reference model (trained on phantoms; not for clinical use). */
   public static PfirrmannGrader bundled(int threads) {
-    Path dir = null;
-    try {
-      dir = Files.createTempDirectory("backstrat-model");
-      for (String name : new String[] {BUNDLED_CARD, BUNDLED_MODEL}) {
-        try (InputStream in = PfirrmannGrader.class.getResourceAsStream(BUNDLED + name)) {
-          if (in == null) {
-            throw new IllegalStateException("bundled model resource missing: " + name);
-          }
-          Files.copy(in, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-      return load(ModelCard.read(dir.resolve(BUNDLED_CARD)), threads);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot unpack the bundled model", e);
-    } finally {
-      if (dir != null) {
-        try {
-          Files.deleteIfExists(dir.resolve(BUNDLED_CARD));
-          Files.deleteIfExists(dir.resolve(BUNDLED_MODEL));
-          Files.deleteIfExists(dir);
-        } catch (IOException ignored) {
-          // a leftover temporary file is harmless
-        }
-      }
-    }
+    return new PfirrmannGrader(BundledModel.load(BUNDLED_CARD, BUNDLED_MODEL, threads));
+  }
+
+  /** True when the bundled reference model is on the classpath. */
+  public static boolean bundledPresent() {
+    return BundledModel.present(BUNDLED_CARD);
   }
 
   /** The model's card. */
@@ -122,7 +97,8 @@ public final class PfirrmannGrader implements AutoCloseable {
   }
 
   /**
-   * Grades the discs of {@code sagittal} located by {@code labels} (same grid).
+   * Grades the discs of {@code sagittal} located by {@code labels} (same grid): each disc's
+   * centroid and the principal axis of its pixels place its crop.
    *
    * @throws BadInputException when the image is not sagittal or the grids differ
    */
@@ -133,21 +109,55 @@ public final class PfirrmannGrader implements AutoCloseable {
           + " as " + sagittal.source());
     }
     int levels = CohortSchema.DISC_LEVELS.size();
-    int item = model.itemSize();
-    float[] batch = new float[levels * item];
-    boolean[] found = new boolean[levels];
+    double[][] centres = new double[levels][];
+    double[] angles = new double[levels];
     List<String> warnings = new ArrayList<>();
-    Normalisation norm = model.card().normalisation();
     for (int d = 0; d < levels; d++) {
       FacetAngles.Joint disc = FacetAngles.joint(labels, firstDiscLabel + d);
       if (disc == null) {
         warnings.add("disc " + CohortSchema.DISC_LEVELS.get(d) + " not found in the labels");
         continue;
       }
-      found[d] = true;
-      double angle = Math.toDegrees(Math.atan2(disc.axis()[1], disc.axis()[0]));
-      float[] crop = sampler.sample(sagittal, disc.centroidMm()[0], disc.centroidMm()[1],
-          angle, 0f);
+      centres[d] = disc.centroidMm();
+      angles[d] = Math.toDegrees(Math.atan2(disc.axis()[1], disc.axis()[0]));
+    }
+    return grade(sagittal, centres, angles, warnings);
+  }
+
+  /**
+   * Grades the discs a {@link DiscLocaliser} found in {@code sagittal} (the image it located
+   * them in): each crop is centred on the located centre and turned by the disc's estimated
+   * axis, like the label-image crops; a disc not found is not graded.
+   *
+   * @throws BadInputException when the image is not sagittal
+   */
+  public Grades grade(Volume sagittal, DiscLocaliser.Located discs) {
+    sagittal.requirePlane(Plane.SAGITTAL, 30);
+    int levels = CohortSchema.DISC_LEVELS.size();
+    double[][] centres = new double[levels][];
+    double[] angles = new double[levels];
+    for (int d = 0; d < levels; d++) {
+      DiscLocaliser.Disc disc = discs.discs().get(d);
+      if (disc.found()) {
+        centres[d] = new double[] {disc.xMm(), disc.yMm()};
+        angles[d] = disc.axisDegrees();
+      }
+    }
+    return grade(sagittal, centres, angles, new ArrayList<>());
+  }
+
+  /** Grades the discs whose crop centres are not null; warnings collects what is missing. */
+  private Grades grade(Volume sagittal, double[][] centres, double[] angles,
+                       List<String> warnings) {
+    int levels = centres.length;
+    int item = model.itemSize();
+    float[] batch = new float[levels * item];
+    Normalisation norm = model.card().normalisation();
+    for (int d = 0; d < levels; d++) {
+      if (centres[d] == null) {
+        continue;
+      }
+      float[] crop = sampler.sample(sagittal, centres[d][0], centres[d][1], angles[d], 0f);
       norm.apply(crop);
       System.arraycopy(crop, 0, batch, d * item, item);
     }
@@ -156,7 +166,7 @@ public final class PfirrmannGrader implements AutoCloseable {
     double[] confidence = new double[levels];
     double[][] probabilities = new double[levels][5];
     for (int d = 0; d < levels; d++) {
-      if (!found[d]) {
+      if (centres[d] == null) {
         confidence[d] = Double.NaN;
         Arrays.fill(probabilities[d], Double.NaN);
         continue;

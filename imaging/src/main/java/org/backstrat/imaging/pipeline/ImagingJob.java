@@ -22,6 +22,8 @@ import org.backstrat.imaging.facet.FacetAngles;
 import org.backstrat.imaging.io.PixelGeometry;
 import org.backstrat.imaging.io.SeriesImage;
 import org.backstrat.imaging.io.VolumeReader;
+import org.backstrat.imaging.model.DiscLocaliser;
+import org.backstrat.imaging.model.FacetSegmenter;
 import org.backstrat.imaging.model.ModelCard;
 import org.backstrat.imaging.model.PfirrmannGrader;
 import org.backstrat.imaging.phantom.PhantomLabels;
@@ -40,13 +42,22 @@ import org.backstrat.imaging.volume.Volume;
  * batch goes on. Studies are processed one at a time and rows streamed, so memory does not grow
  * with the batch.
  *
- * <p><b>Current scope.</b> Disc positions and facet joints come from label images beside the
- * images ({@code sagittal_t2_labels}: discs 11..15 for L1/2..L5/S1; {@code
- * axial_<level>_t2_labels}: 1 left joint, 2 right joint, 3 disc, 4 canal; see
- * {@link PhantomLabels}), as the phantoms provide. Discs are graded by a Pfirrmann model (the
- * bundled phantom-trained reference model when present, or {@link #withPfirrmannModel}); the
- * disc localiser and facet segmenter CNNs are not trained yet, so studies without label images
- * get empty values with a message saying so. QC columns add the confidence of each grade.
+ * <p><b>Models.</b> Discs are found on the sagittal slice by a disc localiser CNN
+ * ({@link DiscLocaliser}) and graded by a Pfirrmann classifier ({@link PfirrmannGrader}); facet
+ * joints, disc and canal are segmented on each axial slice by a segmenter CNN
+ * ({@link FacetSegmenter}) and measured by {@link FacetAngles}. The bundled phantom-trained
+ * reference models are used unless a card is given ({@link #withPfirrmannModel},
+ * {@link #withDiscLocaliserModel}, {@link #withFacetSegmenterModel}). A disc the localiser does
+ * not find gets a warning and an empty grade; a sagittal image in which it finds fewer than
+ * {@link DiscLocaliser#MIN_LUMBAR_DISCS} lumbar discs is reported as not lumbar. For a stack of
+ * slices the models see the middle one.
+ *
+ * <p><b>Label images.</b> When a study has label images beside its images ({@code
+ * sagittal_t2_labels}: discs 11..15 for L1/2..L5/S1; {@code axial_<level>_t2_labels}: 1 left
+ * joint, 2 right joint, 3 disc, 4 canal; see {@link PhantomLabels}), as the phantoms provide or
+ * as a manual segmentation would, they take precedence over the localiser and segmenter, unless
+ * {@link #withLabelImages withLabelImages(false)}. QC columns add the confidence of each
+ * grade and of each located disc.
  */
 public final class ImagingJob {
   /** Largest obliquity, in degrees, accepted before a series is refused. */
@@ -70,46 +81,100 @@ public final class ImagingJob {
   private final VolumeReader reader;
   private final FacetAngles facetAngles;
   private final Path pfirrmannCard;
+  private final Path discCard;
+  private final Path facetCard;
+  private final boolean useLabelImages;
   private final InputChecks checks;
 
   private ImagingJob(VolumeReader reader, FacetAngles facetAngles, Path pfirrmannCard,
+                     Path discCard, Path facetCard, boolean useLabelImages,
                      InputChecks checks) {
     this.reader = reader;
     this.facetAngles = facetAngles;
     this.pfirrmannCard = pfirrmannCard;
+    this.discCard = discCard;
+    this.facetCard = facetCard;
+    this.useLabelImages = useLabelImages;
     this.checks = checks;
   }
 
-  /** Default readers, checks and facet measurement; the bundled Pfirrmann model when present. */
+  /**
+   * Default readers, input checks and facet measurement; the bundled models when present; label
+   * images, when a study has them, take precedence over the localiser and segmenter.
+   */
   public static ImagingJob withDefaults() {
-    return new ImagingJob(VolumeReader.withDefaults(), FacetAngles.withDefaults(), null,
-        InputChecks.withDefaults());
+    return new ImagingJob(VolumeReader.withDefaults(), FacetAngles.withDefaults(), null, null,
+        null, true, InputChecks.withDefaults());
   }
 
   /** A copy with another reader (e.g. other size limits). */
   public ImagingJob withReader(VolumeReader volumeReader) {
-    return new ImagingJob(volumeReader, facetAngles, pfirrmannCard, checks);
+    return new ImagingJob(volumeReader, facetAngles, pfirrmannCard, discCard, facetCard,
+        useLabelImages, checks);
   }
 
   /** A copy grading discs with the model of this card instead of the bundled one. */
   public ImagingJob withPfirrmannModel(Path card) {
-    return new ImagingJob(reader, facetAngles, card, checks);
+    return new ImagingJob(reader, facetAngles, card, discCard, facetCard, useLabelImages,
+        checks);
   }
 
   /** A copy with other input checks. */
   public ImagingJob withInputChecks(InputChecks inputChecks) {
-    return new ImagingJob(reader, facetAngles, pfirrmannCard, inputChecks);
+    return new ImagingJob(reader, facetAngles, pfirrmannCard, discCard, facetCard,
+        useLabelImages, inputChecks);
   }
 
-  private PfirrmannGrader openGrader() {
-    if (pfirrmannCard != null) {
-      return PfirrmannGrader.load(ModelCard.read(pfirrmannCard), 1);
+  /** A copy locating discs with the {@code disc_localiser} model of this card. */
+  public ImagingJob withDiscLocaliserModel(Path card) {
+    return new ImagingJob(reader, facetAngles, pfirrmannCard, card, facetCard, useLabelImages,
+        checks);
+  }
+
+  /** A copy segmenting facet joints with the {@code facet_segmentation} model of this card. */
+  public ImagingJob withFacetSegmenterModel(Path card) {
+    return new ImagingJob(reader, facetAngles, pfirrmannCard, discCard, card, useLabelImages,
+        checks);
+  }
+
+  /**
+   * A copy that uses label images beside the images when present ({@code true}, the default:
+   * e.g. manual segmentations) or ignores them and always runs the localiser and segmenter
+   * ({@code false}: what a study without label images gets, e.g. to evaluate the models on
+   * phantoms).
+   */
+  public ImagingJob withLabelImages(boolean use) {
+    return new ImagingJob(reader, facetAngles, pfirrmannCard, discCard, facetCard, use, checks);
+  }
+
+  /** The models a run uses; any may be null when none is installed. */
+  private record Models(PfirrmannGrader grader, DiscLocaliser localiser,
+                        FacetSegmenter segmenter) implements AutoCloseable {
+    @Override
+    public void close() {
+      try (PfirrmannGrader g = grader; DiscLocaliser l = localiser;
+           FacetSegmenter s = segmenter) {
+        // closes whichever were opened
+      }
     }
-    if (PfirrmannGrader.class.getResource(PfirrmannGrader.BUNDLED
-        + "pfirrmann_phantom.card.json") == null) {
-      return null;
+  }
+
+  private Models openModels() {
+    PfirrmannGrader grader = null;
+    DiscLocaliser localiser = null;
+    try {
+      grader = pfirrmannCard != null ? PfirrmannGrader.load(ModelCard.read(pfirrmannCard), 1)
+          : PfirrmannGrader.bundledPresent() ? PfirrmannGrader.bundled(1) : null;
+      localiser = discCard != null ? DiscLocaliser.load(ModelCard.read(discCard), 1)
+          : DiscLocaliser.bundledPresent() ? DiscLocaliser.bundled(1) : null;
+      FacetSegmenter segmenter = facetCard != null
+          ? FacetSegmenter.load(ModelCard.read(facetCard), 1)
+          : FacetSegmenter.bundledPresent() ? FacetSegmenter.bundled(1) : null;
+      return new Models(grader, localiser, segmenter);
+    } catch (RuntimeException e) {
+      new Models(grader, localiser, null).close();
+      throw e;
     }
-    return PfirrmannGrader.bundled(1);
   }
 
   /**
@@ -127,14 +192,14 @@ public final class ImagingJob {
     AtomicOutput.checkWritable(out, force);
     int[] counts = new int[3];
     AtomicOutput.writeFile(out, force, tmp -> {
-      try (PfirrmannGrader grader = openGrader();
+      try (Models models = openModels();
            Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
            CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder()
                .setRecordSeparator('\n').get())) {
         csv.printRecord(header());
         int done = 0;
         for (StudyInput study : studies) {
-          StudyResult r = measure(study, grader);
+          StudyResult r = measure(study, models);
           csv.printRecord(row(r));
           counts[r.status().equals("ok") ? 0 : r.status().equals("partial") ? 1 : 2]++;
           done++;
@@ -147,23 +212,20 @@ public final class ImagingJob {
     return new Result(out, studies.size(), counts[0], counts[1], counts[2]);
   }
 
-  /** Measures one study folder; see {@link #measure(StudyInput, PfirrmannGrader)}. */
-  StudyResult measure(Path studyDir, PfirrmannGrader grader) {
-    return measure(StudyInput.folder(studyDir), grader);
-  }
-
   /**
-   * Measures one study with {@code grader} (null: no Pfirrmann model); never throws for
-   * bad input, which ends up in the messages. Each image is checked by {@link #read} before it
-   * is used. ({@code studyDir} is a {@link StudyInput}: a folder or a manifest row.)
+   * Measures one study (a folder or a manifest row) with {@code models} (any may be null: not
+   * installed); never throws for bad input, which ends up in the messages. Each image is
+   * checked by {@link #read} before it is used.
    */
-  StudyResult measure(StudyInput studyDir, PfirrmannGrader grader) {
+  private StudyResult measure(StudyInput studyDir, Models models) {
     String id = studyDir.id();
     int nDisc = CohortSchema.DISC_LEVELS.size();
     int nFacet = CohortSchema.FACET_LEVELS.size();
     int[] grades = new int[nDisc];
     double[] confidence = new double[nDisc];
     Arrays.fill(confidence, Double.NaN);
+    double[] discConfidence = new double[nDisc];
+    Arrays.fill(discConfidence, Double.NaN);
     double[] left = new double[nFacet];
     double[] right = new double[nFacet];
     Arrays.fill(left, Double.NaN);
@@ -172,17 +234,20 @@ public final class ImagingJob {
     List<String> warnings = new ArrayList<>();
     try {
       Volume sagittal = read(studyDir, StudyLayout.SAGITTAL, "sagittal");
-      sagittal.requirePlane(Plane.SAGITTAL, MAX_OBLIQUITY_DEGREES);
-      Optional<Path> discs = StudyLayout.find(studyDir, StudyLayout.SAGITTAL
-          + StudyLayout.LABELS_SUFFIX);
-      if (grader == null) {
+      Optional<Path> discs = labelImage(studyDir, StudyLayout.SAGITTAL);
+      PfirrmannGrader.Grades g = null;
+      if (models.grader() == null) {
         warnings.add("sagittal: no Pfirrmann model is installed; grades not measured");
-      } else if (discs.isEmpty()) {
-        warnings.add("sagittal: no disc localiser model is installed yet and no label image"
-            + " was given; grades not measured");
+      } else if (discs.isPresent()) {
+        g = models.grader().grade(sagittal, reader.read(discs.get()), PhantomLabels.DISC_L1L2);
+      } else if (models.localiser() == null) {
+        warnings.add("sagittal: no disc localiser model is installed and no label image was"
+            + " given; grades not measured");
       } else {
-        PfirrmannGrader.Grades g = grader.grade(sagittal, reader.read(discs.get()),
-            PhantomLabels.DISC_L1L2);
+        g = gradeLocated(middleSlice(sagittal, "sagittal", warnings), models, discConfidence,
+            errors, warnings);
+      }
+      if (g != null) {
         for (int d = 0; d < nDisc; d++) {
           grades[d] = g.grades()[d];
           confidence[d] = g.confidence()[d];
@@ -191,7 +256,7 @@ public final class ImagingJob {
           warnings.add("sagittal: " + w);
         }
       }
-    } catch (BadInputException e) {
+    } catch (BadInputException | IllegalStateException e) {
       errors.add("sagittal: " + e.getMessage());
     }
     for (int l = 0; l < nFacet; l++) {
@@ -200,17 +265,24 @@ public final class ImagingJob {
       try {
         String stem = StudyLayout.axial(level);
         Volume axial = read(studyDir, stem, "axial " + level);
-        axial.requirePlane(Plane.AXIAL, MAX_OBLIQUITY_DEGREES);
-        Optional<Path> mask = StudyLayout.find(studyDir, stem + StudyLayout.LABELS_SUFFIX);
-        if (mask.isEmpty()) {
-          warnings.add(part + "no facet segmentation model is installed yet and no label image"
+        Optional<Path> mask = labelImage(studyDir, stem);
+        Volume labels;
+        if (mask.isPresent()) {
+          labels = reader.read(mask.get());
+          if (!labels.geometry().equals(axial.geometry())) {
+            errors.add(part + "the label image's grid differs from the image's");
+            continue;
+          }
+        } else if (models.segmenter() == null) {
+          warnings.add(part + "no facet segmentation model is installed and no label image"
               + " was given; angles not measured");
           continue;
-        }
-        Volume labels = reader.read(mask.get());
-        if (!labels.geometry().equals(axial.geometry())) {
-          errors.add(part + "the label image's grid differs from the image's");
-          continue;
+        } else {
+          List<String> notes = new ArrayList<>();
+          labels = models.segmenter().segment(middleSlice(axial, "axial " + level, notes));
+          for (String n : notes) {
+            warnings.add(part + n);
+          }
         }
         FacetAngles.Result r = facetAngles.measure(labels, PhantomLabels.FACET_LEFT,
             PhantomLabels.FACET_RIGHT, PhantomLabels.AXIAL_DISC, PhantomLabels.AXIAL_CANAL);
@@ -219,7 +291,7 @@ public final class ImagingJob {
         for (String w : r.warnings()) {
           warnings.add(part + w);
         }
-      } catch (BadInputException | IllegalArgumentException e) {
+      } catch (BadInputException | IllegalArgumentException | IllegalStateException e) {
         errors.add(part + e.getMessage());
       }
     }
@@ -234,7 +306,54 @@ public final class ImagingJob {
         : "failed";
     List<String> messages = new ArrayList<>(errors);
     messages.addAll(warnings);
-    return new StudyResult(id, grades, confidence, left, right, status, messages);
+    return new StudyResult(id, grades, confidence, left, right, status, messages,
+        discConfidence);
+  }
+
+  /** The label image beside {@code stem}, unless label images are switched off. */
+  private Optional<Path> labelImage(StudyInput studyDir, String stem) {
+    return useLabelImages ? StudyLayout.find(studyDir, stem + StudyLayout.LABELS_SUFFIX)
+        : Optional.empty();
+  }
+
+  /**
+   * Locates the discs with the localiser (their confidences into {@code discConfidence}) and
+   * grades the ones found; null (with an error) when the field of view shows too few lumbar
+   * discs to be lumbar.
+   */
+  private static PfirrmannGrader.Grades gradeLocated(Volume sagittal, Models models,
+                                                     double[] discConfidence,
+                                                     List<String> errors,
+                                                     List<String> warnings) {
+    DiscLocaliser.Located located = models.localiser().locate(sagittal);
+    double[] c = located.confidence();
+    System.arraycopy(c, 0, discConfidence, 0, c.length);
+    if (!located.lumbar()) {
+      int found = 0;
+      for (DiscLocaliser.Disc d : located.discs()) {
+        found += d.found() ? 1 : 0;
+      }
+      errors.add("sagittal: the field of view does not look lumbar: the disc localiser"
+          + " identified " + found + " of " + located.discs().size() + " lumbar discs (at least "
+          + DiscLocaliser.MIN_LUMBAR_DISCS + " needed; it names the levels by counting from the"
+          + " sacrum, which must be in view); grades not measured");
+      return null;
+    }
+    for (String w : located.warnings()) {
+      warnings.add("sagittal: " + w);
+    }
+    return models.grader().grade(sagittal, located);
+  }
+
+  /** A 2-D image as is; of a stack, its middle slice (with a note saying so). */
+  private static Volume middleSlice(Volume image, String what, List<String> notes) {
+    int slices = image.geometry().sizeZ();
+    if (slices == 1) {
+      return image;
+    }
+    notes.add(what + ": the model ran on the middle slice " + (slices / 2 + 1) + " of "
+        + slices);
+    return image.slice(slices / 2);
   }
 
   /**
@@ -288,8 +407,9 @@ public final class ImagingJob {
   }
 
   /**
-   * Output header: id, pfirrmann_*, facet_angle_*, pfirrmann_confidence_*, imaging_status,
-   * imaging_messages.
+   * Output header: id, pfirrmann_*, facet_angle_*, pfirrmann_confidence_* (the grade's
+   * probability), disc_confidence_* (the disc localiser's peak, empty when discs came from a
+   * label image), imaging_status, imaging_messages.
    */
   public static List<String> header() {
     List<String> h = new ArrayList<>();
@@ -303,6 +423,9 @@ public final class ImagingJob {
     }
     for (String level : CohortSchema.DISC_LEVELS) {
       h.add("pfirrmann_confidence_" + level);
+    }
+    for (String level : CohortSchema.DISC_LEVELS) {
+      h.add("disc_confidence_" + level);
     }
     h.add(STATUS_COLUMN);
     h.add(MESSAGES_COLUMN);
@@ -320,12 +443,18 @@ public final class ImagingJob {
       row.add(angle(r.facetRightDegrees(l)));
     }
     for (int d = 0; d < CohortSchema.DISC_LEVELS.size(); d++) {
-      double c = r.pfirrmannConfidence(d);
-      row.add(Double.isNaN(c) ? "" : String.format(Locale.ROOT, "%.3f", c));
+      row.add(confidence(r.pfirrmannConfidence(d)));
+    }
+    for (int d = 0; d < CohortSchema.DISC_LEVELS.size(); d++) {
+      row.add(confidence(r.discConfidence(d)));
     }
     row.add(r.status());
     row.add(String.join("; ", r.messages()));
     return row;
+  }
+
+  private static String confidence(double p) {
+    return Double.isNaN(p) ? "" : String.format(Locale.ROOT, "%.3f", p);
   }
 
   private static String angle(double degrees) {

@@ -3,8 +3,10 @@ package org.backstrat.imaging.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +15,17 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.backstrat.core.BadInputException;
+import org.backstrat.imaging.io.MetaImageWriter;
+import org.backstrat.imaging.io.SampleType;
+import org.backstrat.imaging.io.VolumeReader;
+import org.backstrat.imaging.model.DiscLocaliser;
+import org.backstrat.imaging.model.FacetSegmenter;
+import org.backstrat.imaging.model.PfirrmannGrader;
+import org.backstrat.imaging.facet.FacetAngles;
 import org.backstrat.imaging.phantom.PhantomJob;
+import org.backstrat.imaging.phantom.PhantomLabels;
+import org.backstrat.imaging.volume.Volume;
+import org.backstrat.imaging.volume.VolumeGeometry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,6 +97,8 @@ class ImagingJobTest {
         assertThat(graded).isBetween(1, 5);
         assertThat(Double.parseDouble(row.get("pfirrmann_confidence_" + level)))
             .isBetween(0.2, 1.0);
+        assertThat(row.get("disc_confidence_" + level)).as("discs from the label image")
+            .isEmpty();
         discs++;
         withinOne += Math.abs(graded - Integer.parseInt(t.get("pfirrmann_" + level))) <= 1
             ? 1 : 0;
@@ -95,16 +109,166 @@ class ImagingJobTest {
         .isGreaterThanOrEqualTo(discs - 1);
   }
 
+  private static void assumeModels() {
+    assumeTrue(PfirrmannGrader.bundledPresent() && DiscLocaliser.bundledPresent()
+        && FacetSegmenter.bundledPresent(), "bundled models are not on the classpath");
+  }
+
+  private static void write(Path file, Volume image, SampleType type) throws IOException {
+    try (OutputStream os = Files.newOutputStream(file)) {
+      MetaImageWriter.of(type, true).write(image, os);
+    }
+  }
+
+  private static void deleteLabels(Path study) throws IOException {
+    try (var s = Files.list(study)) {
+      for (Path p : s.filter(p -> p.getFileName().toString().contains("_labels")).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
   @Test
-  void withoutDiscLabelsTheGradesAreLeftEmptyWithAReason() throws IOException {
+  void withoutLabelImagesTheModelsLocateGradeAndSegment() throws IOException {
+    assumeModels();
     Path studies = copyOfPhantoms();
-    Files.delete(studies.resolve("phantom-0001/sagittal_t2_labels.mha"));
+    deleteLabels(studies.resolve("phantom-0001"));
     ImagingJob.withDefaults().run(studies, tmp.resolve("d.csv"), false, null);
     CSVRecord row = read(tmp.resolve("d.csv")).get(0);
+    CSVRecord t = read(phantoms.resolve("truth.csv")).get(0);
+    for (String level : List.of("l1l2", "l2l3", "l3l4", "l4l5", "l5s1")) {
+      assertThat(Integer.parseInt(row.get("pfirrmann_" + level))).as(level)
+          .isCloseTo(Integer.parseInt(t.get("pfirrmann_" + level)), within(1));
+      assertThat(row.get("pfirrmann_confidence_" + level)).isNotEmpty();
+      assertThat(Double.parseDouble(row.get("disc_confidence_" + level))).as(level)
+          .isBetween(0.5, 1.0);
+    }
+    for (String level : List.of("l3l4", "l4l5", "l5s1")) {
+      for (String side : List.of("left", "right")) {
+        String col = "facet_angle_" + level + "_" + side;
+        assertThat(Double.parseDouble(row.get(col))).as(col)
+            .isCloseTo(Double.parseDouble(t.get(col)), within(4.0));
+      }
+    }
+    assertThat(row.get(ImagingJob.MESSAGES_COLUMN)).doesNotContain("no disc localiser")
+        .doesNotContain("not found");
+  }
+
+  @Test
+  void labelImagesTakePrecedenceUnlessSwitchedOff() throws IOException {
+    assumeModels();
+    Path studies = copyOfPhantoms();
+    // an empty sagittal label image: with label images on, no disc is found in it
+    Path labels = studies.resolve("phantom-0001/sagittal_t2_labels.mha");
+    Volume original = VolumeReader.withDefaults().read(labels);
+    Volume empty = Volume.of("empty", original.geometry(),
+        new float[(int) original.geometry().voxelCount()]);
+    write(labels, empty, SampleType.UINT8);
+    ImagingJob.withDefaults().run(studies, tmp.resolve("on.csv"), false, null);
+    CSVRecord on = read(tmp.resolve("on.csv")).get(0);
+    assertThat(on.get("pfirrmann_l3l4")).isEmpty();
+    assertThat(on.get(ImagingJob.MESSAGES_COLUMN)).contains("not found in the labels");
+    ImagingJob.withDefaults().withLabelImages(false).run(studies, tmp.resolve("off.csv"), false,
+        null);
+    CSVRecord off = read(tmp.resolve("off.csv")).get(0);
+    assertThat(off.get("pfirrmann_l3l4")).isNotEmpty();
+    assertThat(off.get(ImagingJob.MESSAGES_COLUMN)).doesNotContain("not found in the labels");
+  }
+
+  @Test
+  void aSagittalImageWithoutASpineIsReportedAsNotLumbar() throws IOException {
+    assumeModels();
+    Path studies = copyOfPhantoms();
+    deleteLabels(studies.resolve("phantom-0002"));
+    Path sagittal = studies.resolve("phantom-0002/sagittal_t2.mha");
+    Volume image = VolumeReader.withDefaults().read(sagittal);
+    float[] flat = new float[(int) image.geometry().voxelCount()];
+    java.util.Arrays.fill(flat, 250f);
+    write(sagittal, Volume.of("flat", image.geometry(), flat), SampleType.INT16);
+    ImagingJob.withDefaults().run(studies, tmp.resolve("n.csv"), false, null);
+    CSVRecord row = read(tmp.resolve("n.csv")).get(1);
+    assertThat(row.get(ImagingJob.MESSAGES_COLUMN)).contains("does not look lumbar");
     assertThat(row.get("pfirrmann_l1l2")).isEmpty();
-    assertThat(row.get("pfirrmann_confidence_l1l2")).isEmpty();
-    assertThat(row.get(ImagingJob.MESSAGES_COLUMN)).contains("no disc localiser");
+    assertThat(row.get("facet_angle_l4l5_left")).as("the axial slices are still measured")
+        .isNotEmpty();
     assertThat(row.get(ImagingJob.STATUS_COLUMN)).isEqualTo("partial");
+  }
+
+  @Test
+  void aSagittalStackIsMeasuredOnItsMiddleSliceAndSaysSo() throws IOException {
+    assumeModels();
+    Path studies = copyOfPhantoms();
+    deleteLabels(studies.resolve("phantom-0003"));
+    Path sagittal = studies.resolve("phantom-0003/sagittal_t2.mha");
+    Volume slice = VolumeReader.withDefaults().read(sagittal);
+    VolumeGeometry g = slice.geometry();
+    int n = g.sizeX() * g.sizeY();
+    float[] stack = new float[3 * n];
+    float[] middle = slice.copyVoxels();
+    System.arraycopy(middle, 0, stack, n, n);
+    // outer slices: a flat image, which would show no spine
+    java.util.Arrays.fill(stack, 0, n, 200f);
+    java.util.Arrays.fill(stack, 2 * n, 3 * n, 200f);
+    double[] origin = g.physicalPointMm(0, 0, -1);
+    VolumeGeometry three = VolumeGeometry.of(g.sizeX(), g.sizeY(), 3, g.spacingMm(), origin,
+        g.direction());
+    write(sagittal, Volume.of("stack", three, stack), SampleType.INT16);
+    ImagingJob.withDefaults().run(studies, tmp.resolve("s.csv"), false, null);
+    CSVRecord row = read(tmp.resolve("s.csv")).get(2);
+    CSVRecord t = read(phantoms.resolve("truth.csv")).get(2);
+    assertThat(row.get(ImagingJob.MESSAGES_COLUMN)).contains("middle slice 2 of 3");
+    for (String level : List.of("l1l2", "l2l3", "l3l4", "l4l5", "l5s1")) {
+      assertThat(Integer.parseInt(row.get("pfirrmann_" + level))).as(level)
+          .isCloseTo(Integer.parseInt(t.get("pfirrmann_" + level)), within(1));
+    }
+  }
+
+  @Test
+  void withoutTheSacrumInViewTheLevelsAreNotIdentifiedAndSaySo() throws IOException {
+    assumeModels();
+    Path studies = copyOfPhantoms();
+    Path dir = studies.resolve("phantom-0004");
+    Volume labels = VolumeReader.withDefaults().read(dir.resolve("sagittal_t2_labels.mha"));
+    deleteLabels(dir);
+    Path sagittal = dir.resolve("sagittal_t2.mha");
+    Volume image = VolumeReader.withDefaults().read(sagittal);
+    // blank out everything caudal to the middle of the L3/4 to L4/5 gap, sacrum included
+    double cut = (FacetAngles.joint(labels, PhantomLabels.DISC_L1L2 + 2).centroidMm()[1]
+        + FacetAngles.joint(labels, PhantomLabels.DISC_L1L2 + 3).centroidMm()[1]) / 2;
+    VolumeGeometry g = image.geometry();
+    float[] v = image.copyVoxels();
+    for (int j = (int) Math.ceil(cut / g.spacingMm(1)); j < g.sizeY(); j++) {
+      java.util.Arrays.fill(v, j * g.sizeX(), (j + 1) * g.sizeX(), 210f);
+    }
+    write(sagittal, Volume.of("cut", g, v), SampleType.INT16);
+    ImagingJob.withDefaults().run(studies, tmp.resolve("c.csv"), false, null);
+    CSVRecord row = read(tmp.resolve("c.csv")).get(3);
+    // the localiser names levels by counting from the sacrum: without it, no level is named
+    // reliably, and the study says so instead of grading the wrong discs
+    assertThat(row.get(ImagingJob.MESSAGES_COLUMN)).contains("does not look lumbar")
+        .contains("sacrum");
+    for (String level : List.of("l1l2", "l2l3", "l3l4", "l4l5", "l5s1")) {
+      assertThat(row.get("pfirrmann_" + level)).as(level).isEmpty();
+      assertThat(row.get("disc_confidence_" + level)).as("QC keeps the confidence")
+          .isNotEmpty();
+    }
+    assertThat(row.get("facet_angle_l3l4_left")).isNotEmpty();
+    assertThat(row.get(ImagingJob.STATUS_COLUMN)).isEqualTo("partial");
+  }
+
+  @Test
+  void aCardForAnotherTaskIsBadInputBeforeAnyStudyIsRead() throws Exception {
+    assumeModels();
+    Path pfirrmannCard = Path.of(ImagingJob.class.getResource(
+        "/org/backstrat/imaging/models/pfirrmann_phantom.card.json").toURI());
+    Path out = tmp.resolve("x.csv");
+    assertThatThrownBy(() -> ImagingJob.withDefaults().withDiscLocaliserModel(pfirrmannCard)
+        .run(phantoms, out, false, null)).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("disc_localiser");
+    assertThatThrownBy(() -> ImagingJob.withDefaults().withFacetSegmenterModel(pfirrmannCard)
+        .run(phantoms, out, false, null)).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("facet_segmentation");
+    assertThat(out).doesNotExist();
   }
 
   @Test

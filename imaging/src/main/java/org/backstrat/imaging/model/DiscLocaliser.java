@@ -1,0 +1,366 @@
+package org.backstrat.imaging.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.backstrat.core.BadInputException;
+import org.backstrat.core.cohort.CohortSchema;
+import org.backstrat.imaging.volume.Plane;
+import org.backstrat.imaging.volume.PlaneSampler;
+import org.backstrat.imaging.volume.Volume;
+import org.backstrat.imaging.volume.VolumeGeometry;
+
+/**
+ * Finds the five lumbar discs (L1/2..L5/S1) on a sagittal T2 slice with a {@code
+ * disc_localiser} ONNX model, so that discs can be graded without a label image. The model
+ * sees the slice sampled axis-aligned at the card's spacing on the card's grid, centred on the
+ * image centre, normalised as the card says, and returns one heatmap per disc level (channels
+ * named by the card's labels, e.g. {@code t12l1, l1l2, ..., l5s1}; levels other than the five
+ * lumbar ones are distractors the model learnt to tell apart). Each lumbar level's centre is its
+ * heatmap's peak, refined to a fraction of a pixel by a parabola through the logarithms of the
+ * peak and its neighbours (exact for a Gaussian peak), and the peak value is the level's
+ * confidence.
+ *
+ * <p>A level is found when its confidence reaches {@link #withMinConfidence the threshold}
+ * (0.3 by default) and it lies caudal to (at a larger j than) the level above it; otherwise it
+ * gets a warning and is left out. A found level under {@link #LOW_CONFIDENCE} gets a warning
+ * too. The disc's long axis, which the Pfirrmann crops are turned by, is taken perpendicular to
+ * the spine's course: a parabola {@code x = a + b y + c y^2} through the found disc centres (a
+ * line through two, horizontal for one). A study in which fewer than {@link #MIN_LUMBAR_DISCS}
+ * discs are found does not look like a lumbar spine.
+ *
+ * <p>The bundled reference model ({@link #bundled(int)}) is trained on synthetic phantoms only
+ * (imaging/training/train_localiser.py), whose slices have i towards posterior and j towards
+ * inferior: it proves the pipeline, not clinical accuracy.
+ */
+public final class DiscLocaliser implements AutoCloseable {
+  /** Fewest discs found for a field of view to count as lumbar. */
+  public static final int MIN_LUMBAR_DISCS = 3;
+  /** Confidence below which a found disc gets a warning. */
+  public static final double LOW_CONFIDENCE = 0.5;
+  private static final String BUNDLED_CARD = "disc_localiser_phantom.card.json";
+  private static final String BUNDLED_MODEL = "disc_localiser_phantom.onnx";
+
+  private final OnnxModel model;
+  private final PlaneSampler sampler;
+  private final int size;
+  private final double stepMm;
+  private final int[] channelOfLevel;
+  private final int channels;
+  private final double minConfidence;
+
+  private DiscLocaliser(OnnxModel model, PlaneSampler sampler, int size, double stepMm,
+                        int[] channelOfLevel, int channels, double minConfidence) {
+    this.model = model;
+    this.sampler = sampler;
+    this.size = size;
+    this.stepMm = stepMm;
+    this.channelOfLevel = channelOfLevel;
+    this.channels = channels;
+    this.minConfidence = minConfidence;
+  }
+
+  /**
+   * A localiser running the model a card describes: task {@code disc_localiser}, plane
+   * sagittal, output kind {@code heatmaps}, a square input {@code [-1, 1, n, n]} and labels
+   * naming every lumbar level of {@link CohortSchema#DISC_LEVELS}.
+   *
+   * @throws BadInputException when the card does not describe such a model or it does not load
+   */
+  public static DiscLocaliser load(ModelCard card, int threads) {
+    checkCard(card);
+    return create(OnnxModel.load(card, threads));
+  }
+
+  /** The bundled reference model (trained on phantoms; not for clinical use). */
+  public static DiscLocaliser bundled(int threads) {
+    return create(BundledModel.load(BUNDLED_CARD, BUNDLED_MODEL, threads));
+  }
+
+  /** True when the bundled reference model is on the classpath. */
+  public static boolean bundledPresent() {
+    return BundledModel.present(BUNDLED_CARD);
+  }
+
+  private static void checkCard(ModelCard card) {
+    String file = card.modelFile().toString();
+    if (!card.task().equals("disc_localiser") || card.plane() != Plane.SAGITTAL
+        || !card.outputKind().equals("heatmaps")) {
+      throw BadInputException.at(file, 0, "task", card.task(), "a sagittal disc_localiser"
+          + " model with heatmaps output");
+    }
+    List<Long> shape = card.inputShape();
+    if (shape.size() != 4 || shape.get(1) != 1 || shape.get(2) < 3
+        || !shape.get(2).equals(shape.get(3))) {
+      throw BadInputException.at(file, 0, "input.shape", shape.toString(),
+          "[-1, 1, n, n] for a disc localiser");
+    }
+    for (String level : CohortSchema.DISC_LEVELS) {
+      if (!card.labels().contains(level)) {
+        throw BadInputException.at(file, 0, "output.labels", card.labels().toString(),
+            "a heatmap for every lumbar disc level " + CohortSchema.DISC_LEVELS);
+      }
+    }
+  }
+
+  private static DiscLocaliser create(OnnxModel model) {
+    ModelCard card = model.card();
+    try {
+      checkCard(card);
+    } catch (BadInputException e) {
+      model.close();
+      throw e;
+    }
+    int size = card.inputShape().get(3).intValue();
+    double step = card.spacingMm().get(0);
+    int[] channelOfLevel = new int[CohortSchema.DISC_LEVELS.size()];
+    for (int d = 0; d < channelOfLevel.length; d++) {
+      channelOfLevel[d] = card.labels().indexOf(CohortSchema.DISC_LEVELS.get(d));
+    }
+    return new DiscLocaliser(model, PlaneSampler.of(size, size, step), size, step,
+        channelOfLevel, card.labels().size(), 0.3);
+  }
+
+  /**
+   * A copy sharing this model that counts a level as found from {@code threshold} (0..1)
+   * confidence; the copy's {@link #close()} closes the shared model too.
+   */
+  public DiscLocaliser withMinConfidence(double threshold) {
+    if (!(threshold >= 0 && threshold <= 1)) {
+      throw new IllegalArgumentException("confidence threshold must be in 0..1: " + threshold);
+    }
+    return new DiscLocaliser(model, sampler, size, stepMm, channelOfLevel, channels, threshold);
+  }
+
+  /** The model's card. */
+  public ModelCard card() {
+    return model.card();
+  }
+
+  /**
+   * One lumbar disc level as located.
+   *
+   * @param level the cohort schema's level name ({@code l1l2} ...)
+   * @param found whether the level was found (confidence high enough, order plausible)
+   * @param xMm centre along the slice's i axis, mm ({@code i * spacing}), the frame of
+   *     {@link PlaneSampler} and of label-image centroids
+   * @param yMm centre along the slice's j axis, mm
+   * @param positionLpsMm the centre in patient coordinates (LPS, mm)
+   * @param axisDegrees the disc's long axis in the slice frame, degrees from the i axis
+   *     towards j (NaN when not found)
+   * @param confidence the heatmap's peak value, 0..1
+   */
+  public record Disc(String level, boolean found, double xMm, double yMm, double[] positionLpsMm,
+                     double axisDegrees, double confidence) {
+    public Disc {
+      positionLpsMm = positionLpsMm.clone();
+    }
+  }
+
+  /**
+   * The lumbar discs of one slice, cranial to caudal.
+   *
+   * @param discs one entry per level of {@link CohortSchema#DISC_LEVELS}
+   * @param lumbar whether at least {@link #MIN_LUMBAR_DISCS} discs were found
+   * @param warnings why a level was not found
+   */
+  public record Located(List<Disc> discs, boolean lumbar, List<String> warnings) {
+    public Located {
+      discs = List.copyOf(discs);
+      warnings = List.copyOf(warnings);
+    }
+
+    /** Confidence per level, cranial to caudal. */
+    public double[] confidence() {
+      double[] c = new double[discs.size()];
+      for (int d = 0; d < c.length; d++) {
+        c[d] = discs.get(d).confidence();
+      }
+      return c;
+    }
+  }
+
+  /**
+   * Locates the lumbar discs of a sagittal slice.
+   *
+   * @throws BadInputException when the image is not a sagittal slice
+   */
+  public Located locate(Volume sagittal) {
+    sagittal.requirePlane(Plane.SAGITTAL, 30);
+    VolumeGeometry g = sagittal.geometry();
+    if (g.sizeZ() != 1) {
+      throw BadInputException.at(sagittal.source(), 0, "", g.sizeZ() + " slices",
+          "one mid-sagittal slice for the disc localiser");
+    }
+    double centreX = (g.sizeX() - 1) / 2.0 * g.spacingMm(0);
+    double centreY = (g.sizeY() - 1) / 2.0 * g.spacingMm(1);
+    float[] input = sampler.sample(sagittal, centreX, centreY, 0, 0f);
+    model.card().normalisation().apply(input);
+    float[] heat = model.run(input, 1);
+    int plane = size * size;
+    if (heat.length != channels * plane) {
+      throw new IllegalStateException(model.card().modelFile() + ": expected " + channels
+          + " heatmaps of " + size + "x" + size + ", got " + heat.length + " values");
+    }
+    int levels = channelOfLevel.length;
+    double[][] peak = new double[levels][];
+    for (int d = 0; d < levels; d++) {
+      peak[d] = peak(heat, channelOfLevel[d] * plane);
+    }
+    List<String> warnings = new ArrayList<>();
+    boolean[] found = new boolean[levels];
+    double[] x = new double[levels];
+    double[] y = new double[levels];
+    double previousY = Double.NEGATIVE_INFINITY;
+    int nFound = 0;
+    for (int d = 0; d < levels; d++) {
+      x[d] = centreX + (peak[d][0] - (size - 1) / 2.0) * stepMm;
+      y[d] = centreY + (peak[d][1] - (size - 1) / 2.0) * stepMm;
+      String level = CohortSchema.DISC_LEVELS.get(d);
+      if (peak[d][2] < minConfidence) {
+        warnings.add(String.format(Locale.ROOT, "disc %s not found (localiser confidence %.2f"
+            + " < %.2f)", level, peak[d][2], minConfidence));
+      } else if (y[d] <= previousY) {
+        warnings.add("disc " + level + " not found (the localiser put it above the disc"
+            + " above it)");
+      } else {
+        found[d] = true;
+        previousY = y[d];
+        nFound++;
+        if (peak[d][2] < LOW_CONFIDENCE) {
+          warnings.add(String.format(Locale.ROOT, "disc %s located with low confidence %.2f",
+              level, peak[d][2]));
+        }
+      }
+    }
+    double[] axis = axes(x, y, found);
+    List<Disc> discs = new ArrayList<>();
+    for (int d = 0; d < levels; d++) {
+      double[] lps = g.physicalPointMm(x[d] / g.spacingMm(0), y[d] / g.spacingMm(1), 0);
+      discs.add(new Disc(CohortSchema.DISC_LEVELS.get(d), found[d], x[d], y[d], lps,
+          found[d] ? axis[d] : Double.NaN, peak[d][2]));
+    }
+    return new Located(discs, nFound >= MIN_LUMBAR_DISCS, warnings);
+  }
+
+  /** Peak (x px, y px, value) of the heatmap starting at {@code offset}. */
+  private double[] peak(float[] heat, int offset) {
+    int best = offset;
+    int end = offset + size * size;
+    for (int p = offset; p < end; p++) {
+      if (heat[p] > heat[best]) {
+        best = p;
+      }
+    }
+    int i = (best - offset) % size;
+    int j = (best - offset) / size;
+    double dx = 0;
+    double dy = 0;
+    if (i > 0 && i < size - 1) {
+      dx = logParabola(heat[best - 1], heat[best], heat[best + 1]);
+    }
+    if (j > 0 && j < size - 1) {
+      dy = logParabola(heat[best - size], heat[best], heat[best + size]);
+    }
+    return new double[] {i + dx, j + dy, heat[best]};
+  }
+
+  /** Offset (-0.5..0.5) of the vertex of the parabola through the logs of three samples. */
+  static double logParabola(double before, double at, double after) {
+    double lo = Math.log(Math.max(before, 1e-6));
+    double mid = Math.log(Math.max(at, 1e-6));
+    double hi = Math.log(Math.max(after, 1e-6));
+    double den = lo - 2 * mid + hi;
+    if (!(den < 0)) {
+      return 0;
+    }
+    return Math.max(-0.5, Math.min(0.5, 0.5 * (lo - hi) / den));
+  }
+
+  /**
+   * Long-axis angle (degrees from the i axis towards j) of each found disc, perpendicular to a
+   * least-squares polynomial {@code x(y)} through the found centres: degree 2 for three or more
+   * discs, 1 for two, 0 (a horizontal disc) for one.
+   */
+  static double[] axes(double[] x, double[] y, boolean[] found) {
+    int n = 0;
+    double meanY = 0;
+    for (int d = 0; d < x.length; d++) {
+      if (found[d]) {
+        n++;
+        meanY += y[d];
+      }
+    }
+    double[] out = new double[x.length];
+    Arrays.fill(out, Double.NaN);
+    if (n == 0) {
+      return out;
+    }
+    meanY /= n;
+    int degree = Math.min(2, n - 1);
+    double[] coef = fit(x, y, found, meanY, degree);
+    for (int d = 0; d < x.length; d++) {
+      if (found[d]) {
+        double t = y[d] - meanY;
+        double slope = degree >= 1 ? coef[1] + (degree == 2 ? 2 * coef[2] * t : 0) : 0;
+        // the spine runs along (slope, 1) in (x, y); the disc's long axis is (1, -slope)
+        out[d] = Math.toDegrees(Math.atan(-slope));
+      }
+    }
+    return out;
+  }
+
+  /** Least squares x = c0 + c1 t + c2 t^2, t = y - meanY, over the found points. */
+  private static double[] fit(double[] x, double[] y, boolean[] found, double meanY,
+                              int degree) {
+    int k = degree + 1;
+    double[][] a = new double[k][k + 1];
+    for (int d = 0; d < x.length; d++) {
+      if (!found[d]) {
+        continue;
+      }
+      double t = y[d] - meanY;
+      double[] basis = {1, t, t * t};
+      for (int r = 0; r < k; r++) {
+        for (int c = 0; c < k; c++) {
+          a[r][c] += basis[r] * basis[c];
+        }
+        a[r][k] += basis[r] * x[d];
+      }
+    }
+    // Gaussian elimination with partial pivoting on the (at most 3 x 3) normal equations
+    for (int col = 0; col < k; col++) {
+      int pivot = col;
+      for (int r = col + 1; r < k; r++) {
+        if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) {
+          pivot = r;
+        }
+      }
+      double[] swap = a[col];
+      a[col] = a[pivot];
+      a[pivot] = swap;
+      if (Math.abs(a[col][col]) < 1e-12) {
+        return new double[] {0, 0, 0};
+      }
+      for (int r = 0; r < k; r++) {
+        if (r != col) {
+          double f = a[r][col] / a[col][col];
+          for (int c = col; c <= k; c++) {
+            a[r][c] -= f * a[col][c];
+          }
+        }
+      }
+    }
+    double[] coef = new double[3];
+    for (int r = 0; r < k; r++) {
+      coef[r] = a[r][k] / a[r][r];
+    }
+    return coef;
+  }
+
+  @Override
+  public void close() {
+    model.close();
+  }
+}

@@ -1,0 +1,160 @@
+package org.backstrat.imaging.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.backstrat.core.BadInputException;
+import org.backstrat.imaging.facet.FacetAngles;
+import org.backstrat.imaging.phantom.PhantomGenerator;
+import org.backstrat.imaging.phantom.PhantomLabels;
+import org.backstrat.imaging.volume.Plane;
+import org.backstrat.imaging.volume.Volume;
+import org.junit.jupiter.api.Test;
+
+/** Peak refinement, disc axes, card checks, and the bundled localiser on unseen phantoms. */
+class DiscLocaliserTest {
+
+  @Test
+  void logParabolaFindsTheOffsetOfAGaussianPeakExactly() {
+    double sigma = 1.0;
+    for (double offset : new double[] {-0.4, -0.1, 0, 0.25, 0.45}) {
+      double[] v = new double[3];
+      for (int k = 0; k < 3; k++) {
+        double d = (k - 1) - offset;
+        v[k] = 0.9 * Math.exp(-d * d / (2 * sigma * sigma));
+      }
+      assertThat(DiscLocaliser.logParabola(v[0], v[1], v[2])).isCloseTo(offset,
+          within(1e-9));
+    }
+    assertThat(DiscLocaliser.logParabola(0.5, 0.5, 0.5)).as("flat: no offset").isZero();
+  }
+
+  @Test
+  void discAxesArePerpendicularToTheSpinesCourse() {
+    // centres on x = 3 + 0.2 (y - 100) + 0.004 (y - 100)^2: the course's slope at y is
+    // 0.2 + 0.008 (y - 100), the disc axis (1, -slope)
+    double[] y = {40, 75, 110, 145, 180};
+    double[] x = new double[5];
+    for (int d = 0; d < 5; d++) {
+      double t = y[d] - 100;
+      x[d] = 3 + 0.2 * t + 0.004 * t * t;
+    }
+    boolean[] all = {true, true, true, true, true};
+    double[] axes = DiscLocaliser.axes(x, y, all);
+    for (int d = 0; d < 5; d++) {
+      double slope = 0.2 + 0.008 * (y[d] - 100);
+      assertThat(axes[d]).isCloseTo(Math.toDegrees(Math.atan(-slope)), within(1e-6));
+    }
+    boolean[] two = {false, true, false, true, false};
+    double[] line = DiscLocaliser.axes(x, y, two);
+    double chord = (x[3] - x[1]) / (y[3] - y[1]);
+    assertThat(line[1]).isCloseTo(Math.toDegrees(Math.atan(-chord)), within(1e-6));
+    assertThat(line[0]).as("not found: no axis").isNaN();
+    boolean[] one = {false, false, true, false, false};
+    assertThat(DiscLocaliser.axes(x, y, one)[2]).as("one disc: horizontal").isZero();
+  }
+
+  @Test
+  void aCardThatIsNotADiscLocaliserIsRefusedBeforeLoading() {
+    ModelCard segmenter = card("facet_segmentation", Plane.SAGITTAL, "heatmaps",
+        List.of("l1l2", "l2l3", "l3l4", "l4l5", "l5s1"));
+    assertThatThrownBy(() -> DiscLocaliser.load(segmenter, 1))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("disc_localiser");
+    ModelCard missingLevel = card("disc_localiser", Plane.SAGITTAL, "heatmaps",
+        List.of("l1l2", "l2l3", "l3l4", "l4l5"));
+    assertThatThrownBy(() -> DiscLocaliser.load(missingLevel, 1))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("l5s1");
+  }
+
+  static ModelCard card(String task, Plane plane, String kind, List<String> labels) {
+    return new ModelCard("x", "1", task, Path.of("/nonexistent/x.onnx"), "0".repeat(64),
+        "image", List.of(-1L, 1L, 64L, 64L), plane, List.of(4.0, 4.0),
+        Normalisation.percentile(1, 99), "out", kind, labels, "test");
+  }
+
+  @Test
+  void bundledLocaliserFindsEveryDiscOfUnseenPhantomsNearItsLabelCentroid() {
+    assumeTrue(DiscLocaliser.bundledPresent(), "no bundled disc localiser");
+    PhantomGenerator generator = PhantomGenerator.withDefaults();
+    double worst = 0;
+    try (DiscLocaliser localiser = DiscLocaliser.bundled(1)) {
+      assertThat(localiser.card().intendedUse()).contains("not for clinical use");
+      for (int s = 0; s < 8; s++) {
+        PhantomGenerator.Study study = generator.generate("loc" + s, 7_100_000L + s);
+        DiscLocaliser.Located located = localiser.locate(study.sagittal());
+        assertThat(located.lumbar()).isTrue();
+        for (int d = 0; d < 5; d++) {
+          DiscLocaliser.Disc disc = located.discs().get(d);
+          FacetAngles.Joint truth = FacetAngles.joint(study.sagittalLabels(),
+              PhantomLabels.DISC_L1L2 + d);
+          assertThat(disc.found()).as("study %d disc %d", s, d).isTrue();
+          assertThat(disc.confidence()).isGreaterThan(0.3);
+          worst = Math.max(worst, Math.hypot(disc.xMm() - truth.centroidMm()[0],
+              disc.yMm() - truth.centroidMm()[1]));
+          double[] lps = study.sagittal().geometry().physicalPointMm(
+              disc.xMm() / study.sagittal().geometry().spacingMm(0),
+              disc.yMm() / study.sagittal().geometry().spacingMm(1), 0);
+          assertThat(disc.positionLpsMm()).containsExactly(lps, within(1e-9));
+          double trueAxis = Math.toDegrees(Math.atan(truth.axis()[1] / truth.axis()[0]));
+          assertThat(disc.axisDegrees()).as("axis").isCloseTo(trueAxis, within(6.0));
+        }
+      }
+    }
+    assertThat(worst).as("largest distance from the label centroid, mm").isLessThan(5.0);
+  }
+
+  @Test
+  void anImageWithoutASpineDoesNotLookLumbar() {
+    assumeTrue(DiscLocaliser.bundledPresent(), "no bundled disc localiser");
+    Volume sagittal = PhantomGenerator.withDefaults().generate("blank", 5).sagittal();
+    float[] flat = new float[(int) sagittal.geometry().voxelCount()];
+    java.util.Arrays.fill(flat, 300f);
+    Volume blank = Volume.adopt("blank", sagittal.geometry(), flat);
+    try (DiscLocaliser localiser = DiscLocaliser.bundled(1)) {
+      DiscLocaliser.Located located = localiser.locate(blank);
+      assertThat(located.lumbar()).isFalse();
+      assertThat(located.warnings()).isNotEmpty();
+    }
+  }
+
+  @Test
+  void discsUnderTheConfidenceThresholdAreNotFoundAndNotGraded() {
+    assumeTrue(DiscLocaliser.bundledPresent() && PfirrmannGrader.bundledPresent(),
+        "no bundled models");
+    PhantomGenerator.Study study = PhantomGenerator.withDefaults().generate("thr", 7);
+    try (DiscLocaliser localiser = DiscLocaliser.bundled(1);
+         PfirrmannGrader grader = PfirrmannGrader.bundled(1)) {
+      DiscLocaliser.Located all = localiser.locate(study.sagittal());
+      double third = all.discs().get(2).confidence();
+      // a threshold just above the L3/4 peak drops that level (and any weaker one)
+      DiscLocaliser.Located strict = localiser.withMinConfidence(Math.min(1.0, third + 1e-6))
+          .locate(study.sagittal());
+      DiscLocaliser.Disc l3l4 = strict.discs().get(2);
+      assertThat(l3l4.found()).isFalse();
+      assertThat(l3l4.axisDegrees()).isNaN();
+      assertThat(l3l4.confidence()).isEqualTo(third);
+      assertThat(strict.warnings()).anyMatch(w -> w.startsWith("disc l3l4 not found"));
+      PfirrmannGrader.Grades g = grader.grade(study.sagittal(), strict);
+      assertThat(g.grades()[2]).isZero();
+      assertThat(g.confidence()[2]).isNaN();
+      for (int d = 0; d < 5; d++) {
+        assertThat(g.grades()[d] > 0).as("graded exactly when found, level %d", d)
+            .isEqualTo(strict.discs().get(d).found());
+      }
+    }
+  }
+
+  @Test
+  void anAxialImageIsRefused() {
+    assumeTrue(DiscLocaliser.bundledPresent(), "no bundled disc localiser");
+    Volume axial = PhantomGenerator.withDefaults().generate("ax", 6).axial().get(0).image();
+    try (DiscLocaliser localiser = DiscLocaliser.bundled(1)) {
+      assertThatThrownBy(() -> localiser.locate(axial)).isInstanceOf(BadInputException.class)
+          .hasMessageContaining("sagittal");
+    }
+  }
+}
