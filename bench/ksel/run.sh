@@ -7,6 +7,10 @@
 # twice under /usr/bin/time -v: "select" (the whole KSelector.select call, repeated; the first
 # repeat includes JIT warm-up) and "phases" (the same work timed part by part).
 # Prints wall and CPU seconds of each process and the machine load (the machine may be shared).
+# KSEL_BASELINE=<commit> also runs the same "select" measurement on that commit's cluster code
+# (main sources without the job package, compiled with javac; the driver is compiled against it
+# with REFERENCE_TOLERANCE read as INNER_TOLERANCE, the one tolerance the code before 7098bc2 had),
+# alternating baseline and current runs so both see similar machine load.
 # Logs go to bench/work/ksel/ (git-ignored); bench/ksel/RESULTS.md records runs.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -37,6 +41,22 @@ measure() {
   cat "$WORK/out_$label.txt"
 }
 
-measure select java -cp "$CP" $MAIN select "$REPEATS"
+if [ -n "${KSEL_BASELINE:-}" ]; then
+  B="$WORK/baseline"
+  rm -rf "$B" && mkdir -p "$B/src" "$B/classes" "$B/test-classes"
+  git -C "$ROOT" archive "$KSEL_BASELINE" cluster/src/main | tar -x -C "$B/src"
+  javac -nowarn -d "$B/classes" -cp "$CP" $(find "$B/src" -name '*.java' | grep -v /job/)
+  sed 's/KSelector.REFERENCE_TOLERANCE/KSelector.INNER_TOLERANCE/' \
+    cluster/src/test/java/org/backstrat/cluster/bench/KSelectionBenchmark.java > "$B/KSelectionBenchmark.java"
+  javac -nowarn -d "$B/test-classes" -cp "$B/classes:$CP" \
+    cluster/src/test/java/org/backstrat/cluster/Planted.java "$B/KSelectionBenchmark.java"
+  BCP="$B/test-classes:$B/classes:$CP"
+  for round in 1 2; do
+    measure "baseline_select_$round" java -cp "$BCP" $MAIN select "$REPEATS"
+    measure "select_$round" java -cp "$CP" $MAIN select "$REPEATS"
+  done
+else
+  measure select java -cp "$CP" $MAIN select "$REPEATS"
+fi
 measure phases java -cp "$CP" $MAIN phases 2
 echo "== load after: $(uptime)"

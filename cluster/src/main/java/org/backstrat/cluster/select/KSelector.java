@@ -32,7 +32,7 @@ import org.backstrat.core.BadInputException;
  * @param selectionRestarts restarts of each fit inside the gap statistic and the bootstrap
  * @param silhouette silhouette settings (exact limit, sample size)
  * @param seed master seed of the bootstrap and gap reference sets
- * @param threads worker threads for the bootstrap and the gap statistic
+ * @param threads worker threads for all the fits of a selection (the result does not depend on it)
  */
 public record KSelector(int kMin, int kMax, int fixedK, int bootstrapResamples, int gapReferences,
                         GapReference gapReference, int selectionRestarts, Silhouette silhouette,

@@ -121,7 +121,10 @@ public final class KSelectionBenchmark {
         java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
-  /** Three centres (coordinates mean 0, sd 5) in 8-d, 475 points each (sd 1), then 75 uniform outliers. */
+  /**
+   * Three centres (coordinates mean 0, sd 5) in 8-d, 475 points each (sd 1), then 75 outliers
+   * uniform in [-50, 50]^8.
+   */
   static FeatureMatrix data() {
     SplittableRandom rng = new SplittableRandom(3);
     double[][] centers = new double[3][D];
