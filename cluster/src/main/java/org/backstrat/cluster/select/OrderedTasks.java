@@ -1,6 +1,7 @@
 package org.backstrat.cluster.select;
 
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -24,7 +25,10 @@ record OrderedTasks(int threads) {
     }
   }
 
-  /** Runs {@code task.apply(0..count-1)} and returns the results in index order. */
+  /**
+   * Runs {@code task.apply(0..count-1)} and returns the results in index order (an unmodifiable
+   * list; a task may return null).
+   */
   <R> List<R> run(int count, IntFunction<R> task) {
     Object[] results = new Object[count];
     int workers = Math.min(threads, count);
@@ -68,12 +72,8 @@ record OrderedTasks(int threads) {
         throw err;
       }
     }
-    List<R> out = new ArrayList<>(count);
-    for (Object o : results) {
-      @SuppressWarnings("unchecked")
-      R r = (R) o;
-      out.add(r);
-    }
+    @SuppressWarnings("unchecked") // every slot holds what task.apply returned: an R or null
+    List<R> out = (List<R>) Collections.unmodifiableList(Arrays.asList(results));
     return out;
   }
 }
