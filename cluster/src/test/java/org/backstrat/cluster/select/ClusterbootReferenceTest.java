@@ -105,11 +105,10 @@ class ClusterbootReferenceTest {
    * Carlo estimates of the same expectation, so each per-cluster mean must agree within
    * {@value #STANDARD_ERRORS} standard errors of their difference,
    * {@code sd * sqrt(1/B_R + 1/500)}, with sd the spread of fpc's per-resample values (at least
-   * 0.005). That is 0.006 to 0.02 for most clusters, 0.04 for the two k = 3 clusters whose
-   * resamples often split differently (sd 0.17 to 0.18), and 0.11 for k = 4's single-row cluster
-   * (a 0-or-1 value, sd 0.48). The scheme this replaced (clustering the resample with its repeated
-   * rows) gave k = 3 values 0.05 and 0.14 below fpc's for the two smaller clusters (B = 100, the
-   * test this one replaces), far outside these bounds.
+   * 0.005): 0.006 for the k = 2 clusters (sd 0.03), up to 0.04 for the clusters whose resamples
+   * often split differently (sd 0.17 to 0.18), and 0.10 for k = 4's single-row cluster (a 0-or-1
+   * value, sd 0.48). Clustering the resample with its repeated rows, as the code before did, fails
+   * here (k = 2, cluster 1: 0.943 against fpc's 0.957, bound 0.008).
    */
   @Test
   void meanJaccardAgreesWithClusterbootWithinMonteCarloError() {
