@@ -81,19 +81,31 @@ public record GapStatistic(int references, GapReference reference, long seed, in
    */
   public Result compute(FeatureMatrix data, int[] ks, double[] observedObjective,
                         Clusterer clusterer) {
-    int n = data.rows();
-    int d = data.columns();
     Box box = box(data);
     Clusterer inner = clusterer.withThreads(1);
-    List<double[]> logWstar = Restarts.runAll(references, seed, threads, () -> null,
-        (b, s, ignored) -> {
-          FeatureMatrix z = box.sample(new SplittableRandom(s), n, d, data.names());
-          double[] lw = new double[ks.length];
-          for (int q = 0; q < ks.length; q++) {
-            lw[q] = Math.log(0.5 * inner.withSeed(s + q).fitScaled(z, ks[q]).objective());
-          }
-          return lw;
-        });
+    long[] seeds = Restarts.seeds(seed, references);
+    List<double[]> logWstar = new OrderedTasks(threads).run(references,
+        b -> referenceLogW(box, data, ks, inner, seeds[b]));
+    return combine(ks, observedObjective, logWstar);
+  }
+
+  /**
+   * log W*_k at every k of one reference set, drawn with {@code referenceSeed} from the box of
+   * {@code data}; its fit at the q-th k uses that seed plus q.
+   */
+  static double[] referenceLogW(Box box, FeatureMatrix data, int[] ks, Clusterer inner,
+                                long referenceSeed) {
+    FeatureMatrix z = box.sample(new SplittableRandom(referenceSeed), data.rows(),
+        data.columns(), data.names());
+    double[] lw = new double[ks.length];
+    for (int q = 0; q < ks.length; q++) {
+      lw[q] = Math.log(0.5 * inner.withSeed(referenceSeed + q).fitScaled(z, ks[q]).objective());
+    }
+    return lw;
+  }
+
+  /** The gap and its SE from the observed objectives and the reference sets' log W*, in order. */
+  Result combine(int[] ks, double[] observedObjective, List<double[]> logWstar) {
     double[] logW = new double[ks.length];
     double[] mean = new double[ks.length];
     double[] gap = new double[ks.length];
@@ -138,7 +150,7 @@ public record GapStatistic(int references, GapReference reference, long seed, in
   }
 
   /** The reference box and its rotation. */
-  private record Box(double[] mean, double[][] rotation, double[] lo, double[] hi) {
+  record Box(double[] mean, double[][] rotation, double[] lo, double[] hi) {
     FeatureMatrix sample(SplittableRandom rng, int n, int d, List<String> names) {
       double[] v = new double[n * d];
       double[] u = new double[d];
@@ -158,7 +170,8 @@ public record GapStatistic(int references, GapReference reference, long seed, in
     }
   }
 
-  private Box box(FeatureMatrix data) {
+  /** The reference box of {@code data} for {@link #reference}. */
+  Box box(FeatureMatrix data) {
     int n = data.rows();
     int d = data.columns();
     double[] x = data.rowMajorView();

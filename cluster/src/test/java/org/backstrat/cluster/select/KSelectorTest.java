@@ -7,6 +7,7 @@ import java.util.List;
 import org.backstrat.cluster.Planted;
 import org.backstrat.cluster.data.ScaleMethod;
 import org.backstrat.cluster.data.Scaler;
+import org.backstrat.cluster.kmeans.ClusterModel;
 import org.backstrat.cluster.kmeans.Clusterer;
 import org.backstrat.core.BadInputException;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,24 @@ class KSelectorTest {
   }
 
   @Test
+  void modelAtEveryKIsExactlyTheClusterersOwnFit() {
+    Planted p = fourClusters();
+    Scaler scaler = Scaler.fit(p.data(), ScaleMethod.ROBUST);
+    Clusterer c = Clusterer.withDefaults().withRestarts(7).withSeed(4);
+    KSelection s = quick().withRange(2, 5).select(p.data(), scaler, c);
+    for (int q = 0; q < 4; q++) {
+      ClusterModel direct = c.fit(p.data(), scaler, q + 2);
+      ClusterModel selected = s.models().get(q);
+      assertThat(selected.fit().labels()).isEqualTo(direct.fit().labels());
+      assertThat(selected.fit().outliers()).isEqualTo(direct.fit().outliers());
+      assertThat(selected.fit().objective()).isEqualTo(direct.fit().objective());
+      assertThat(selected.fit().centers()).isDeepEqualTo(direct.fit().centers());
+      assertThat(selected.scaler()).isEqualTo(scaler);
+      assertThat(s.rows().get(q).objective()).isEqualTo(direct.fit().objective());
+    }
+  }
+
+  @Test
   void selectionIsIdenticalWhateverTheThreadCount() {
     Planted p = fourClusters();
     Scaler scaler = Scaler.fit(p.data(), ScaleMethod.ZSCORE);
@@ -65,7 +84,11 @@ class KSelectorTest {
       assertThat(b.gapSe()).isEqualTo(a.gapSe());
       assertThat(b.clusterJaccard()).isEqualTo(a.clusterJaccard());
       assertThat(b.silhouette()).isEqualTo(a.silhouette());
+      assertThat(b.calinskiHarabasz()).isEqualTo(a.calinskiHarabasz());
+      assertThat(two.models().get(q).fit().labels()).isEqualTo(one.models().get(q).fit().labels());
     }
+    assertThat(two.chosenK()).isEqualTo(one.chosenK());
+    assertThat(two.gapChoiceK()).isEqualTo(one.gapChoiceK());
   }
 
   @Test
