@@ -7,7 +7,10 @@
 # and wall seconds per study. The per-study cost without JVM start-up is the slope between the
 # two largest batches. The heap is capped (BACKSTRAT_JAVA_OPTS, default -Xmx512m) so that memory
 # growing with the batch would show as growing RSS or an OutOfMemoryError, not hide in a large
-# default heap.
+# default heap. The phantoms carry label images; the timed runs pass --ignore-label-images so
+# every study goes through all three CNNs (disc localiser, Pfirrmann classifier, facet
+# segmenter), as a real study without label images would (BENCH_USE_LABELS=1 times the
+# label-image path instead).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 work="$here/bench/work/imaging"
@@ -17,12 +20,14 @@ sizes=("$@")
 max=0
 for n in "${sizes[@]}"; do [ "$n" -gt "$max" ] && max=$n; done
 export BACKSTRAT_JAVA_OPTS="${BACKSTRAT_JAVA_OPTS:--Xmx512m}"
+labels_flag=--ignore-label-images
+[ "${BENCH_USE_LABELS:-0}" = 1 ] && labels_flag=""
 
 echo "# machine"
 lscpu | grep -E '^(Model name|CPU\(s\)|Thread|Core)' || true
 free -g | head -2
 java -version 2>&1 | head -1
-echo "# java options: $BACKSTRAT_JAVA_OPTS"
+echo "# java options: $BACKSTRAT_JAVA_OPTS; imaging flags: ${labels_flag:-(label images used)}"
 echo "# load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 "$here/backstrat" --version >/dev/null   # builds the jar if needed
@@ -47,7 +52,7 @@ for n in "${sizes[@]}"; do
   fi
   out="$work/biomarkers_$n.csv"
   /usr/bin/time -f "%e %U %M" -o "$work/time_$n" \
-    java $BACKSTRAT_JAVA_OPTS -jar "$jar" imaging --input "$batch" --out "$out" --force --quiet 2>"$work/err_$n" \
+    java $BACKSTRAT_JAVA_OPTS -jar "$jar" imaging --input "$batch" --out "$out" --force --quiet $labels_flag 2>"$work/err_$n" \
     || { cat "$work/err_$n"; exit 1; }
   read -r wall user rss <"$work/time_$n"
   printf '%-8s %10s %10s %10d %12.3f\n' "$n" "$wall" "$user" "$((rss / 1024))" \
@@ -58,6 +63,7 @@ for n in "${sizes[@]}"; do
   fi
   prev_n=$n; prev_wall=$wall
 done
-echo "# status counts of the largest batch: $(cut -d, -f18 "$work/biomarkers_$max.csv" \
+col=$(head -1 "$work/biomarkers_$max.csv" | tr ',' '\n' | grep -n '^imaging_status$' | cut -d: -f1)
+echo "# status counts of the largest batch: $(cut -d, -f"$col" "$work/biomarkers_$max.csv" \
   | tail -n +2 | sort | uniq -c | tr '\n' ' ')"
 echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)"

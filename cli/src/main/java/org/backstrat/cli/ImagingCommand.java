@@ -24,9 +24,13 @@ import picocli.CommandLine.Option;
             + "T2 (DICOM header), not in the required plane, or whose field of view cannot "
             + "hold the lumbar spine is refused. A study that fails gets a row with the "
             + "reason; the batch goes on.",
-        "Limitation: disc localisation and facet segmentation currently need label images "
-            + "beside the images (as phantoms provide); the shipped models are trained on "
-            + "synthetic phantoms and are not for clinical use."})
+        "Discs are found by a disc localiser CNN and graded by a Pfirrmann CNN; facet joints "
+            + "are segmented by a CNN and measured. Label images beside the images "
+            + "(<stem>_labels, as phantoms write) take precedence unless "
+            + "--ignore-label-images.",
+        "Limitation: the shipped models are trained on synthetic phantoms, assume the "
+            + "phantoms' orientation and are not for clinical use; on real MRI they mostly "
+            + "fail to find the discs (see BENCHMARKS.md)."})
 final class ImagingCommand implements Callable<Integer> {
 
   @Option(names = "--input", required = true, paramLabel = "PATH",
@@ -41,6 +45,20 @@ final class ImagingCommand implements Callable<Integer> {
       description = "Model card JSON of your own Pfirrmann ONNX model (default: the shipped "
           + "phantom-trained model).")
   Path model;
+
+  @Option(names = "--disc-model", paramLabel = "CARD",
+      description = "Model card JSON of your own disc localiser ONNX model (default: the "
+          + "shipped phantom-trained model).")
+  Path discModel;
+
+  @Option(names = "--facet-model", paramLabel = "CARD",
+      description = "Model card JSON of your own facet segmentation ONNX model (default: the "
+          + "shipped phantom-trained model).")
+  Path facetModel;
+
+  @Option(names = "--ignore-label-images",
+      description = "Run the localiser and segmenter even where label images are present.")
+  boolean ignoreLabelImages;
 
   @Mixin
   CommonOptions common;
@@ -57,6 +75,13 @@ final class ImagingCommand implements Callable<Integer> {
     if (model != null) {
       job = job.withPfirrmannModel(model);
     }
+    if (discModel != null) {
+      job = job.withDiscLocaliserModel(discModel);
+    }
+    if (facetModel != null) {
+      job = job.withFacetSegmenterModel(facetModel);
+    }
+    job = job.withLabelImages(!ignoreLabelImages);
     ImagingJob.Result r = job.run(input, out, common.force, (done, total) -> {
       if (done == total || done % 25 == 0) {
         progress.report("studies read", (double) done / total);

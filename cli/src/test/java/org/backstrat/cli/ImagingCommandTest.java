@@ -65,4 +65,38 @@ class ImagingCommandTest {
     assertThat(lines.get(1)).startsWith("gone,").contains("failed").contains("nowhere.mha");
     assertThat(lines.get(2)).startsWith("fine,").contains(",ok,");
   }
+
+  @Test
+  void ignoreLabelImagesRunsTheDiscLocaliserInsteadOfTheLabelImage() throws IOException {
+    Path input = phantom.getParent();
+    Path withLabels = tmp.resolve("labels.csv");
+    Path withModels = tmp.resolve("models.csv");
+    assertThat(CommandLineTest.run("imaging", "--input", input.toString(), "--out",
+        withLabels.toString(), "-q").exitCode()).isZero();
+    CommandLineTest.Run r = CommandLineTest.run("imaging", "--input", input.toString(),
+        "--out", withModels.toString(), "--ignore-label-images", "-q");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    int column = List.of(Files.readAllLines(withModels).get(0).split(","))
+        .indexOf("disc_confidence_l4l5");
+    assertThat(column).isPositive();
+    assertThat(Files.readAllLines(withLabels).get(1).split(",", -1)[column]).isEmpty();
+    assertThat(Double.parseDouble(Files.readAllLines(withModels).get(1).split(",", -1)[column]))
+        .isBetween(0.3, 1.0);
+  }
+
+  @Test
+  void aModelCardForAnotherTaskIsRefusedWithExitTwo() throws IOException {
+    Path card = tmp.resolve("pfirrmann.card.json");
+    try (var in = ImagingCommandTest.class.getResourceAsStream(
+        "/org/backstrat/imaging/models/pfirrmann_phantom.card.json")) {
+      Files.copy(in, card);
+    }
+    Path out = tmp.resolve("b.csv");
+    CommandLineTest.Run r = CommandLineTest.run("imaging", "--input",
+        phantom.getParent().toString(), "--out", out.toString(), "--disc-model",
+        card.toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("pfirrmann.card.json").contains("disc_localiser");
+    assertThat(out).doesNotExist();
+  }
 }
