@@ -19,9 +19,9 @@ import org.backstrat.core.BadInputException;
  * <p>The clustering at each k uses the given {@link Clusterer} unchanged (so a fixed-K selection
  * gives exactly the model of {@code clusterer.fit}); the many fits inside the gap statistic and
  * the bootstrap use the same method with {@code selectionRestarts} restarts and the looser
- * {@link #INNER_TOLERANCE} (bootstrap) or {@link #REFERENCE_TOLERANCE} (gap reference sets). All
- * fits run as independent tasks on one pool (see {@link #select}); the result is deterministic
- * for a given seed whatever the thread count.
+ * {@link #INNER_TOLERANCE} (bootstrap) or {@link #REFERENCE_TOLERANCE} (gap reference sets). The
+ * inner fits run as independent tasks on one pool (see {@link #select}); the result is
+ * deterministic for a given seed whatever the thread count.
  *
  * @param kMin smallest k (at least 1)
  * @param kMax largest k
@@ -32,7 +32,7 @@ import org.backstrat.core.BadInputException;
  * @param selectionRestarts restarts of each fit inside the gap statistic and the bootstrap
  * @param silhouette silhouette settings (exact limit, sample size)
  * @param seed master seed of the bootstrap and gap reference sets
- * @param threads worker threads for all the fits of a selection (the result does not depend on it)
+ * @param threads worker threads for the bootstrap and gap fits (the result does not depend on it)
  */
 public record KSelector(int kMin, int kMax, int fixedK, int bootstrapResamples, int gapReferences,
                         GapReference gapReference, int selectionRestarts, Silhouette silhouette,
@@ -145,12 +145,12 @@ public record KSelector(int kMin, int kMax, int fixedK, int bootstrapResamples, 
   /**
    * Scales {@code raw} (once), clusters it at every k of the range and chooses K.
    *
-   * <p>All the fits are independent tasks run on one pool of {@link #threads} workers that take
-   * the next task when done: the main fit at every k (single-threaded each, which gives exactly
-   * {@code clusterer.fit}'s result since that does not depend on the thread count), then the
-   * bootstrap resamples and gap reference sets, interleaved. Each task draws its randomness only
-   * from its own seed (derived from {@link #seed}) and results are combined in task order, so the
-   * selection is identical for any thread count.
+   * <p>The main fit at each k is {@code clusterer.fitScaled} on the scaled data (its restarts in
+   * parallel on the clusterer's threads), which is exactly {@code clusterer.fit}'s result. The
+   * bootstrap resamples and gap reference sets are then independent tasks, interleaved on one pool
+   * of {@link #threads} workers that take the next task when done. Each task draws its randomness
+   * only from its own seed (derived from {@link #seed}) and results are combined in task order, so
+   * the selection is identical for any thread count.
    */
   public KSelection select(FeatureMatrix raw, Scaler scaler, Clusterer clusterer) {
     FeatureMatrix scaled = scaler.transform(raw);
@@ -159,42 +159,38 @@ public record KSelector(int kMin, int kMax, int fixedK, int bootstrapResamples, 
       ks[q] = kMin + q;
     }
     long[] seeds = Restarts.seeds(seed, 2);
-    Clusterer main = clusterer.withThreads(1);
     Clusterer inner = clusterer.withRestarts(selectionRestarts)
         .withTolerance(Math.max(clusterer.tolerance(), INNER_TOLERANCE)).withThreads(1);
     Clusterer reference = inner.withTolerance(Math.max(clusterer.tolerance(),
         REFERENCE_TOLERANCE));
-    long[] bootSeeds = Restarts.seeds(seeds[0], bootstrapResamples);
-    GapStatistic gapStatistic = gapReferences > 0
-        ? new GapStatistic(gapReferences, gapReference, seeds[1], threads) : null;
-    GapStatistic.Box box = gapStatistic == null ? null : gapStatistic.box(scaled);
-    long[] gapSeeds = Restarts.seeds(seeds[1], gapReferences);
-    int mainTasks = ks.length;
-    int replicates = Math.max(bootstrapResamples, gapReferences);
-    List<Work> work = new OrderedTasks(threads).run(mainTasks + 2 * replicates, t -> {
-      if (t < mainTasks) { // largest k first: the longest fits start early
-        return new Work(main.fitScaled(scaled, ks[mainTasks - 1 - t]), null, null);
-      }
-      int b = (t - mainTasks) / 2;
-      if ((t - mainTasks) % 2 == 0) {
-        return b < bootstrapResamples ? new Work(null,
-            BootstrapStability.replicate(scaled, ks, inner, bootSeeds[b]), null) : null;
-      }
-      return b < gapReferences ? new Work(null, null,
-          GapStatistic.referenceLogW(box, scaled, ks, reference, gapSeeds[b])) : null;
-    });
     List<ClusterModel> models = new ArrayList<>();
     List<Partition> partitions = new ArrayList<>();
     double[] objective = new double[ks.length];
     for (int q = 0; q < ks.length; q++) {
-      ClusterFit fit = work.get(mainTasks - 1 - q).fit();
+      ClusterFit fit = clusterer.fitScaled(scaled, ks[q]);
       models.add(new ClusterModel(scaler, fit));
       partitions.add(Partition.of(fit));
       objective[q] = fit.objective();
     }
+    long[] bootSeeds = Restarts.seeds(seeds[0], bootstrapResamples);
+    GapStatistic gapStatistic = gapReferences > 0 && allPositive(objective)
+        ? new GapStatistic(gapReferences, gapReference, seeds[1], threads) : null;
+    GapStatistic.Box box = gapStatistic == null ? null : gapStatistic.box(scaled);
+    int gapTasks = gapStatistic == null ? 0 : gapReferences;
+    long[] gapSeeds = Restarts.seeds(seeds[1], gapTasks);
+    int replicates = Math.max(bootstrapResamples, gapTasks);
+    List<Work> work = new OrderedTasks(threads).run(2 * replicates, t -> {
+      int b = t / 2;
+      if (t % 2 == 0) {
+        return b < bootstrapResamples ? new Work(
+            BootstrapStability.replicate(scaled, ks, inner, bootSeeds[b]), null) : null;
+      }
+      return b < gapTasks ? new Work(null,
+          GapStatistic.referenceLogW(box, scaled, ks, reference, gapSeeds[b])) : null;
+    });
     List<BootstrapStability.Replicate> reps = new ArrayList<>();
     List<double[]> logWstar = new ArrayList<>();
-    for (Work w : work.subList(mainTasks, work.size())) {
+    for (Work w : work) {
       if (w != null && w.replicate() != null) {
         reps.add(w.replicate());
       } else if (w != null && w.referenceLogW() != null) {
@@ -203,8 +199,8 @@ public record KSelector(int kMin, int kMax, int fixedK, int bootstrapResamples, 
     }
     double[][] jaccard = bootstrapResamples > 0
         ? BootstrapStability.meanJaccard(ks, partitions, reps) : null;
-    GapStatistic.Result gap = gapStatistic != null && allPositive(objective)
-        ? gapStatistic.combine(ks, objective, logWstar) : null;
+    GapStatistic.Result gap = gapStatistic == null ? null
+        : gapStatistic.combine(ks, objective, logWstar);
     List<KSelectionRow> rows = new ArrayList<>();
     for (int q = 0; q < ks.length; q++) {
       Partition p = partitions.get(q);
@@ -221,9 +217,8 @@ public record KSelector(int kMin, int kMax, int fixedK, int bootstrapResamples, 
         gap == null ? 0 : gap.firstSeMaxK(), rule);
   }
 
-  /** What one task of {@link #select} produced (exactly one field is set). */
-  private record Work(ClusterFit fit, BootstrapStability.Replicate replicate,
-                      double[] referenceLogW) {
+  /** What one pooled task of {@link #select} produced (exactly one field is set). */
+  private record Work(BootstrapStability.Replicate replicate, double[] referenceLogW) {
   }
 
   /** Applies {@link #RULE} to a table. */
