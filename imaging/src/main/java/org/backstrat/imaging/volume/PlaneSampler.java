@@ -41,6 +41,19 @@ public final class PlaneSampler {
     private static final Frame IDENTITY = new Frame(1, 0, 0, 1);
     /** Shortest projection of a canonical axis onto the slice accepted (cos 60 degrees). */
     private static final double MIN_PROJECTED_LENGTH = 0.5;
+    private static final double TOLERANCE = 1e-6;
+
+    /**
+     * @throws IllegalArgumentException when the axes are not unit length and perpendicular
+     */
+    public Frame {
+      if (!(Math.abs(xi * xi + xj * xj - 1) <= TOLERANCE)
+          || !(Math.abs(yi * yi + yj * yj - 1) <= TOLERANCE)
+          || !(Math.abs(xi * yi + xj * yj) <= TOLERANCE)) {
+        throw new IllegalArgumentException("frame axes must be orthonormal: (" + xi + ", " + xj
+            + "), (" + yi + ", " + yj + ")");
+      }
+    }
 
     /** The slice frame itself: crop x along i, crop y along j. */
     public static Frame identity() {

@@ -1,6 +1,7 @@
 package org.backstrat.imaging.volume;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -125,6 +126,14 @@ class PlaneSamplerTest {
     assertThat(g.xj()).isCloseTo(cj[1] / norm, within(1e-12));
     // and y keeps pointing inferior
     assertThat(g.yi() * -ci[2] + g.yj() * -cj[2]).isPositive();
+  }
+
+  @Test
+  void aFrameThatIsNotOrthonormalIsRefused() {
+    assertThatThrownBy(() -> new PlaneSampler.Frame(1, 0, 0.1, 1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("orthonormal");
+    assertThatThrownBy(() -> new PlaneSampler.Frame(2, 0, 0, 1))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
