@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import org.backstrat.imaging.facet.FacetAngles;
 import org.backstrat.imaging.phantom.PhantomGenerator;
 import org.backstrat.imaging.phantom.PhantomLabels;
+import org.backstrat.imaging.volume.Direction;
+import org.backstrat.imaging.volume.PlaneSampler;
 import org.backstrat.imaging.volume.Reorientation;
 import org.backstrat.imaging.volume.Volume;
 import org.backstrat.imaging.volume.VolumeGeometry;
@@ -89,6 +91,72 @@ class OrientationTest {
         }
       }
     }
+  }
+
+  @Test
+  void aSagittalSliceWhoseRowsAreTurnedInPlaneGivesTheSameDiscs() {
+    assumeTrue(DiscLocaliser.bundledPresent() && PfirrmannGrader.bundledPresent(),
+        "no bundled disc localiser or Pfirrmann model");
+    PhantomGenerator.Study study = PhantomGenerator.withDefaults().generate("orientturn",
+        6_500_000L);
+    try (DiscLocaliser localiser = DiscLocaliser.bundled(1);
+         PfirrmannGrader grader = PfirrmannGrader.bundled(1)) {
+      DiscLocaliser.Located base = localiser.locate(study.sagittal());
+      int[] grades = grader.grade(study.sagittal(), base).grades();
+      for (double angle : new double[] {-20, 12, 90}) {
+        Volume turned = turned(study.sagittal(), angle);
+        DiscLocaliser.Located got = localiser.locate(turned);
+        for (int d = 0; d < 5; d++) {
+          DiscLocaliser.Disc want = base.discs().get(d);
+          DiscLocaliser.Disc disc = got.discs().get(d);
+          String what = "turned " + angle + " disc " + want.level();
+          assertThat(disc.found()).as(what).isTrue();
+          assertThat(disc.positionLpsMm()).as(what + " centre, LPS mm")
+              .containsExactly(want.positionLpsMm(), within(1.0));
+          assertThat(disc.axisDegrees()).as(what + " axis")
+              .isCloseTo(want.axisDegrees(), within(1.0));
+        }
+        assertThat(grader.grade(turned, got).grades()).as("turned " + angle)
+            .containsExactly(grades);
+      }
+    }
+  }
+
+  /**
+   * The image resampled (bilinearly, same spacing) on a grid whose i axis is the original's
+   * turned by {@code angleDegrees} towards j, large enough to hold the original; the header
+   * says so, so the anatomy stays where it was.
+   */
+  private static Volume turned(Volume image, double angleDegrees) {
+    VolumeGeometry g = image.geometry();
+    double step = g.spacingMm(0);
+    double width = (g.sizeX() - 1) * g.spacingMm(0);
+    double height = (g.sizeY() - 1) * g.spacingMm(1);
+    double a = Math.toRadians(angleDegrees);
+    double cos = Math.cos(a);
+    double sin = Math.sin(a);
+    int n = (int) Math.ceil(Math.hypot(width, height) / step) + 1;
+    float[] voxels = PlaneSampler.of(n, n, step)
+        .sample(image, width / 2, height / 2, angleDegrees, 0f);
+    double[] ci = g.direction().column(0);
+    double[] cj = g.direction().column(1);
+    double[] ti = new double[3];
+    double[] tj = new double[3];
+    for (int r = 0; r < 3; r++) {
+      ti[r] = cos * ci[r] + sin * cj[r];
+      tj[r] = -sin * ci[r] + cos * cj[r];
+    }
+    double half = (n - 1) / 2.0 * step;
+    double[] centre = g.physicalPointMm(width / 2 / g.spacingMm(0),
+        height / 2 / g.spacingMm(1), 0);
+    double[] origin = new double[3];
+    for (int r = 0; r < 3; r++) {
+      origin[r] = centre[r] - half * ti[r] - half * tj[r];
+    }
+    return Volume.of(image.source() + " turned", VolumeGeometry.of(n, n, 1,
+        new double[] {step, step, g.spacingMm(2)}, origin,
+        Direction.ofColumns(ti, tj, g.direction().column(2))),
+        voxels);
   }
 
   private static FacetAngles.Result measure(FacetAngles angles, Volume labels) {
