@@ -14,8 +14,11 @@ import org.backstrat.imaging.volume.VolumeGeometry;
 /**
  * Finds the five lumbar discs (L1/2..L5/S1) on a sagittal T2 slice with a {@code
  * disc_localiser} ONNX model, so that discs can be graded without a label image. The model
- * sees the slice sampled axis-aligned at the card's spacing on the card's grid, centred on the
- * image centre, normalised as the card says, and returns one heatmap per disc level (channels
+ * sees the slice sampled at the card's spacing on the card's grid, centred on the image centre,
+ * in the canonical sagittal orientation whatever the image's rows and columns are (crop x
+ * towards posterior, crop y towards inferior, read from the direction cosines: see
+ * {@link PlaneSampler.Frame#canonical}), normalised as the card says, and returns one heatmap
+ * per disc level (channels
  * named by the card's labels, e.g. {@code t12l1, l1l2, ..., l5s1}; levels other than the five
  * lumbar ones are distractors the model learnt to tell apart). Each lumbar level's centre is its
  * heatmap's peak, refined to a fraction of a pixel by a parabola through the logarithms of the
@@ -23,12 +26,14 @@ import org.backstrat.imaging.volume.VolumeGeometry;
  * confidence.
  *
  * <p>A level is found when its confidence reaches {@link #withMinConfidence the threshold}
- * (0.3 by default) and it lies caudal to (at a larger j than) the level above it; otherwise it
- * gets a warning and is left out. A found level under {@link #LOW_CONFIDENCE} gets a warning
- * too. The disc's long axis, which the Pfirrmann crops are turned by, is taken perpendicular to
- * the spine's course: a parabola {@code x = a + b y + c y^2} through the found disc centres (a
- * line through two, horizontal for one). A study in which fewer than {@link #MIN_LUMBAR_DISCS}
- * discs are found does not look like a lumbar spine.
+ * (0.3 by default) and it lies caudal to (inferior to) the level above it; otherwise it gets a
+ * warning and is left out. A found level under {@link #LOW_CONFIDENCE} gets a warning too. The
+ * disc's long axis, which the Pfirrmann crops are turned by, is taken perpendicular to the
+ * spine's course: a parabola {@code x = a + b y + c y^2} in the canonical frame (x posterior, y
+ * inferior) through the found disc centres (a line through two, horizontal for one). Results
+ * are the same for an image mirrored or transposed with its header changed to match. A study
+ * in which fewer than {@link #MIN_LUMBAR_DISCS} discs are found does not look like a lumbar
+ * spine.
  *
  * <p>The bundled reference model ({@link #bundled(int)}) is trained on synthetic phantoms only
  * (imaging/training/train_localiser.py), whose slices have i towards posterior and j towards
@@ -147,8 +152,10 @@ public final class DiscLocaliser implements AutoCloseable {
    *     {@link PlaneSampler} and of label-image centroids
    * @param yMm centre along the slice's j axis, mm
    * @param positionLpsMm the centre in patient coordinates (LPS, mm)
-   * @param axisDegrees the disc's long axis in the slice frame, degrees from the i axis
-   *     towards j (NaN when not found)
+   * @param axisDegrees the disc's long axis in the canonical sagittal frame of
+   *     {@link PlaneSampler.Frame#canonical}, degrees from posterior towards inferior, the
+   *     angle {@link PlaneSampler#sample(Volume, PlaneSampler.Frame, double, double, double,
+   *     float)} takes (NaN when not found)
    * @param confidence the heatmap's peak value, 0..1
    */
   public record Disc(String level, boolean found, double xMm, double yMm, double[] positionLpsMm,
@@ -193,9 +200,12 @@ public final class DiscLocaliser implements AutoCloseable {
       throw BadInputException.at(sagittal.source(), 0, "", g.sizeZ() + " slices",
           "one mid-sagittal slice for the disc localiser");
     }
+    PlaneSampler.Frame frame = PlaneSampler.Frame.canonical(g, Plane.SAGITTAL);
     double centreX = (g.sizeX() - 1) / 2.0 * g.spacingMm(0);
     double centreY = (g.sizeY() - 1) / 2.0 * g.spacingMm(1);
-    float[] input = sampler.sample(sagittal, centreX, centreY, 0, 0f);
+    // the image centre in canonical coordinates (same origin as the slice frame: voxel 0)
+    double[] centre = frame.toCanonical(centreX, centreY);
+    float[] input = sampler.sample(sagittal, frame, centreX, centreY, 0, 0f);
     model.card().normalisation().apply(input);
     float[] heat = model.run(input, 1);
     int plane = size * size;
@@ -215,8 +225,8 @@ public final class DiscLocaliser implements AutoCloseable {
     double previousY = Double.NEGATIVE_INFINITY;
     int nFound = 0;
     for (int d = 0; d < levels; d++) {
-      x[d] = centreX + (peak[d][0] - (size - 1) / 2.0) * stepMm;
-      y[d] = centreY + (peak[d][1] - (size - 1) / 2.0) * stepMm;
+      x[d] = centre[0] + (peak[d][0] - (size - 1) / 2.0) * stepMm;
+      y[d] = centre[1] + (peak[d][1] - (size - 1) / 2.0) * stepMm;
       String level = CohortSchema.DISC_LEVELS.get(d);
       if (peak[d][2] < minConfidence) {
         warnings.add(String.format(Locale.ROOT, "disc %s not found (localiser confidence %.2f"
@@ -237,8 +247,9 @@ public final class DiscLocaliser implements AutoCloseable {
     double[] axis = axes(x, y, found);
     List<Disc> discs = new ArrayList<>();
     for (int d = 0; d < levels; d++) {
-      double[] lps = g.physicalPointMm(x[d] / g.spacingMm(0), y[d] / g.spacingMm(1), 0);
-      discs.add(new Disc(CohortSchema.DISC_LEVELS.get(d), found[d], x[d], y[d], lps,
+      double[] ij = frame.toSlice(x[d], y[d]);
+      double[] lps = g.physicalPointMm(ij[0] / g.spacingMm(0), ij[1] / g.spacingMm(1), 0);
+      discs.add(new Disc(CohortSchema.DISC_LEVELS.get(d), found[d], ij[0], ij[1], lps,
           found[d] ? axis[d] : Double.NaN, peak[d][2]));
     }
     return new Located(discs, nFound >= MIN_LUMBAR_DISCS, warnings);
@@ -279,7 +290,7 @@ public final class DiscLocaliser implements AutoCloseable {
   }
 
   /**
-   * Long-axis angle (degrees from the i axis towards j) of each found disc, perpendicular to a
+   * Long-axis angle (degrees from the x axis towards y) of each found disc, perpendicular to a
    * least-squares polynomial {@code x(y)} through the found centres: degree 2 for three or more
    * discs, 1 for two, 0 (a horizontal disc) for one.
    */

@@ -12,11 +12,14 @@ import org.backstrat.imaging.volume.VolumeGeometry;
  * Segments an axial T2 slice into facet joints, disc and spinal canal with a {@code
  * facet_segmentation} ONNX model, giving the label image that
  * {@link org.backstrat.imaging.facet.FacetAngles} measures when no label image came with the
- * study. The model sees the slice sampled axis-aligned at the card's spacing on the card's grid,
- * centred on the image centre, normalised as the card says, and returns per-pixel class
- * probabilities for the card's labels {@code background, left_joint, right_joint, disc, canal}.
- * The probabilities are resampled bilinearly to the image's own grid (outside the model's grid:
- * background) and each image pixel gets its most probable class, written with the phantom
+ * study. The model sees the slice sampled at the card's spacing on the card's grid, centred on
+ * the image centre, in the canonical axial orientation whatever the image's rows and columns are
+ * (crop x towards the patient's left, crop y towards posterior, read from the direction cosines:
+ * see {@link PlaneSampler.Frame#canonical}), normalised as the card says, and returns per-pixel
+ * class probabilities for the card's labels {@code background, left_joint, right_joint, disc,
+ * canal}. The probabilities are resampled bilinearly to the image's own grid through the same
+ * frame (outside the model's grid: background), so left and right are the patient's, and each
+ * image pixel gets its most probable class, written with the phantom
  * label values ({@link PhantomLabels#FACET_LEFT}, {@link PhantomLabels#FACET_RIGHT},
  * {@link PhantomLabels#AXIAL_DISC}, {@link PhantomLabels#AXIAL_CANAL}, 0 for background). On
  * the image grid the joints keep the image's resolution, so a coarse model grid costs little
@@ -126,7 +129,8 @@ public final class FacetSegmenter implements AutoCloseable {
     double sy = g.spacingMm(1);
     double centreX = (g.sizeX() - 1) / 2.0 * sx;
     double centreY = (g.sizeY() - 1) / 2.0 * sy;
-    float[] input = sampler.sample(axial, centreX, centreY, 0, 0f);
+    PlaneSampler.Frame frame = PlaneSampler.Frame.canonical(g, Plane.AXIAL);
+    float[] input = sampler.sample(axial, frame, centreX, centreY, 0, 0f);
     model.card().normalisation().apply(input);
     float[] prob = model.run(input, 1);
     int plane = size * size;
@@ -139,11 +143,18 @@ public final class FacetSegmenter implements AutoCloseable {
     int ny = g.sizeY();
     float[] labels = new float[nx * ny];
     double half = (size - 1) / 2.0;
+    // model-grid position of image pixel (i, j): its offset from the centre in the frame
+    double xi = frame.xi();
+    double xj = frame.xj();
+    double yi = frame.yi();
+    double yj = frame.yj();
     for (int j = 0; j < ny; j++) {
-      double fj = (j * sy - centreY) / stepMm + half;
+      double dj = j * sy - centreY;
       for (int i = 0; i < nx; i++) {
-        double fi = (i * sx - centreX) / stepMm + half;
-        labels[i + nx * j] = mostProbable(prob, fi, fj);
+        double di = i * sx - centreX;
+        double fx = (xi * di + xj * dj) / stepMm + half;
+        double fy = (yi * di + yj * dj) / stepMm + half;
+        labels[i + nx * j] = mostProbable(prob, fx, fy);
       }
     }
     return Volume.adopt(axial.source() + " [segmented]", g, labels);

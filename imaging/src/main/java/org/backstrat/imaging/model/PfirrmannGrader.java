@@ -18,7 +18,10 @@ import org.backstrat.imaging.volume.Volume;
  * write) or a {@link DiscLocaliser}'s output. Each disc is cropped as the model card says —
  * centred on the disc's centroid, turned so its long axis (the principal axis of its pixels) is
  * horizontal, at the card's size and spacing — normalised, and classified; the grade is the
- * most probable class and its probability the confidence.
+ * most probable class and its probability the confidence. Crops are taken in the canonical
+ * sagittal frame ({@link PlaneSampler.Frame#canonical}: x posterior, y inferior) read from the
+ * direction cosines, the long axis pointing posterior, so an image mirrored or transposed with
+ * its header changed to match gets the same crops.
  *
  * <p>The bundled reference model ({@link #bundled(int)}) is trained on synthetic phantoms only
  * (imaging/training/train_pfirrmann.py): it proves the pipeline, not clinical accuracy.
@@ -108,6 +111,7 @@ public final class PfirrmannGrader implements AutoCloseable {
       throw BadInputException.at(labels.source(), 0, "", "", "a label image on the same grid"
           + " as " + sagittal.source());
     }
+    PlaneSampler.Frame frame = PlaneSampler.Frame.canonical(sagittal.geometry(), Plane.SAGITTAL);
     int levels = CohortSchema.DISC_LEVELS.size();
     double[][] centres = new double[levels][];
     double[] angles = new double[levels];
@@ -119,9 +123,15 @@ public final class PfirrmannGrader implements AutoCloseable {
         continue;
       }
       centres[d] = disc.centroidMm();
-      angles[d] = Math.toDegrees(Math.atan2(disc.axis()[1], disc.axis()[0]));
+      double[] axis = frame.toCanonical(disc.axis()[0], disc.axis()[1]);
+      if (axis[0] < 0 || (axis[0] == 0 && axis[1] < 0)) {
+        // an axis has no sense: take the one pointing posterior, as on a canonical image
+        axis[0] = -axis[0];
+        axis[1] = -axis[1];
+      }
+      angles[d] = Math.toDegrees(Math.atan2(axis[1], axis[0]));
     }
-    return grade(sagittal, centres, angles, warnings);
+    return grade(sagittal, frame, centres, angles, warnings);
   }
 
   /**
@@ -143,12 +153,16 @@ public final class PfirrmannGrader implements AutoCloseable {
         angles[d] = disc.axisDegrees();
       }
     }
-    return grade(sagittal, centres, angles, new ArrayList<>());
+    return grade(sagittal, PlaneSampler.Frame.canonical(sagittal.geometry(), Plane.SAGITTAL),
+        centres, angles, new ArrayList<>());
   }
 
-  /** Grades the discs whose crop centres are not null; warnings collects what is missing. */
-  private Grades grade(Volume sagittal, double[][] centres, double[] angles,
-                       List<String> warnings) {
+  /**
+   * Grades the discs whose crop centres (slice frame, mm) are not null, each crop turned by its
+   * angle in {@code frame}; warnings collects what is missing.
+   */
+  private Grades grade(Volume sagittal, PlaneSampler.Frame frame, double[][] centres,
+                       double[] angles, List<String> warnings) {
     int levels = centres.length;
     int item = model.itemSize();
     float[] batch = new float[levels * item];
@@ -157,7 +171,8 @@ public final class PfirrmannGrader implements AutoCloseable {
       if (centres[d] == null) {
         continue;
       }
-      float[] crop = sampler.sample(sagittal, centres[d][0], centres[d][1], angles[d], 0f);
+      float[] crop = sampler.sample(sagittal, frame, centres[d][0], centres[d][1], angles[d],
+          0f);
       norm.apply(crop);
       System.arraycopy(crop, 0, batch, d * item, item);
     }
