@@ -24,6 +24,7 @@ import org.backstrat.imaging.model.PfirrmannGrader;
 import org.backstrat.imaging.facet.FacetAngles;
 import org.backstrat.imaging.phantom.PhantomJob;
 import org.backstrat.imaging.phantom.PhantomLabels;
+import org.backstrat.imaging.volume.Reorientation;
 import org.backstrat.imaging.volume.Volume;
 import org.backstrat.imaging.volume.VolumeGeometry;
 import org.junit.jupiter.api.BeforeAll;
@@ -152,6 +153,44 @@ class ImagingJobTest {
     }
     assertThat(row.get(ImagingJob.MESSAGES_COLUMN)).doesNotContain("no disc localiser")
         .doesNotContain("not found");
+  }
+
+  @Test
+  void aStudyStoredInAnotherOrientationGivesTheSameBiomarkers() throws IOException {
+    assumeModels();
+    Path studies = copyOfPhantoms();
+    Path original = studies.resolve("phantom-0004");
+    deleteLabels(original);
+    Path turned = Files.createDirectories(studies.resolve("phantom-0004-turned"));
+    VolumeReader reader = VolumeReader.withDefaults();
+    write(turned.resolve("sagittal_t2.mha"), Reorientation.FLIP_J.apply(
+        reader.read(original.resolve("sagittal_t2.mha"))), SampleType.INT16);
+    List<Reorientation> axial = List.of(Reorientation.FLIP_I, Reorientation.TRANSPOSE,
+        Reorientation.FLIP_BOTH);
+    List<String> levels = List.of("l3l4", "l4l5", "l5s1");
+    for (int l = 0; l < levels.size(); l++) {
+      String name = "axial_" + levels.get(l) + "_t2.mha";
+      write(turned.resolve(name), axial.get(l).apply(reader.read(original.resolve(name))),
+          SampleType.INT16);
+    }
+    ImagingJob.withDefaults().run(studies, tmp.resolve("o.csv"), false, null);
+    List<CSVRecord> rows = read(tmp.resolve("o.csv"));
+    CSVRecord a = rows.stream().filter(r -> r.get("id").equals("phantom-0004")).findFirst()
+        .orElseThrow();
+    CSVRecord b = rows.stream().filter(r -> r.get("id").equals("phantom-0004-turned"))
+        .findFirst().orElseThrow();
+    for (String level : List.of("l1l2", "l2l3", "l3l4", "l4l5", "l5s1")) {
+      assertThat(b.get("pfirrmann_" + level)).as(level).isNotEmpty()
+          .isEqualTo(a.get("pfirrmann_" + level));
+    }
+    for (String level : levels) {
+      for (String side : List.of("left", "right")) {
+        String col = "facet_angle_" + level + "_" + side;
+        assertThat(Double.parseDouble(b.get(col))).as(col)
+            .isCloseTo(Double.parseDouble(a.get(col)), within(0.5));
+      }
+    }
+    assertThat(b.get(ImagingJob.STATUS_COLUMN)).isEqualTo(a.get(ImagingJob.STATUS_COLUMN));
   }
 
   @Test
