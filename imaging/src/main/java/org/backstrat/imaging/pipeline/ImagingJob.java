@@ -50,7 +50,8 @@ import org.backstrat.imaging.volume.Volume;
  * {@link #withDiscLocaliserModel}, {@link #withFacetSegmenterModel}). A disc the localiser does
  * not find gets a warning and an empty grade; a sagittal image in which it finds fewer than
  * {@link DiscLocaliser#MIN_LUMBAR_DISCS} lumbar discs is reported as not lumbar. For a stack of
- * slices the models see the middle one.
+ * slices the models see the middle one, which the messages note without changing the status
+ * (errors and warnings make a study {@code partial} or {@code failed}; notes do not).
  *
  * <p><b>Label images.</b> When a study has label images beside its images ({@code
  * sagittal_t2_labels}: discs 11..15 for L1/2..L5/S1; {@code axial_<level>_t2_labels}: 1 left
@@ -242,6 +243,7 @@ public final class ImagingJob {
     Arrays.fill(right, Double.NaN);
     List<String> errors = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
     try {
       Volume sagittal = read(studyDir, StudyLayout.SAGITTAL, "sagittal");
       Optional<Path> discs = labelImage(studyDir, StudyLayout.SAGITTAL);
@@ -254,7 +256,7 @@ public final class ImagingJob {
         warnings.add("sagittal: no disc localiser model is installed and no label image was"
             + " given; grades not measured");
       } else {
-        g = gradeLocated(middleSlice(sagittal, "sagittal", warnings), models, discConfidence,
+        g = gradeLocated(middleSlice(sagittal, "sagittal", notes), models, discConfidence,
             errors, warnings);
       }
       if (g != null) {
@@ -288,11 +290,7 @@ public final class ImagingJob {
               + " was given; angles not measured");
           continue;
         } else {
-          List<String> notes = new ArrayList<>();
           labels = models.segmenter().segment(middleSlice(axial, "axial " + level, notes));
-          for (String n : notes) {
-            warnings.add(part + n);
-          }
         }
         FacetAngles.Result r = facetAngles.measure(labels, PhantomLabels.FACET_LEFT,
             PhantomLabels.FACET_RIGHT, PhantomLabels.AXIAL_DISC, PhantomLabels.AXIAL_CANAL);
@@ -316,6 +314,7 @@ public final class ImagingJob {
         : "failed";
     List<String> messages = new ArrayList<>(errors);
     messages.addAll(warnings);
+    messages.addAll(notes);
     return new StudyResult(id, grades, confidence, left, right, status, messages,
         discConfidence);
   }

@@ -255,7 +255,9 @@ class ImagingJobTest {
     ImagingJob.withDefaults().run(studies, tmp.resolve("s.csv"), false, null);
     CSVRecord row = read(tmp.resolve("s.csv")).get(2);
     CSVRecord t = read(phantoms.resolve("truth.csv")).get(2);
-    assertThat(row.get(ImagingJob.MESSAGES_COLUMN)).contains("middle slice 2 of 3");
+    assertThat(row.get(ImagingJob.MESSAGES_COLUMN))
+        .contains("sagittal: the model ran on the middle slice 2 of 3");
+    assertThat(row.get(ImagingJob.STATUS_COLUMN)).as("a note is not a warning").isEqualTo("ok");
     for (String level : List.of("l1l2", "l2l3", "l3l4", "l4l5", "l5s1")) {
       assertThat(Integer.parseInt(row.get("pfirrmann_" + level))).as(level)
           .isCloseTo(Integer.parseInt(t.get("pfirrmann_" + level)), within(1));
