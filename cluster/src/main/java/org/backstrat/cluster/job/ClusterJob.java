@@ -119,7 +119,8 @@ public final class ClusterJob {
 
   record Doc(String schema, String input, int rows, List<String> features,
              List<String> skippedColumns, String method, int k, double trim, String scale,
-             long seed, int restarts, Double objective, int iterations, int nOutliers,
+             long seed, int restarts, int restartsToConvergence, Double objective,
+             int iterations, int nOutliers,
              Double trimRadius, ScalerDoc scaler, List<ClusterDoc> clusters,
              SelectionDoc selection) {
   }
@@ -151,7 +152,8 @@ public final class ClusterJob {
     Doc doc = new Doc(SCHEMA, request.input().getFileName().toString(), fit.rows(), features,
         table.skippedColumns(), clusterer.method().cliName(), fit.k(),
         clusterer.effectiveTrimFraction(), request.scale().name().toLowerCase(java.util.Locale.ROOT),
-        request.seed(), request.restarts(), num(fit.objective()), fit.iterations(),
+        request.seed(), request.restarts(), clusterer.restartsKept(fit.rows()),
+        num(fit.objective()), fit.iterations(),
         fit.outlierCount(), num(fit.trimRadius()),
         new ScalerDoc(s.method().name().toLowerCase(java.util.Locale.ROOT), list(s.center()),
             list(s.scale())),

@@ -39,6 +39,8 @@ class ClusterJobTest {
     assertThat(json.get("k").asInt()).isEqualTo(3);
     assertThat(json.get("method").asText()).isEqualTo("trimmed");
     assertThat(json.get("trim").asDouble()).isEqualTo(0.05);
+    assertThat(json.get("restarts_to_convergence").asInt()).as("310 rows: every restart")
+        .isEqualTo(json.get("restarts").asInt());
     assertThat(json.get("features").toString()).isEqualTo("[\"V1\",\"V2\",\"V3\",\"V4\",\"V5\",\"V6\"]");
     assertThat(json.get("skipped_columns").get(0).asText()).startsWith("V7");
     assertThat(json.get("objective").asDouble()).isEqualTo(r.selection().chosenModel().fit().objective());
