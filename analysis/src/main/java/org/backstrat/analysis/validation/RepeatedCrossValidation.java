@@ -3,10 +3,7 @@ package org.backstrat.analysis.validation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import org.backstrat.cluster.kmeans.Restarts;
 import org.backstrat.core.BadInputException;
 
 /**
@@ -168,39 +165,10 @@ public final class RepeatedCrossValidation {
       }
     }
     int tasks = repeats * folds;
-    FoldResult[] results = new FoldResult[tasks];
     int[][] predictions = new int[repeats][n];
-    if (threads == 1) {
-      for (int t = 0; t < tasks; t++) {
-        results[t] = runFold(t / folds, t % folds, features, classes, classCount, assignment,
-            trainer, transform, predictions);
-      }
-    } else {
-      ExecutorService pool = Executors.newFixedThreadPool(threads);
-      try {
-        List<Future<FoldResult>> futures = new ArrayList<>(tasks);
-        for (int t = 0; t < tasks; t++) {
-          int repeat = t / folds;
-          int fold = t % folds;
-          futures.add(pool.submit(() -> runFold(repeat, fold, features, classes, classCount,
-              assignment, trainer, transform, predictions)));
-        }
-        for (int t = 0; t < tasks; t++) {
-          results[t] = futures.get(t).get();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("cross-validation interrupted", e);
-      } catch (ExecutionException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof RuntimeException re) {
-          throw re;
-        }
-        throw new IllegalStateException(cause);
-      } finally {
-        pool.shutdownNow();
-      }
-    }
+    FoldResult[] results = Restarts.inOrder(tasks, threads, t -> runFold(t / folds, t % folds,
+        features, classes, classCount, assignment, trainer, transform, predictions))
+        .toArray(new FoldResult[0]);
     return summarise(results, classCount, repeats, predictions);
   }
 

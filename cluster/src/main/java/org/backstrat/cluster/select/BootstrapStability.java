@@ -80,7 +80,7 @@ public record BootstrapStability(int resamples, long seed, int threads) {
                                    Clusterer clusterer) {
     Clusterer inner = clusterer.withThreads(1);
     long[] seeds = Restarts.seeds(seed, resamples);
-    List<Replicate> reps = new OrderedTasks(threads).run(resamples,
+    List<Replicate> reps = Restarts.inOrder(resamples, threads,
         b -> replicate(data, ks, inner, seeds[b]));
     return meanJaccard(ks, partitions, reps);
   }

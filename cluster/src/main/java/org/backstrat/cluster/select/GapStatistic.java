@@ -84,7 +84,7 @@ public record GapStatistic(int references, GapReference reference, long seed, in
     Box box = box(data);
     Clusterer inner = clusterer.withThreads(1);
     long[] seeds = Restarts.seeds(seed, references);
-    List<double[]> logWstar = new OrderedTasks(threads).run(references,
+    List<double[]> logWstar = Restarts.inOrder(references, threads,
         b -> referenceLogW(box, data, ks, inner, seeds[b]));
     return combine(ks, observedObjective, logWstar);
   }

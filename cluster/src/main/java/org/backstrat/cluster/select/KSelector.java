@@ -179,7 +179,7 @@ public record KSelector(int kMin, int kMax, int fixedK, int bootstrapResamples, 
     int gapTasks = gapStatistic == null ? 0 : gapReferences;
     long[] gapSeeds = Restarts.seeds(seeds[1], gapTasks);
     int replicates = Math.max(bootstrapResamples, gapTasks);
-    List<Work> work = new OrderedTasks(threads).run(2 * replicates, t -> {
+    List<Work> work = Restarts.inOrder(2 * replicates, threads, t -> {
       int b = t / 2;
       if (t % 2 == 0) {
         return b < bootstrapResamples ? new Work(
