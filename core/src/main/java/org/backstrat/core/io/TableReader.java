@@ -55,18 +55,22 @@ public final class TableReader {
     if (lower.endsWith(".parquet")) {
       throw new BadInputException(file + ": Parquet input is not supported yet; export CSV");
     }
-    byte[] bytes;
+    byte[] bytes = readBytes(path, file);
+    if (lower.endsWith(".xlsx") || isZip(bytes)) {
+      return readXlsx(file, bytes);
+    }
+    return readText(file, bytes);
+  }
+
+  /** The whole file; a missing file is bad input, any other failure an I/O error. */
+  private static byte[] readBytes(Path path, String file) {
     try {
-      bytes = Files.readAllBytes(path);
+      return Files.readAllBytes(path);
     } catch (NoSuchFileException e) {
       throw new BadInputException(file + ": no such file");
     } catch (IOException e) {
       throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
     }
-    if (lower.endsWith(".xlsx") || isZip(bytes)) {
-      return readXlsx(file, bytes);
-    }
-    return readText(file, bytes);
   }
 
   /**
@@ -81,14 +85,7 @@ public final class TableReader {
       replay(read(path), sink);
       return;
     }
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(path);
-    } catch (NoSuchFileException e) {
-      throw new BadInputException(file + ": no such file");
-    } catch (IOException e) {
-      throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
-    }
+    byte[] bytes = readBytes(path, file);
     if (isZip(bytes)) {
       replay(readXlsx(file, bytes), sink);
       return;
