@@ -89,7 +89,7 @@ public final class DiscLocaliser implements AutoCloseable {
   }
 
   private static void checkCard(ModelCard card) {
-    String file = card.modelFile().toString();
+    String file = card.cardFile().toString();
     if (!card.task().equals("disc_localiser") || card.plane() != Plane.SAGITTAL
         || !card.outputKind().equals("heatmaps")) {
       throw BadInputException.at(file, 0, "task", card.task(), "a sagittal disc_localiser"

@@ -89,7 +89,7 @@ public final class FacetSegmenter implements AutoCloseable {
   }
 
   private static void checkCard(ModelCard card) {
-    String file = card.modelFile().toString();
+    String file = card.cardFile().toString();
     if (!card.task().equals("facet_segmentation") || card.plane() != Plane.AXIAL
         || !card.outputKind().equals("segmentation")) {
       throw BadInputException.at(file, 0, "task", card.task(), "an axial facet_segmentation"

@@ -53,11 +53,13 @@ import org.backstrat.imaging.volume.Plane;
  *     probabilities) or {@code heatmaps} (one map per label, peak = location)
  * @param labels class names, in output order
  * @param intendedUse the card's statement of intended use
+ * @param cardFile the card's own file, named in errors about its fields
  */
 public record ModelCard(String name, String version, String task, Path modelFile, String sha256,
                         String inputName, List<Long> inputShape, Plane plane,
                         List<Double> spacingMm, Normalisation normalisation, String outputName,
-                        String outputKind, List<String> labels, String intendedUse) {
+                        String outputKind, List<String> labels, String intendedUse,
+                        Path cardFile) {
   /** The schema identifier a card must carry. */
   public static final String SCHEMA = "backstrat.modelcard/1";
   private static final List<String> TASKS = List.of("pfirrmann_grade", "disc_localiser",
@@ -147,7 +149,8 @@ public record ModelCard(String name, String version, String task, Path modelFile
         .normalize();
     return new ModelCard(text(root, "name", file), root.path("version").asText(""), task, model,
         sha, text(input, "name", file), shape, plane, spacing, normalisation,
-        text(output, "name", file), kind, labels, root.path("intended_use").asText(""));
+        text(output, "name", file), kind, labels, root.path("intended_use").asText(""),
+        card.toAbsolutePath().normalize());
   }
 
   /**

@@ -41,7 +41,7 @@ public final class PfirrmannGrader implements AutoCloseable {
     List<Long> shape = card.inputShape();
     if (shape.size() != 4 || shape.get(1) != 1 || shape.get(2) < 1 || shape.get(3) < 1) {
       model.close();
-      throw BadInputException.at(card.modelFile().toString(), 0, "input.shape",
+      throw BadInputException.at(card.cardFile().toString(), 0, "input.shape",
           shape.toString(), "[-1, 1, height, width] for a Pfirrmann model");
     }
     this.sampler = PlaneSampler.of(shape.get(3).intValue(), shape.get(2).intValue(),
@@ -55,7 +55,7 @@ public final class PfirrmannGrader implements AutoCloseable {
    *     five labels, or the model does not load
    */
   public static PfirrmannGrader load(ModelCard card, int threads) {
-    String file = card.modelFile().toString();
+    String file = card.cardFile().toString();
     if (!card.task().equals("pfirrmann_grade") || card.plane() != Plane.SAGITTAL
         || card.labels().size() != 5) {
       throw BadInputException.at(file, 0, "task", card.task(), "a sagittal pfirrmann_grade"

@@ -164,28 +164,18 @@ public final class ImagingJob {
     PfirrmannGrader grader = null;
     DiscLocaliser localiser = null;
     try {
-      grader = pfirrmannCard != null ? PfirrmannGrader.load(card(pfirrmannCard, "pfirrmann_grade"), 1)
+      grader = pfirrmannCard != null ? PfirrmannGrader.load(ModelCard.read(pfirrmannCard), 1)
           : PfirrmannGrader.bundledPresent() ? PfirrmannGrader.bundled(1) : null;
-      localiser = discCard != null ? DiscLocaliser.load(card(discCard, "disc_localiser"), 1)
+      localiser = discCard != null ? DiscLocaliser.load(ModelCard.read(discCard), 1)
           : DiscLocaliser.bundledPresent() ? DiscLocaliser.bundled(1) : null;
       FacetSegmenter segmenter = facetCard != null
-          ? FacetSegmenter.load(card(facetCard, "facet_segmentation"), 1)
+          ? FacetSegmenter.load(ModelCard.read(facetCard), 1)
           : FacetSegmenter.bundledPresent() ? FacetSegmenter.bundled(1) : null;
       return new Models(grader, localiser, segmenter);
     } catch (RuntimeException e) {
       new Models(grader, localiser, null).close();
       throw e;
     }
-  }
-
-  /** Reads a user's model card, refusing one made for another task (naming the card). */
-  private static ModelCard card(Path path, String task) {
-    ModelCard card = ModelCard.read(path);
-    if (!card.task().equals(task)) {
-      throw BadInputException.at(path.toString(), 0, "task", card.task(), "a model card"
-          + " with task " + task);
-    }
-    return card;
   }
 
   /**

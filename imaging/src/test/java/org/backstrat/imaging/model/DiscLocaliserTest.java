@@ -73,7 +73,8 @@ class DiscLocaliserTest {
   static ModelCard card(String task, Plane plane, String kind, List<String> labels) {
     return new ModelCard("x", "1", task, Path.of("/nonexistent/x.onnx"), "0".repeat(64),
         "image", List.of(-1L, 1L, 64L, 64L), plane, List.of(4.0, 4.0),
-        Normalisation.percentile(1, 99), "out", kind, labels, "test");
+        Normalisation.percentile(1, 99), "out", kind, labels, "test",
+        Path.of("/nonexistent/x.card.json"));
   }
 
   @Test
