@@ -10,6 +10,7 @@ import org.backstrat.core.cohort.Cohort;
 import org.backstrat.core.cohort.CohortReader;
 import org.backstrat.core.io.AtomicOutput;
 import org.backstrat.core.scoring.CohortScorer;
+import org.backstrat.model.InputTable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,10 +49,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     Reporting rep = new Reporting(spec.commandLine().getErr(), common.quiet);
     AnalysisConfig settings = config == null ? AnalysisConfig.defaults()
         : AnalysisConfig.read(config);
-    StratificationResult result = analyze(data, settings, rep.progress());
     Outputs.createdAt(); // a bad SOURCE_DATE_EPOCH is refused before the work
+    StratificationResult result = analyze(data, settings, rep.progress());
+    InputTable input = InputTable.of(data, result.cohort().size());
     AtomicOutput.writeDirectory(out, common.force,
-        dir -> Outputs.writeInto(result, dir, result.cohort().has("stratum")));
+        dir -> Outputs.writeInto(result, input, dir, result.cohort().has("stratum")));
     rep.note("wrote " + out + " (summary.json, assignments.csv, tables/, model.json, report.html)");
     return 0;
   }

@@ -7,10 +7,10 @@ import org.backstrat.core.cohort.Cohort;
 import org.backstrat.core.cohort.CohortReader;
 import org.backstrat.core.io.AtomicOutput;
 import org.backstrat.core.scoring.CohortScorer;
-import org.backstrat.report.frozen.AssignedRow;
-import org.backstrat.report.frozen.FrozenModel;
-import org.backstrat.report.frozen.ModelJson;
-import org.backstrat.report.frozen.StratumAssigner;
+import org.backstrat.model.AssignedRow;
+import org.backstrat.model.FrozenModel;
+import org.backstrat.model.ModelJson;
+import org.backstrat.model.StratumAssigner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code backstrat assign}: places new people in the strata of a frozen model (model.json from
  * analyze or demo), validating and scoring them exactly as in training and applying the stored
- * scaler; see {@link StratumAssigner} for the columns and formulas.
+ * scaler; see {@link StratumAssigner} and {@code FrozenVariant#place} for the columns and
+ * formulas.
  */
 @Command(name = "assign", mixinStandardHelpOptions = true,
     description = {"Assign new people to the strata of a frozen model (model.json written by "
@@ -32,7 +33,7 @@ import picocli.CommandLine.Option;
 final class AssignCommand implements Callable<Integer> {
 
   @Option(names = "--model", required = true, paramLabel = "FILE",
-      description = "Frozen model (model.json, schema backstrat.model/1).")
+      description = "Frozen model (model.json, schema backstrat.model/2).")
   Path model;
 
   @Option(names = "--data", required = true, paramLabel = "FILE",
@@ -61,7 +62,7 @@ final class AssignCommand implements Callable<Integer> {
     Cohort scored = CohortScorer.withDefaults().withOptions(frozen.scoring()).score(cohort)
         .cohort();
     List<AssignedRow> rows = StratumAssigner.assign(frozen, scored);
-    int maxK = StratumAssigner.maxK(frozen);
+    int maxK = frozen.maxK();
     AtomicOutput.writeFile(out, common.force, f -> StratumAssigner.writeCsv(rows, maxK, f));
     long unassigned = rows.stream().filter(r -> !r.assigned()).count();
     rep.note("wrote " + out + " (" + rows.size() + " rows, " + unassigned

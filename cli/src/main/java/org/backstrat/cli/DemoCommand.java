@@ -13,6 +13,7 @@ import org.backstrat.core.cohort.CohortWriter;
 import org.backstrat.core.io.AtomicOutput;
 import org.backstrat.core.scoring.CohortScorer;
 import org.backstrat.core.synth.CohortSynthesizer;
+import org.backstrat.model.InputTable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,7 +59,7 @@ final class DemoCommand implements Callable<Integer> {
       CohortWriter.write(scored, dir.resolve("cohort_scored.csv"), false);
       StratificationResult result = StratificationAnalysis.of(AnalysisConfig.defaults())
           .withProgress(progress).run(scored);
-      Outputs.writeInto(result, dir, true);
+      Outputs.writeInto(result, InputTable.of(cohortFile, cohort.size()), dir, true);
     });
     spec.commandLine().getOut().println("backstrat demo: report at "
         + out.resolve("report.html") + "; numbers in " + out.resolve("summary.json"));

@@ -6,8 +6,8 @@ import java.time.Instant;
 import org.backstrat.analysis.pipeline.StratificationResult;
 import org.backstrat.core.BadInputException;
 import org.backstrat.core.scoring.ScoringOptions;
-import org.backstrat.report.frozen.FrozenModel;
-import org.backstrat.report.frozen.ModelJson;
+import org.backstrat.model.InputTable;
+import org.backstrat.model.ModelJson;
 import org.backstrat.report.html.ReportWriter;
 import org.backstrat.report.output.AnalysisWriter;
 import org.backstrat.report.output.ReportAssembler;
@@ -39,12 +39,16 @@ final class Outputs {
     }
   }
 
-  /** Writes the analysis outputs and the report into an existing directory. */
-  static void writeInto(StratificationResult result, Path dir, boolean synthetic)
-      throws IOException {
+  /**
+   * Writes the analysis outputs and the report into an existing directory.
+   *
+   * @param input the training table, recorded in the model's provenance
+   */
+  static void writeInto(StratificationResult result, InputTable input, Path dir,
+                        boolean synthetic) throws IOException {
     Instant createdAt = createdAt();
     AnalysisWriter.writeInto(result, dir);
-    ModelJson.write(FrozenModel.of(result, ScoringOptions.withDefaults(), createdAt),
+    ModelJson.write(result.freeze(ScoringOptions.withDefaults(), input, createdAt),
         dir.resolve(MODEL_FILE));
     ReportWriter.writeInto(ReportAssembler.assemble(result, createdAt, synthetic), dir);
   }

@@ -206,10 +206,46 @@ class AssignCommandTest {
 
   @Test
   void anotherSchemaIsRefusedNamingFoundAndExpected() throws IOException {
-    Run r = assignWithEditedModel("newer", root -> root.put("schema", "backstrat.model/2"));
+    Run r = assignWithEditedModel("newer", root -> root.put("schema", "backstrat.model/3"));
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).contains("found \"backstrat.model/2\"")
-        .contains("expected \"backstrat.model/1\"");
+    assertThat(r.err()).contains("found \"backstrat.model/3\"")
+        .contains("expected \"backstrat.model/2\"");
+  }
+
+  @Test
+  void aModelOfTheFirstSchemaIsRefusedSayingHowToRemakeIt() throws IOException {
+    Run r = assignWithEditedModel("first", root -> {
+      root.put("schema", "backstrat.model/1");
+      root.remove("provenance");
+    });
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("found \"backstrat.model/1\"")
+        .contains("expected \"backstrat.model/2\"").contains("re-run analyze");
+    assertThat(tmp.resolve("first.csv")).doesNotExist();
+  }
+
+  @Test
+  void theModelRecordsHowItWasMade() throws Exception {
+    var root = JSON.readTree(model.toFile());
+    var prov = root.get("provenance");
+    String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest
+        .getInstance("SHA-256").digest(Files.readAllBytes(cohort)));
+    assertThat(prov.get("input").get("sha256").asText()).isEqualTo(sha);
+    assertThat(prov.get("input").get("file").asText()).isEqualTo("c.csv");
+    assertThat(prov.get("input").get("rows").asLong()).isEqualTo(400);
+    assertThat(prov.get("seed").asLong()).isEqualTo(1966);
+    assertThat(prov.get("analysis_config").get("restarts").asInt()).isEqualTo(5);
+    assertThat(prov.get("analysis_config").get("variants")).hasSize(2);
+    assertThat(prov.get("software_version").asText()).isNotBlank();
+    assertThat(java.time.Instant.parse(prov.get("created_at").asText())).isNotNull();
+    var training = root.get("variants").get("sbt").get("training");
+    int sizes = 0;
+    for (var s : training.get("sizes")) {
+      sizes += s.asInt();
+    }
+    assertThat(sizes).isEqualTo(training.get("n_used").asInt()
+        - training.get("n_outliers").asInt());
+    assertThat(training.get("accuracy").asDouble()).isBetween(0.0, 1.0);
   }
 
   @Test

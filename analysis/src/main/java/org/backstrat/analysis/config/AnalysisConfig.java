@@ -138,7 +138,7 @@ public record AnalysisConfig(long seed, String scaling, String missing, String m
   }
 
   /** This configuration as JSON (snake_case field names), for outputs and the report. */
-  public JsonNode toJson() {
+  public ObjectNode toJson() {
     return MAPPER.valueToTree(this);
   }
 

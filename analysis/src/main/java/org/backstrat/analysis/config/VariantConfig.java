@@ -2,6 +2,7 @@ package org.backstrat.analysis.config;
 
 import java.util.List;
 import java.util.Objects;
+import org.backstrat.model.features.FeatureSpec;
 
 /**
  * One analysis variant (DESIGN.md: {@code sbt} or {@code ompsq}): the features clustered

@@ -14,8 +14,8 @@ import org.backstrat.analysis.config.VariantConfig;
 import org.backstrat.analysis.dca.Predictor;
 import org.backstrat.analysis.dca.StratificationDecisionCurves;
 import org.backstrat.analysis.dca.ThresholdGrid;
-import org.backstrat.analysis.features.EncodedFeatures;
-import org.backstrat.analysis.features.FeatureEncoder;
+import org.backstrat.model.features.EncodedFeatures;
+import org.backstrat.model.features.FeatureEncoder;
 import org.backstrat.analysis.result.StratumProfile;
 import org.backstrat.analysis.stats.NumericSummary;
 import org.backstrat.analysis.stats.PValueAdjustment;
@@ -115,7 +115,8 @@ public final class StratificationAnalysis {
     String name = variant.name();
     List<String> notes = new ArrayList<>();
     boolean completeCase = config.missing().equals("complete-case");
-    EncodedFeatures enc = FeatureEncoder.encode(scored, variant, completeCase);
+    EncodedFeatures enc = FeatureEncoder.encode(scored, variant.name(), variant.features(),
+        completeCase);
     double[][] x = enc.matrix();
     if (!completeCase) {
       x = MedianImputationFitter.withoutIndicators().fit(x).applyAll(x);

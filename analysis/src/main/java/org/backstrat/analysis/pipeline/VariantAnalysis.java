@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.backstrat.analysis.config.VariantConfig;
 import org.backstrat.analysis.dca.StratificationDecisionCurves;
-import org.backstrat.analysis.features.EncodedFeatures;
+import org.backstrat.model.features.EncodedFeatures;
 import org.backstrat.analysis.result.StratumProfile;
 import org.backstrat.analysis.stats.StratumComparison;
 import org.backstrat.analysis.validation.CrossValidationResult;

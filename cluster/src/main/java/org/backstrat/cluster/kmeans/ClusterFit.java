@@ -1,6 +1,7 @@
 package org.backstrat.cluster.kmeans;
 
 import java.util.Arrays;
+import java.util.Objects;
 import org.backstrat.cluster.data.SquaredEuclidean;
 
 /**
@@ -58,6 +59,68 @@ public final class ClusterFit {
       }
     }
     this.trimRadius = radius;
+  }
+
+  /** A fit restored from stored parts: no rows, the given centres and trim radius. */
+  private ClusterFit(ClusterMethod method, double trimFraction, int k, int dimension,
+                     double[] centers, double trimRadius) {
+    this.method = method;
+    this.trimFraction = trimFraction;
+    this.k = k;
+    this.dimension = dimension;
+    this.labels = new int[0];
+    this.outliers = new boolean[0];
+    this.distances = new double[0];
+    this.centers = centers;
+    this.objective = Double.NaN;
+    this.iterations = 0;
+    this.weights = new double[0];
+    this.objectiveHistory = new double[0];
+    this.sizes = new int[k];
+    this.trimRadius = trimRadius;
+  }
+
+  /**
+   * The assignment part of a fit, restored from what a frozen model stores (its centres in the
+   * scaled space, trim fraction and trim radius), so that new points are placed by the very
+   * same {@link #assignScaled} arithmetic as the training points. The restored fit has no rows:
+   * {@link #rows()} is 0, sizes are 0, and objective is NaN.
+   *
+   * @param method the method that produced the centres
+   * @param trimFraction the trimmed fraction alpha (0 when the method does not trim)
+   * @param centers the centres in the scaled space, one row per cluster, all of one length
+   * @param trimRadius the largest kept training distance (beyond it a new point is an outlier)
+   * @throws IllegalArgumentException when there is no centre, the rows differ in length, a value
+   *     is not finite, the trim fraction is outside [0, 0.5) or the radius is negative
+   */
+  public static ClusterFit restored(ClusterMethod method, double trimFraction,
+                                    double[][] centers, double trimRadius) {
+    if (centers.length == 0 || centers[0].length == 0) {
+      throw new IllegalArgumentException("a restored fit needs at least one non-empty centre");
+    }
+    if (!(trimFraction >= 0 && trimFraction < 0.5)) {
+      throw new IllegalArgumentException("trim fraction " + trimFraction + " outside [0, 0.5)");
+    }
+    if (!(trimRadius >= 0) || !Double.isFinite(trimRadius)) {
+      throw new IllegalArgumentException("trim radius " + trimRadius);
+    }
+    int d = centers[0].length;
+    double[] flat = new double[centers.length * d];
+    for (int c = 0; c < centers.length; c++) {
+      if (centers[c].length != d) {
+        throw new IllegalArgumentException("centre " + c + " has " + centers[c].length
+            + " values, not " + d);
+      }
+      for (int j = 0; j < d; j++) {
+        if (!Double.isFinite(centers[c][j])) {
+          throw new IllegalArgumentException("centre " + c + " value " + j + ": "
+              + centers[c][j]);
+        }
+      }
+      System.arraycopy(centers[c], 0, flat, c * d, d);
+    }
+    return new ClusterFit(Objects.requireNonNull(method, "method"), trimFraction,
+        centers.length, d, flat, trimRadius);
   }
 
   /** The algorithm that produced this fit. */
@@ -176,10 +239,7 @@ public final class ClusterFit {
    * distance and outlier flag exactly.
    */
   public Assignment assignScaled(double[] scaledPoint) {
-    if (scaledPoint.length != dimension) {
-      throw new IllegalArgumentException("point has " + scaledPoint.length + " values, not "
-          + dimension);
-    }
+    checkPoint(scaledPoint);
     int best = 0;
     double bestD2 = Double.POSITIVE_INFINITY;
     for (int j = 0; j < k; j++) {
@@ -192,5 +252,26 @@ public final class ClusterFit {
     }
     double dist = Math.sqrt(bestD2);
     return new Assignment(best, dist, trimFraction > 0 && dist > trimRadius);
+  }
+
+  /**
+   * Squared Euclidean distances of a point given in the scaled space to every centre, in
+   * cluster order, with the same arithmetic as {@link #assignScaled} (so the smallest entry is
+   * the square of the distance it reports, and its index the cluster it picks).
+   */
+  public double[] squaredDistancesScaled(double[] scaledPoint) {
+    checkPoint(scaledPoint);
+    double[] d2 = new double[k];
+    for (int j = 0; j < k; j++) {
+      d2[j] = SquaredEuclidean.inIndexOrder(scaledPoint, 0, centers, j * dimension, dimension);
+    }
+    return d2;
+  }
+
+  private void checkPoint(double[] scaledPoint) {
+    if (scaledPoint.length != dimension) {
+      throw new IllegalArgumentException("point has " + scaledPoint.length + " values, not "
+          + dimension);
+    }
   }
 }

@@ -141,6 +141,46 @@ class TrimmedKMeansTest {
   }
 
   @Test
+  void aFitRestoredFromItsCentresAndRadiusAssignsEveryTrainingPointAsTheFitDid() {
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+    double[][] rows = new double[1500][6];
+    for (double[] r : rows) {
+      for (int j = 0; j < r.length; j++) {
+        r[j] = j < 3 ? (rng.nextDouble() < 0.4 ? 1 : 0) : rng.nextInt(9) * 0.5;
+      }
+    }
+    FeatureMatrix raw = FeatureMatrix.of(rows);
+    ClusterModel model = Clusterer.withDefaults().withTrimFraction(0.08).withRestarts(6)
+        .fit(raw, Scaler.fit(raw, ScaleMethod.ROBUST), 3);
+    ClusterFit fit = model.fit();
+    ClusterFit restored = ClusterFit.restored(fit.method(), fit.trimFraction(), fit.centers(),
+        fit.trimRadius());
+    assertThat(restored.rows()).isZero();
+    assertThat(restored.k()).isEqualTo(3);
+    FeatureMatrix scaled = model.scaler().transform(raw);
+    for (int i = 0; i < raw.rows(); i++) {
+      double[] z = scaled.row(i);
+      Assignment a = restored.assignScaled(z);
+      assertThat(a.cluster()).as("row %d", i).isEqualTo(fit.label(i));
+      assertThat(a.distance()).as("row %d", i).isEqualTo(fit.distance(i));
+      assertThat(a.outlier()).as("row %d", i).isEqualTo(fit.outlier(i)
+          && fit.distance(i) > fit.trimRadius());
+      double[] d2 = restored.squaredDistancesScaled(z);
+      assertThat(Math.sqrt(d2[a.cluster()])).isEqualTo(a.distance());
+      for (double v : d2) {
+        assertThat(v).isGreaterThanOrEqualTo(d2[a.cluster()]);
+      }
+    }
+  }
+
+  @Test
+  void aRestoredFitRefusesCentresOfDifferentLengths() {
+    assertThatThrownBy(() -> ClusterFit.restored(ClusterMethod.KMEANS, 0,
+        new double[][] {{0, 0}, {1}}, 1)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("centre 1");
+  }
+
+  @Test
   void centresInOriginalUnitsInvertTheScaler() {
     Planted p = contaminated();
     Scaler scaler = Scaler.fit(p.data(), ScaleMethod.ZSCORE);

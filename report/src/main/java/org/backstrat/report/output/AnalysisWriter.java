@@ -1,17 +1,11 @@
 package org.backstrat.report.output;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,6 +28,7 @@ import org.backstrat.cluster.select.KSelectionRow;
 import org.backstrat.core.SoftwareVersion;
 import org.backstrat.core.cohort.Cohort;
 import org.backstrat.core.io.AtomicOutput;
+import org.backstrat.core.io.PrettyJson;
 
 /**
  * Writes the machine-readable outputs of {@code analyze --out DIR}: {@code summary.json}
@@ -45,9 +40,6 @@ public final class AnalysisWriter {
   /** The summary's schema identifier. */
   public static final String SUMMARY_SCHEMA = "backstrat.summary/1";
 
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   /** Extra content written into the same directory (the report, the model). */
@@ -81,13 +73,7 @@ public final class AnalysisWriter {
 
   /** Writes a JSON tree with two-space indentation and a final newline. */
   public static void writeJson(JsonNode node, Path file) throws IOException {
-    DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
-        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-        .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-    try (OutputStream os = Files.newOutputStream(file)) {
-      JSON.writer(pp).writeValue(os, node);
-      os.write('\n');
-    }
+    PrettyJson.write(node, file);
   }
 
   /** The summary.json tree. */

@@ -1,11 +1,9 @@
-package org.backstrat.analysis.features;
+package org.backstrat.model.features;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.backstrat.analysis.config.FeatureSpec;
-import org.backstrat.analysis.config.VariantConfig;
 import org.backstrat.core.BadInputException;
 import org.backstrat.core.cohort.Cohort;
 import org.backstrat.core.cohort.ValueKind;
@@ -15,7 +13,8 @@ import org.backstrat.core.cohort.Variable;
  * Turns a scored cohort into a variant's feature matrix: checks every feature exists and has a
  * usable kind for its encoding, encodes categories, and applies the missing-data policy —
  * complete-case (people missing any feature are left out and counted per feature) or keep
- * everyone and leave NaN for a later {@link Imputer} (fitted where no leakage can occur).
+ * everyone and leave NaN for a later imputation (fitted where no leakage can occur). The same
+ * encoder codes the training cohort in {@code analyze} and new people in {@code assign}.
  */
 public final class FeatureEncoder {
 
@@ -26,22 +25,28 @@ public final class FeatureEncoder {
    * Encodes a variant's features.
    *
    * @param cohort scored cohort
-   * @param variant the variant's features
+   * @param variant the variant's name, for messages
+   * @param features the variant's features, in order
    * @param completeCase true to drop people with any missing feature; false to keep NaN
    */
-  public static EncodedFeatures encode(Cohort cohort, VariantConfig variant,
+  public static EncodedFeatures encode(Cohort cohort, String variant, List<FeatureSpec> features,
                                        boolean completeCase) {
+    List<String> featureNames = features.stream().map(FeatureSpec::name).toList();
+    Map<String, List<String>> categoryLevels = new LinkedHashMap<>();
     List<String> columns = new ArrayList<>();
     List<String> sources = new ArrayList<>();
     List<Boolean> scaledList = new ArrayList<>();
     List<Double> weightList = new ArrayList<>();
     List<double[]> values = new ArrayList<>();
     List<double[]> rawPerFeature = new ArrayList<>();
-    for (FeatureSpec f : variant.features()) {
+    for (FeatureSpec f : features) {
       Variable v = cohort.variable(f.name()).orElseThrow(() -> new BadInputException(
-          cohort.source() + ": column " + f.name() + ": expected for the " + variant.name()
-              + " variant's features " + variant.featureNames() + ", but the cohort has no such "
+          cohort.source() + ": column " + f.name() + ": expected for the " + variant
+              + " variant's features " + featureNames + ", but the cohort has no such "
               + "column (were the scores added? are the questionnaire items present?)"));
+      if (v.kind() == ValueKind.CATEGORY) {
+        categoryLevels.put(f.name(), v.levels());
+      }
       double[] x = cohort.values(f.name());
       rawPerFeature.add(x);
       switch (f.encoding()) {
@@ -88,7 +93,7 @@ public final class FeatureEncoder {
         if (Double.isNaN(rawPerFeature.get(f)[i])) {
           complete = false;
           if (completeCase) {
-            excluded.merge(variant.features().get(f).name(), 1, Integer::sum);
+            excluded.merge(features.get(f).name(), 1, Integer::sum);
           }
         }
       }
@@ -109,7 +114,8 @@ public final class FeatureEncoder {
       scaled[c] = scaledList.get(c);
       weights[c] = weightList.get(c);
     }
-    return new EncodedFeatures(rows, m, columns, sources, scaled, weights, excluded, n - kept);
+    return new EncodedFeatures(rows, m, columns, sources, scaled, weights, excluded, n - kept,
+        categoryLevels);
   }
 
   private static void requireKind(Cohort cohort, FeatureSpec f, Variable v, boolean ok) {

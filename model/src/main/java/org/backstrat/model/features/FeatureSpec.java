@@ -1,4 +1,4 @@
-package org.backstrat.analysis.config;
+package org.backstrat.model.features;
 
 import java.util.Objects;
 

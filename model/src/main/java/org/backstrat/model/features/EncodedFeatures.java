@@ -1,5 +1,7 @@
-package org.backstrat.analysis.features;
+package org.backstrat.model.features;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,15 +21,22 @@ import java.util.Map;
  * @param excludedByFeature people left out because this feature was missing (complete-case;
  *     a person missing several features is counted under each)
  * @param excludedTotal people left out in all
+ * @param categoryLevels for each feature stored as a category (e.g. smoking), its levels in
+ *     code order (index = the stored code the ordinal, binary and one-hot encodings use), in
+ *     feature order; a frozen model keeps them so that new people are coded as in training
  */
 public record EncodedFeatures(int[] cohortRows, double[][] matrix, List<String> columns,
                               List<String> sourceFeature, boolean[] scaled, double[] weights,
-                              Map<String, Integer> excludedByFeature, int excludedTotal) {
+                              Map<String, Integer> excludedByFeature, int excludedTotal,
+                              Map<String, List<String>> categoryLevels) {
 
   public EncodedFeatures {
     columns = List.copyOf(columns);
     sourceFeature = List.copyOf(sourceFeature);
     excludedByFeature = Map.copyOf(excludedByFeature);
+    Map<String, List<String>> levels = new LinkedHashMap<>();
+    categoryLevels.forEach((k, v) -> levels.put(k, List.copyOf(v)));
+    categoryLevels = Collections.unmodifiableMap(levels);
   }
 
   /** Number of people kept. */
