@@ -43,6 +43,18 @@ public final class StratumAssigner {
    *     other columns than the model's
    */
   public static List<AssignedRow> assign(FrozenModel model, Cohort scored) {
+    List<String> unusable = new ArrayList<>();
+    for (FrozenVariant v : model.variants()) {
+      List<String> absent = absentFeatures(v, scored);
+      if (!absent.isEmpty()) {
+        unusable.add("variant " + v.name() + " needs column(s) " + String.join(", ", absent));
+      }
+    }
+    if (unusable.size() == model.variants().size()) {
+      throw new BadInputException(scored.source() + ": no variant of the model can be assigned: "
+          + String.join("; ", unusable) + " (were the scores added? are the questionnaire "
+          + "items present?)");
+    }
     List<AssignedRow> out = new ArrayList<>();
     for (FrozenVariant v : model.variants()) {
       out.addAll(assign(v, scored));
@@ -50,8 +62,25 @@ public final class StratumAssigner {
     return out;
   }
 
-  /** Assigns every person of {@code scored} in one variant, in cohort row order. */
+  /**
+   * The variant's features for which the cohort has no column at all (for example the ÖMPSQ
+   * factor scores of a cohort that answered the STarT Back Tool only), in feature order.
+   */
+  public static List<String> absentFeatures(FrozenVariant v, Cohort scored) {
+    return v.featureNames().stream().filter(f -> !scored.has(f)).toList();
+  }
+
+  /**
+   * Assigns every person of {@code scored} in one variant, in cohort row order. When the cohort
+   * lacks some of the variant's feature columns altogether (it answered the other
+   * questionnaire), nobody is assigned in this variant and each row's reason names the missing
+   * features: each variant a person's data allows is assigned, the others say why not.
+   */
   public static List<AssignedRow> assign(FrozenVariant v, Cohort scored) {
+    List<String> absent = absentFeatures(v, scored);
+    if (!absent.isEmpty()) {
+      return unassignable(v, scored, absent);
+    }
     EncodedFeatures enc = FeatureEncoder.encode(scored, v.name(), v.features(), false);
     for (Map.Entry<String, List<String>> e : v.categoryLevels().entrySet()) {
       List<String> found = enc.categoryLevels().get(e.getKey());
@@ -81,6 +110,21 @@ public final class StratumAssigner {
       } else {
         out.add(new AssignedRow(id, v.name(), Optional.empty(), List.copyOf(missing)));
       }
+    }
+    return out;
+  }
+
+  private static List<AssignedRow> unassignable(FrozenVariant v, Cohort scored,
+                                                List<String> absent) {
+    List<AssignedRow> out = new ArrayList<>(scored.size());
+    for (int i = 0; i < scored.size(); i++) {
+      Set<String> missing = new LinkedHashSet<>();
+      for (String f : v.featureNames()) {
+        if (absent.contains(f) || Double.isNaN(scored.values(f)[i])) {
+          missing.add(f);
+        }
+      }
+      out.add(new AssignedRow(scored.id(i), v.name(), Optional.empty(), List.copyOf(missing)));
     }
     return out;
   }
