@@ -47,7 +47,8 @@ public final class StratumAssigner {
     for (FrozenVariant v : model.variants()) {
       List<String> absent = absentFeatures(v, scored);
       if (!absent.isEmpty()) {
-        unusable.add("variant " + v.name() + " needs column(s) " + String.join(", ", absent));
+        unusable.add("variant " + v.name() + " needs " + String.join(", ",
+            absent.stream().map(c -> "column " + c).toList()));
       }
     }
     if (unusable.size() == model.variants().size()) {

@@ -102,6 +102,31 @@ public final class BackstratServer implements AutoCloseable {
     connector.setIdleTimeout(30_000);
     jetty.addConnector(connector);
     jetty.setHandler(new Routes());
+    jetty.setErrorHandler(BackstratServer::jettyError);
+  }
+
+  /**
+   * Answers the errors Jetty itself raises (a malformed request line or header, a request it
+   * could not read): a short JSON body with the status and the security headers, never a stack
+   * trace or an echoed message.
+   */
+  private static boolean jettyError(Request request, Response response, Callback callback) {
+    Object status = request.getAttribute(org.eclipse.jetty.server.handler.ErrorHandler
+        .ERROR_STATUS);
+    int code = status instanceof Integer i ? i : response.getStatus();
+    if (code < 400) {
+      code = 500;
+    }
+    response.setStatus(code);
+    response.getHeaders().put("Content-Security-Policy", CSP);
+    response.getHeaders().put("X-Content-Type-Options", "nosniff");
+    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, HttpExchange.JSON);
+    String body = "{\"status\":" + code + ",\"title\":\""
+        + (code < 500 ? "bad request" : "internal error") + "\"}";
+    response.write(true, java.nio.ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)),
+        callback);
+    return true;
   }
 
   /**
@@ -201,7 +226,7 @@ public final class BackstratServer implements AutoCloseable {
         refuse(x, 413, "body too large", e.getMessage());
       } catch (BadInputException e) {
         invalid(x, e);
-      } catch (RuntimeException | IOException e) {
+      } catch (Exception | LinkageError | AssertionError e) {
         internal(x, e);
       }
       return true;

@@ -38,11 +38,12 @@ public record PersonRecord(String id, Map<String, Double> values, Map<String, St
   /** Where a one-person problem is said to be (there is no file). */
   public static final String SOURCE = "request";
 
-  /** The groups that come whole or not at all, with their columns in canonical order. */
-  static final Map<CohortSchema.Group, List<String>> WHOLE_GROUPS = wholeGroups();
-
   private static final CohortSchema SCHEMA = CohortSchema.standard();
   private static final List<String> REQUIRED = List.of("sex", "bmi", "smoking");
+  /** The columns a person may have (initialised after SCHEMA, which it reads). */
+  private static final List<Variable> FIELDS = schemaFields();
+  /** The groups that come whole or not at all, with their columns in canonical order. */
+  static final Map<CohortSchema.Group, List<String>> WHOLE_GROUPS = wholeGroups();
 
   public PersonRecord {
     Objects.requireNonNull(id, "id");
@@ -57,6 +58,10 @@ public record PersonRecord(String id, Map<String, Double> values, Map<String, St
 
   /** The columns a person may have, in canonical order (the cohort schema less id, outcomes, stratum). */
   public static List<Variable> fields() {
+    return FIELDS;
+  }
+
+  private static List<Variable> schemaFields() {
     List<Variable> out = new ArrayList<>();
     for (Variable v : SCHEMA.variables()) {
       CohortSchema.Group g = SCHEMA.groupOf(v);
@@ -70,7 +75,12 @@ public record PersonRecord(String id, Map<String, Double> values, Map<String, St
 
   /** The schema column of a field name, if it is one a person may have. */
   public static Optional<Variable> field(String name) {
-    return fields().stream().filter(v -> v.name().equals(name)).findFirst();
+    for (Variable v : FIELDS) {
+      if (v.name().equals(name)) {
+        return Optional.of(v);
+      }
+    }
+    return Optional.empty();
   }
 
   /** Whether every column of a group (e.g. the STarT Back items) is present. */
@@ -216,7 +226,11 @@ public record PersonRecord(String id, Map<String, Double> values, Map<String, St
           }
         }
       }
-      if (!anyQuestionnaire) {
+      boolean anyItem = WHOLE_GROUPS.get(CohortSchema.Group.SBT).stream()
+          .anyMatch(c -> values.containsKey(c) || mentioned(all, c))
+          || WHOLE_GROUPS.get(CohortSchema.Group.OMPSQ).stream()
+          .anyMatch(c -> values.containsKey(c) || mentioned(all, c));
+      if (!anyQuestionnaire && !anyItem) {
         all.add(PersonRecord.problem("sbt_1..sbt_9 or ompsq_1..ompsq_10", "nothing",
             "the answers of at least one questionnaire (STarT Back or ÖMPSQ-short)"));
       }
