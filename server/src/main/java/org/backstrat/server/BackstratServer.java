@@ -52,7 +52,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * every route but health, static and login; browsers sign in once at {@code /login} and get an
  * HttpOnly SameSite=Strict cookie); on loopback the Host header must name a loopback host (no
  * DNS rebinding); a cross-origin POST is refused; bodies above the limit get 413; every answer
- * carries CSP ({@code default-src 'none'}, {@code frame-ancestors 'none'}), nosniff, no-referrer
+ * carries CSP ({@code default-src 'none'}, {@code frame-ancestors 'none'}), nosniff, same-origin referrer
  * and no-store; bad input gets 400 naming each field; internal errors get 500 with an incident
  * id and never a stack trace.
  */
@@ -212,7 +212,7 @@ public final class BackstratServer implements AutoCloseable {
       headers.put("Content-Security-Policy", CSP);
       headers.put("X-Content-Type-Options", "nosniff");
       headers.put("X-Frame-Options", "DENY");
-      headers.put("Referrer-Policy", "no-referrer");
+      headers.put("Referrer-Policy", "same-origin");
       headers.put("Cross-Origin-Resource-Policy", "same-origin");
       headers.put(HttpHeader.CACHE_CONTROL, "no-store");
       if (config.accessLog()) {
