@@ -49,6 +49,14 @@ public final class Registry implements AutoCloseable {
   private static final String INSERT = "INSERT INTO assessment (" + COLUMNS
       + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)";
 
+  /**
+   * Stored times have a fixed width (always milliseconds) so that text order is time order
+   * ({@code Instant.toString} drops zero milliseconds, which would sort 10:00:00Z after
+   * 10:00:00.001Z).
+   */
+  static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
+      .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
   private final RegistryUrl url;
   private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
   private final Thread writer;
@@ -223,7 +231,7 @@ public final class Registry implements AutoCloseable {
 
   private static void bind(PreparedStatement ps, AssessmentRecord r) throws SQLException {
     ps.setString(1, r.assessmentId());
-    ps.setString(2, r.assessedAt().toString());
+    ps.setString(2, TIME.format(r.assessedAt()));
     ps.setString(3, r.personId());
     ps.setString(4, r.channel());
     ps.setString(5, r.model().sha256());
