@@ -37,9 +37,12 @@ public final class Assessor {
     return model;
   }
 
-  /** One assessment: the answer, and its JSON form as stored and sent. */
+  /**
+   * One assessment: the answer, and its JSON form as stored and sent (serialised once: the
+   * registry stores the very text the client gets).
+   */
   public record Assessed(String assessmentId, Instant assessedAt, PersonAssessment assessment,
-                         ObjectNode json) {
+                         ObjectNode json, String jsonText) {
   }
 
   /**
@@ -55,13 +58,15 @@ public final class Assessor {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     ObjectNode json = AssessmentJson.of(id, now, model.identity(), a);
     AssessmentRecord record;
+    String text;
     try {
+      text = PersonJson.JSON.writeValueAsString(json);
       record = new AssessmentRecord(id, now, person.id(), channel, model.identity(),
           AssessmentJson.summary(a), PersonJson.JSON.writeValueAsString(PersonJson.toJson(person)),
-          PersonJson.JSON.writeValueAsString(json));
+          text);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree always serialises", e);
     }
-    return registry.record(record).thenApply(ignored -> new Assessed(id, now, a, json));
+    return registry.record(record).thenApply(ignored -> new Assessed(id, now, a, json, text));
   }
 }

@@ -352,7 +352,7 @@ public final class BackstratServer implements AutoCloseable {
       } else {
         x.response().getHeaders().put(HttpHeader.LOCATION,
             "/api/v1/assessments/" + a.assessmentId());
-        x.send(201, HttpExchange.JSON, a.json().toString());
+        x.send(201, HttpExchange.JSON, a.jsonText());
       }
     });
   }
