@@ -38,8 +38,10 @@ import org.backstrat.cluster.kmeans.Clusterer;
 import org.backstrat.cluster.select.KSelection;
 import org.backstrat.cluster.select.KSelectionRow;
 import org.backstrat.cluster.select.KSelector;
+import org.backstrat.cluster.select.Silhouette;
 import org.backstrat.cluster.select.TrimmingCurves;
 import org.backstrat.core.BadInputException;
+import org.backstrat.core.RandomStream;
 import org.backstrat.core.Progress;
 import org.backstrat.core.cohort.Cohort;
 import org.backstrat.core.cohort.ValueKind;
@@ -56,11 +58,6 @@ public final class StratificationAnalysis {
   /** Outcome columns described per stratum when present. */
   static final String LBP_FREQUENCY = "lbp_frequency";
   static final String LBP_BOTHERSOMENESS = "lbp_bothersomeness";
-
-  /** Random stream of the K-selection subsample. */
-  private static final int SELECTION_STREAM = 0;
-  /** Random stream of the cross-validation subsample. */
-  private static final int CV_STREAM = 1;
 
   private final AnalysisConfig config;
   private final Progress progress;
@@ -143,14 +140,16 @@ public final class StratificationAnalysis {
         .withMethod(ClusterMethod.parse(config.method()))
         .withTrimFraction(config.trim())
         .withRestarts(config.restarts())
-        .withSeed(config.seed())
+        .withSeed(RandomStream.CLUSTER_RESTARTS.seed(config.seed()))
         .withThreads(threads);
     int kMax = Math.min(config.kMax(), n / 2);
     KSelector selector = KSelector.withDefaults()
         .withRange(config.kMin(), Math.max(config.kMin(), kMax))
         .withBootstrapResamples(config.stabilityResamples())
         .withGapReferences(config.gapReferences())
-        .withSeed(config.seed())
+        .withSilhouette(Silhouette.withDefaults()
+            .withSeed(RandomStream.SILHOUETTE_SAMPLE.seed(config.seed())))
+        .withSeed(config.seed()) // the selector derives its bootstrap and gap streams from it
         .withThreads(threads);
     if (!config.chooseK()) {
       if (config.k() > n / 2) {
@@ -263,7 +262,8 @@ public final class StratificationAnalysis {
       cvStrata[i] = keptStrata[cvRows[i]];
     }
     RepeatedCrossValidation cv = RepeatedCrossValidation.withDefaults()
-        .withFolds(config.folds()).withRepeats(config.repeats()).withSeed(config.seed())
+        .withFolds(config.folds()).withRepeats(config.repeats())
+        .withSeed(RandomStream.CV_FOLDS.seed(config.seed()))
         .withThreads(threads);
     MultinomialLogisticTrainer trainer = MultinomialLogisticTrainer.withDefaults()
         .withL2Lambda(config.l2());
@@ -299,7 +299,7 @@ public final class StratificationAnalysis {
       dca = Optional.of(StratificationDecisionCurves.withDefaults()
           .withThresholds(ThresholdGrid.parse(config.thresholds()))
           .withFolds(config.folds())
-          .withSeed(config.seed())
+          .withSeed(RandomStream.DECISION_CURVES.seed(config.seed()))
           .withBootstrapReplicates(config.dcaBootstrap())
           .compute(in.strata, k, in.outcome, in.comparators));
     } else {
@@ -325,7 +325,7 @@ public final class StratificationAnalysis {
     FeatureMatrix data = raw;
     if (sampleSize > 0 && raw.rows() > sampleSize) {
       data = raw.selectRows(sampleWithoutReplacement(raw.rows(), sampleSize,
-          derivedSeed(SELECTION_STREAM)));
+          RandomStream.SELECTION_SUBSAMPLE.seed(config.seed())));
     }
     int[] ks = selection.rows().stream().mapToInt(KSelectionRow::k).toArray();
     return TrimmingCurves.compute(scaler.transform(data), ks, CURVE_TRIM_FRACTIONS,
@@ -343,7 +343,8 @@ public final class StratificationAnalysis {
   private KSelection selectOnSubsample(FeatureMatrix raw, Scaler scaler, Clusterer clusterer,
                                        KSelector selector, int size, List<String> notes) {
     int n = raw.rows();
-    int[] rows = sampleWithoutReplacement(n, size, derivedSeed(SELECTION_STREAM));
+    int[] rows = sampleWithoutReplacement(n, size,
+        RandomStream.SELECTION_SUBSAMPLE.seed(config.seed()));
     KSelection onSample = selector.select(raw.selectRows(rows), scaler, clusterer);
     int k = onSample.chosenK();
     progress.step("fitting K = " + k + " on all " + n + " people");
@@ -440,7 +441,7 @@ public final class StratificationAnalysis {
     for (int i = 0; i < m; i++) {
       byStratum[strata[i]][fill[strata[i]]++] = i;
     }
-    SplittableRandom rng = new SplittableRandom(derivedSeed(CV_STREAM));
+    SplittableRandom rng = new SplittableRandom(RandomStream.CV_SUBSAMPLE.seed(config.seed()));
     int total = 0;
     int[][] chosen = new int[k][];
     for (int c = 0; c < k; c++) {
@@ -463,16 +464,6 @@ public final class StratificationAnalysis {
     notes.add("cross-validation ran on a seeded subsample of " + total + " of the " + m
         + " kept people, stratified by stratum (setting cv_sample = " + size + ")");
     return out;
-  }
-
-  /** A seed for one random stream of this analysis, derived from the master seed. */
-  private long derivedSeed(int stream) {
-    SplittableRandom master = new SplittableRandom(config.seed());
-    long s = 0;
-    for (int i = 0; i <= stream; i++) {
-      s = master.nextLong();
-    }
-    return s;
   }
 
   /** {@code size} distinct indices of 0..n-1 (partial Fisher-Yates), in increasing order. */

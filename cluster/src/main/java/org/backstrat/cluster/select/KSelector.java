@@ -9,6 +9,7 @@ import org.backstrat.cluster.kmeans.ClusterModel;
 import org.backstrat.cluster.kmeans.Clusterer;
 import org.backstrat.cluster.kmeans.Restarts;
 import org.backstrat.core.BadInputException;
+import org.backstrat.core.RandomStream;
 
 /**
  * Chooses the number of clusters K over a range (default 2..8) from four indices computed for
@@ -31,7 +32,10 @@ import org.backstrat.core.BadInputException;
  * @param gapReference null distribution of the gap statistic
  * @param selectionRestarts restarts of each fit inside the gap statistic and the bootstrap
  * @param silhouette silhouette settings (exact limit, sample size)
- * @param seed master seed of the bootstrap and gap reference sets
+ * @param seed master seed of the bootstrap and gap reference sets: the bootstrap draws from
+ *     {@link RandomStream#STABILITY_BOOTSTRAP} of it and the reference sets from
+ *     {@link RandomStream#GAP_REFERENCES}, so that neither repeats the clusterer's restarts even
+ *     when both are given the same seed
  * @param threads worker threads for the bootstrap and gap fits (the result does not depend on it)
  */
 public record KSelector(int kMin, int kMax, int fixedK, int bootstrapResamples, int gapReferences,
@@ -149,8 +153,9 @@ public record KSelector(int kMin, int kMax, int fixedK, int bootstrapResamples, 
    * parallel on the clusterer's threads), which is exactly {@code clusterer.fit}'s result. The
    * bootstrap resamples and gap reference sets are then independent tasks, interleaved on one pool
    * of {@link #threads} workers that take the next task when done. Each task draws its randomness
-   * only from its own seed (derived from {@link #seed}) and results are combined in task order, so
-   * the selection is identical for any thread count.
+   * only from its own seed (the task's seed in its stream, {@link RandomStream#STABILITY_BOOTSTRAP}
+   * or {@link RandomStream#GAP_REFERENCES} of {@link #seed}) and results are combined in task
+   * order, so the selection is identical for any thread count.
    */
   public KSelection select(FeatureMatrix raw, Scaler scaler, Clusterer clusterer) {
     FeatureMatrix scaled = scaler.transform(raw);
@@ -158,7 +163,8 @@ public record KSelector(int kMin, int kMax, int fixedK, int bootstrapResamples, 
     for (int q = 0; q < ks.length; q++) {
       ks[q] = kMin + q;
     }
-    long[] seeds = Restarts.seeds(seed, 2);
+    long bootstrapSeed = RandomStream.STABILITY_BOOTSTRAP.seed(seed);
+    long gapSeed = RandomStream.GAP_REFERENCES.seed(seed);
     Clusterer inner = clusterer.withRestarts(selectionRestarts)
         .withTolerance(Math.max(clusterer.tolerance(), INNER_TOLERANCE)).withThreads(1);
     Clusterer reference = inner.withTolerance(Math.max(clusterer.tolerance(),
@@ -172,12 +178,12 @@ public record KSelector(int kMin, int kMax, int fixedK, int bootstrapResamples, 
       partitions.add(Partition.of(fit));
       objective[q] = fit.objective();
     }
-    long[] bootSeeds = Restarts.seeds(seeds[0], bootstrapResamples);
+    long[] bootSeeds = Restarts.seeds(bootstrapSeed, bootstrapResamples);
     GapStatistic gapStatistic = gapReferences > 0 && allPositive(objective)
-        ? new GapStatistic(gapReferences, gapReference, seeds[1], threads) : null;
+        ? new GapStatistic(gapReferences, gapReference, gapSeed, threads) : null;
     GapStatistic.Box box = gapStatistic == null ? null : gapStatistic.box(scaled);
     int gapTasks = gapStatistic == null ? 0 : gapReferences;
-    long[] gapSeeds = Restarts.seeds(seeds[1], gapTasks);
+    long[] gapSeeds = Restarts.seeds(gapSeed, gapTasks);
     int replicates = Math.max(bootstrapResamples, gapTasks);
     List<Work> work = Restarts.inOrder(2 * replicates, threads, t -> {
       int b = t / 2;
