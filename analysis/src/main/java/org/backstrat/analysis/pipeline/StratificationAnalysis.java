@@ -136,30 +136,31 @@ public final class StratificationAnalysis {
         + config.kMax());
     FeatureMatrix raw = FeatureMatrix.of(x, enc.columns());
     Scaler scaler = fitScaler(raw, enc);
-    Clusterer clusterer = Clusterer.withDefaults()
-        .withMethod(ClusterMethod.parse(config.method()))
-        .withTrimFraction(config.trim())
-        .withRestarts(config.restarts())
-        .withSeed(RandomStream.CLUSTER_RESTARTS.seed(config.seed()))
-        .withThreads(threads);
+    Clusterer clusterer = Clusterer.builder()
+        .method(ClusterMethod.parse(config.method()))
+        .trimFraction(config.trim())
+        .restarts(config.restarts())
+        .seed(RandomStream.CLUSTER_RESTARTS.seed(config.seed()))
+        .threads(threads).build();
     int kMax = Math.min(config.kMax(), n / 2);
-    KSelector selector = KSelector.withDefaults()
-        .withRange(config.kMin(), Math.max(config.kMin(), kMax))
-        .withBootstrapResamples(config.stabilityResamples())
-        .withGapReferences(config.gapReferences())
-        .withSilhouette(Silhouette.withDefaults()
+    KSelector.Builder selectorSettings = KSelector.builder()
+        .range(config.kMin(), Math.max(config.kMin(), kMax))
+        .bootstrapResamples(config.stabilityResamples())
+        .gapReferences(config.gapReferences())
+        .silhouette(Silhouette.withDefaults()
             .withSeed(RandomStream.SILHOUETTE_SAMPLE.seed(config.seed())))
-        .withSeed(config.seed()) // the selector derives its bootstrap and gap streams from it
-        .withThreads(threads);
+        .seed(config.seed()) // the selector derives its bootstrap and gap streams from it
+        .threads(threads);
     if (!config.chooseK()) {
       if (config.k() > n / 2) {
         throw new BadInputException("analysis config: k: value \"" + config.k()
             + "\": expected at most " + n / 2 + " strata for the " + n + " people of variant "
             + name);
       }
-      selector = selector.withRange(Math.min(config.kMin(), config.k()),
-          Math.max(Math.max(config.kMin(), kMax), config.k())).withFixedK(config.k());
+      selectorSettings.range(Math.min(config.kMin(), config.k()),
+          Math.max(Math.max(config.kMin(), kMax), config.k())).fixedK(config.k());
     }
+    KSelector selector = selectorSettings.build();
     KSelection selection;
     int sampleSize = config.selectionSample();
     if (sampleSize > 0 && n > sampleSize) {
@@ -329,7 +330,7 @@ public final class StratificationAnalysis {
     }
     int[] ks = selection.rows().stream().mapToInt(KSelectionRow::k).toArray();
     return TrimmingCurves.compute(scaler.transform(data), ks, CURVE_TRIM_FRACTIONS,
-        clusterer.withRestarts(Math.min(10, config.restarts())));
+        clusterer.toBuilder().restarts(Math.min(10, config.restarts())).build());
   }
 
   /**

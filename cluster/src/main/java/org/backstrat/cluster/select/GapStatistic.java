@@ -82,7 +82,7 @@ public record GapStatistic(int references, GapReference reference, long seed, in
   public Result compute(FeatureMatrix data, int[] ks, double[] observedObjective,
                         Clusterer clusterer) {
     Box box = box(data);
-    Clusterer inner = clusterer.withThreads(1);
+    Clusterer inner = clusterer.toBuilder().threads(1).build();
     long[] seeds = Restarts.seeds(seed, references);
     List<double[]> logWstar = Restarts.inOrder(references, threads,
         b -> referenceLogW(box, data, ks, inner, seeds[b]));
@@ -99,7 +99,8 @@ public record GapStatistic(int references, GapReference reference, long seed, in
         data.columns(), data.names());
     double[] lw = new double[ks.length];
     for (int q = 0; q < ks.length; q++) {
-      lw[q] = Math.log(0.5 * inner.withSeed(referenceSeed + q).fitScaled(z, ks[q]).objective());
+      lw[q] = Math.log(0.5 * inner.toBuilder().seed(referenceSeed + q).build()
+          .fitScaled(z, ks[q]).objective());
     }
     return lw;
   }
