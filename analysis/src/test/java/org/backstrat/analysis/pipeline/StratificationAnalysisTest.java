@@ -78,6 +78,29 @@ class StratificationAnalysisTest {
   }
 
   @Test
+  void theStagesRunOneByOneGiveWhatRunVariantGives() {
+    AnalysisConfig c = quick().build();
+    VariantAnalysis whole = StratificationAnalysis.of(c).withThreads(2)
+        .runVariant(scored, c.variants().get(0));
+    VariantContext ctx = new VariantContext(c, c.variants().get(0), scored,
+        org.backstrat.core.Progress.NONE, 2);
+    VariantFeatures features = FeatureStage.run(ctx);
+    KChoice choice = KSelectionStage.run(ctx, features);
+    StrataFit fit = FitStage.run(ctx, features, choice);
+    Characterisation characterisation = CharacteriseStage.run(ctx, features, fit);
+    StrataValidation validation = ValidationStage.run(ctx, features, fit);
+    DecisionCurveOutcome curves = DecisionCurveStage.run(ctx, fit);
+    assertThat(fit.labels()).containsExactly(whole.labels());
+    assertThat(fit.kept()).hasSize(whole.nClustered() - whole.nOutliers());
+    assertThat(characterisation.tests()).isEqualTo(whole.tests());
+    assertThat(characterisation.profiles()).isEqualTo(whole.strata());
+    assertThat(validation.allFeatures().accuracyMean())
+        .isEqualTo(whole.validation().accuracyMean());
+    assertThat(curves.people()).isEqualTo(whole.dcaPeople());
+    assertThat(ctx.notes()).isEqualTo(whole.notes());
+  }
+
+  @Test
   void fixedKIsUsed() throws Exception {
     StratificationResult r = StratificationAnalysis.of(quick().k(3).build()).run(scored);
     assertThat(r.variants()).allSatisfy(v -> {

@@ -2,10 +2,8 @@ package org.backstrat.cluster.select;
 
 import java.util.List;
 import java.util.SplittableRandom;
-import org.apache.commons.math3.linear.EigenDecomposition;
-import org.apache.commons.math3.linear.MatrixUtils;
-import org.apache.commons.math3.linear.RealMatrix;
 import org.backstrat.cluster.data.FeatureMatrix;
+import org.backstrat.cluster.data.PrincipalComponents;
 import org.backstrat.cluster.kmeans.Clusterer;
 import org.backstrat.cluster.kmeans.Restarts;
 import org.backstrat.core.BadInputException;
@@ -183,32 +181,10 @@ public record GapStatistic(int references, GapReference reference, long seed, in
         rot[j][j] = 1;
       }
     } else {
-      for (int i = 0; i < n; i++) {
-        for (int j = 0; j < d; j++) {
-          mean[j] += x[i * d + j];
-        }
-      }
-      for (int j = 0; j < d; j++) {
-        mean[j] /= n;
-      }
-      double[][] cross = new double[d][d];
-      for (int i = 0; i < n; i++) {
-        for (int a = 0; a < d; a++) {
-          double ea = x[i * d + a] - mean[a];
-          for (int b = a; b < d; b++) {
-            cross[a][b] += ea * (x[i * d + b] - mean[b]);
-          }
-        }
-      }
-      for (int a = 0; a < d; a++) {
-        for (int b = 0; b < a; b++) {
-          cross[a][b] = cross[b][a];
-        }
-      }
       // right singular vectors of the centred data = eigenvectors of its cross-product matrix
-      RealMatrix m = MatrixUtils.createRealMatrix(cross);
-      RealMatrix vecs = new EigenDecomposition(m).getV();
-      rot = vecs.getData();
+      PrincipalComponents pca = PrincipalComponents.of(data);
+      mean = pca.mean();
+      rot = pca.rotation();
     }
     double[] lo = new double[d];
     double[] hi = new double[d];
