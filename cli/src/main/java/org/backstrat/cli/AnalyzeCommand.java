@@ -3,20 +3,14 @@ package org.backstrat.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.backstrat.analysis.config.AnalysisConfig;
-import org.backstrat.analysis.pipeline.StratificationAnalysis;
-import org.backstrat.analysis.pipeline.StratificationResult;
-import org.backstrat.core.Progress;
-import org.backstrat.core.cohort.Cohort;
-import org.backstrat.core.cohort.CohortReader;
-import org.backstrat.core.io.AtomicOutput;
-import org.backstrat.core.scoring.CohortScorer;
-import org.backstrat.model.InputTable;
+import org.backstrat.report.job.AnalyzeJob;
+import org.backstrat.report.job.AnalyzeRequest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code backstrat analyze}: the full stratification analysis of a cohort. */
+/** {@code backstrat analyze}: the full stratification analysis of a cohort ({@link AnalyzeJob}). */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
     description = {"The full analysis of a cohort, per variant (sbt, ompsq): robust clustering "
         + "with K chosen by a documented rule, named strata, between-stratum tests, "
@@ -45,25 +39,11 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AtomicOutput.checkWritable(out, common.force);
     Reporting rep = new Reporting(spec.commandLine().getErr(), common.quiet);
     AnalysisConfig settings = config == null ? AnalysisConfig.defaults()
         : AnalysisConfig.read(config);
-    Outputs.createdAt(); // a bad SOURCE_DATE_EPOCH is refused before the work
-    StratificationResult result = analyze(data, settings, rep.progress());
-    InputTable input = InputTable.of(data, result.cohort().size());
-    AtomicOutput.writeDirectory(out, common.force,
-        dir -> Outputs.writeInto(result, input, dir, result.cohort().has("stratum")));
+    AnalyzeJob.run(new AnalyzeRequest(data, out, settings, common.force), rep.progress());
     rep.note("wrote " + out + " (summary.json, assignments.csv, tables/, model.json, report.html)");
     return 0;
-  }
-
-  /** Reads, checks, scores and analyses a cohort file. */
-  static StratificationResult analyze(Path data, AnalysisConfig settings, Progress progress) {
-    progress.step("reading " + data);
-    Cohort cohort = CohortReader.withDefaults().read(data).orThrow();
-    progress.step("scoring " + cohort.size() + " people");
-    Cohort scored = CohortScorer.withDefaults().score(cohort).cohort();
-    return StratificationAnalysis.of(settings).withProgress(progress).run(scored);
   }
 }

@@ -91,16 +91,17 @@ final class ClusterCommand implements Callable<Integer> {
       default -> throw new CommandLine.ParameterException(spec.commandLine(),
           "--header: expected auto, present or absent, not " + header);
     };
-    ClusterRequest request = ClusterRequest.withDefaults(data, out)
-        .withFeatures(columns.allNumeric ? List.of() : columns.features)
-        .withK(k)
-        .withMethod(ClusterMethod.parse(method))
-        .withTrimFraction(trim)
-        .withScale(ScaleMethod.parse(scale))
-        .withSeed(seed)
-        .withRestarts(restarts)
-        .withHeader(mode)
-        .withForce(common.force);
+    ClusterRequest request = ClusterRequest.builder(data, out)
+        .features(columns.allNumeric ? List.of() : columns.features)
+        .k(k)
+        .method(ClusterMethod.parse(method))
+        .trimFraction(trim)
+        .scale(ScaleMethod.parse(scale))
+        .seed(seed)
+        .restarts(restarts)
+        .header(mode)
+        .force(common.force)
+        .build();
     rep.note("clustering " + data);
     ClusterJobResult result = ClusterJob.run(request);
     if (!result.table().skippedColumns().isEmpty()) {

@@ -1,10 +1,12 @@
 package org.backstrat.cli;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.backstrat.analysis.config.AnalysisConfig;
 import org.backstrat.analysis.pipeline.StratificationAnalysis;
 import org.backstrat.analysis.pipeline.StratificationResult;
+import org.backstrat.core.CreationTime;
 import org.backstrat.core.Progress;
 import org.backstrat.core.cohort.Cohort;
 import org.backstrat.core.cohort.CohortReadResult;
@@ -14,6 +16,7 @@ import org.backstrat.core.io.AtomicOutput;
 import org.backstrat.core.scoring.CohortScorer;
 import org.backstrat.core.synth.CohortSynthesizer;
 import org.backstrat.model.InputTable;
+import org.backstrat.report.job.AnalyzeJob;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +45,7 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     AtomicOutput.checkWritable(out, common.force);
-    Outputs.createdAt(); // a bad SOURCE_DATE_EPOCH is refused before the work
+    Instant createdAt = CreationTime.now(); // a bad SOURCE_DATE_EPOCH is refused before the work
     Reporting rep = new Reporting(spec.commandLine().getErr(), common.quiet);
     Progress progress = rep.progress();
     AtomicOutput.writeDirectory(out, common.force, dir -> {
@@ -59,7 +62,8 @@ final class DemoCommand implements Callable<Integer> {
       CohortWriter.write(scored, dir.resolve("cohort_scored.csv"), false);
       StratificationResult result = StratificationAnalysis.of(AnalysisConfig.defaults())
           .withProgress(progress).run(scored);
-      Outputs.writeInto(result, InputTable.of(cohortFile, cohort.size()), dir, true);
+      AnalyzeJob.writeInto(result, InputTable.of(cohortFile, cohort.size()), dir, true,
+          createdAt);
     });
     spec.commandLine().getOut().println("backstrat demo: report at "
         + out.resolve("report.html") + "; numbers in " + out.resolve("summary.json"));

@@ -23,6 +23,7 @@ import org.backstrat.cluster.kmeans.ClusterFit;
 import org.backstrat.cluster.kmeans.ClusterMethod;
 import org.backstrat.cluster.kmeans.ClusterModel;
 import org.backstrat.core.BadInputException;
+import org.backstrat.core.SafeName;
 import org.backstrat.core.io.PrettyJson;
 import org.backstrat.core.scoring.ScoringOptions;
 import org.backstrat.model.features.FeatureSpec;
@@ -236,6 +237,11 @@ public final class ModelJson {
 
   private static FrozenVariant variant(String name, JsonNode o, Fields f, String source) {
     f.object(o, "");
+    try {
+      SafeName.require("variant name", name);
+    } catch (BadInputException ex) {
+      throw new BadInputException(source + ": variants: " + ex.getMessage());
+    }
     String where = source + ": variant " + name + ": ";
     List<FeatureSpec> features = new ArrayList<>();
     Map<String, List<String>> levels = new LinkedHashMap<>();
@@ -252,7 +258,11 @@ public final class ModelJson {
         throw f.bad("features.weight", Double.toString(w), "a positive finite number");
       }
       String featureName = f.text(fo, "features.name");
-      features.add(new FeatureSpec(featureName, e, w));
+      try {
+        features.add(new FeatureSpec(featureName, e, w));
+      } catch (BadInputException ex) {
+        throw new BadInputException(where + "features: " + ex.getMessage());
+      }
       if (fo.has("levels")) {
         levels.put(featureName, f.strings(fo, "features.levels"));
       }

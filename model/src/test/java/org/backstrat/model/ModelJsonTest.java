@@ -136,6 +136,21 @@ class ModelJsonTest {
   }
 
   @Test
+  void unsafeVariantAndFeatureNamesAreRefused() {
+    ObjectNode root = json();
+    ObjectNode variants = (ObjectNode) root.get("variants");
+    variants.set("../x", variants.remove("v"));
+    assertThatThrownBy(() -> ModelJson.fromJson(root, "m.json"))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("m.json: variants: ")
+        .hasMessageContaining("\"../x\"");
+    ObjectNode other = json();
+    ((ObjectNode) variantV(other).get("features").get(0)).put("name", "<b>x</b>");
+    assertThatThrownBy(() -> ModelJson.fromJson(other, "m.json"))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("variant v: features: ")
+        .hasMessageContaining("feature name");
+  }
+
+  @Test
   void aFileNestedTooDeeplyIsRefusedAsBadInput() throws IOException {
     Path file = tmp.resolve("deep.json");
     int depth = 200_000;

@@ -1,7 +1,9 @@
 package org.backstrat.analysis.config;
 
+import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
+import org.backstrat.core.BadInputException;
+import org.backstrat.core.SafeName;
 import org.backstrat.model.features.FeatureSpec;
 
 /**
@@ -17,25 +19,36 @@ import org.backstrat.model.features.FeatureSpec;
 public record VariantConfig(String name, List<FeatureSpec> features, List<String> psychosocial,
                             List<String> imaging) {
 
+  /**
+   * Checks the variant.
+   *
+   * @throws BadInputException when the name is not a safe name (it becomes part of file names),
+   *     there is no feature, a feature is listed twice, or a psychosocial or imaging feature is
+   *     not among the features
+   */
   public VariantConfig {
-    Objects.requireNonNull(name, "name");
+    SafeName.require("variant name", name);
     features = List.copyOf(features);
     psychosocial = List.copyOf(psychosocial);
     imaging = List.copyOf(imaging);
     if (features.isEmpty()) {
-      throw new IllegalArgumentException("variant " + name + " has no features");
+      throw new BadInputException("variant " + name + ": features: expected at least one");
     }
     List<String> names = features.stream().map(FeatureSpec::name).toList();
+    if (new HashSet<>(names).size() != names.size()) {
+      throw new BadInputException("variant " + name + ": features: a feature is listed twice in "
+          + names);
+    }
     for (String p : psychosocial) {
       if (!names.contains(p)) {
-        throw new IllegalArgumentException("variant " + name + ": psychosocial feature " + p
-            + " is not among its features " + names);
+        throw new BadInputException("variant " + name + ": psychosocial: \"" + p
+            + "\" is not among its features " + names);
       }
     }
     for (String p : imaging) {
       if (!names.contains(p)) {
-        throw new IllegalArgumentException("variant " + name + ": imaging feature " + p
-            + " is not among its features " + names);
+        throw new BadInputException("variant " + name + ": imaging: \"" + p
+            + "\" is not among its features " + names);
       }
     }
   }

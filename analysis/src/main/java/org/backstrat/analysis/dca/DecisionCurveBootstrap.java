@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.backstrat.core.BadInputException;
 
 /**
  * Percentile bootstrap bands for decision curves: people are resampled with replacement B times
@@ -26,9 +27,18 @@ public final class DecisionCurveBootstrap {
   private final long seed;
   private final double level;
 
+  /** Most bootstrap replicates allowed. */
+  public static final int MAX_REPLICATES = 100_000;
+  /**
+   * Most bootstrap net benefits kept at once (replicates x thresholds x curves, 8 bytes each:
+   * 160 MB): the bands need every replicate's value to take percentiles.
+   */
+  public static final long MAX_VALUES = 20_000_000;
+
   private DecisionCurveBootstrap(int replicates, long seed, double level) {
-    if (replicates < 2) {
-      throw new IllegalArgumentException("bootstrap needs at least 2 replicates: " + replicates);
+    if (replicates < 2 || replicates > MAX_REPLICATES) {
+      throw new BadInputException("decision-curve bootstrap replicates " + replicates
+          + ": expected a whole number from 2 to " + MAX_REPLICATES);
     }
     if (!(level > 0 && level < 1)) {
       throw new IllegalArgumentException("level must be in (0, 1): " + level);
@@ -82,6 +92,13 @@ public final class DecisionCurveBootstrap {
     int n = outcome.length;
     int thresholds = analysis.thresholds().size();
     int models = predictors.size() + 2;
+    long values = (long) replicates * thresholds * models;
+    if (values > MAX_VALUES) {
+      throw new BadInputException("decision-curve bootstrap: " + replicates + " replicates x "
+          + thresholds + " thresholds x " + models + " curves = " + values + " values to keep, "
+          + "more than the " + MAX_VALUES + " allowed: use fewer replicates or a coarser "
+          + "threshold grid");
+    }
     int[][] treated = new int[models][];
     int[] all = new int[n];
     Arrays.fill(all, thresholds);

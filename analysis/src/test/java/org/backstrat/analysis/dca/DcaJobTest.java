@@ -98,6 +98,21 @@ class DcaJobTest {
   }
 
   @Test
+  void anAbsurdBootstrapIsRefusedWithTheAllowedRangeBeforeAllocating() throws IOException {
+    Path data = write("boot.csv", "y,p\n1,0.25\n0,0.25\n0,0.1\n1,0.1\n");
+    assertThatThrownBy(() -> DcaJob.run(DcaRequest.of(data, "y", List.of("p"),
+        dir.resolve("boot.out")).withBootstrap(2_000_000_000, 1)))
+        .isInstanceOf(org.backstrat.core.BadInputException.class)
+        .hasMessageContaining("bootstrap replicates 2000000000")
+        .hasMessageContaining("from 2 to 100000");
+    assertThatThrownBy(() -> DcaJob.run(DcaRequest.of(data, "y", List.of("p"),
+        dir.resolve("boot.out")).withThresholds("0.0001:0.9999:0.0001").withBootstrap(100_000, 1)))
+        .isInstanceOf(org.backstrat.core.BadInputException.class)
+        .hasMessageContaining("more than the 20000000 allowed");
+    assertThat(dir.resolve("boot.out")).doesNotExist();
+  }
+
+  @Test
   void riskExactlyAtTheThresholdIsTreated() throws IOException {
     Path data = write("eq.csv", "y,p\n1,0.25\n0,0.25\n0,0.1\n1,0.1\n");
     DcaJob.run(DcaRequest.of(data, "y", List.of("p"), dir.resolve("eq.out")).withThresholds("0.25"));

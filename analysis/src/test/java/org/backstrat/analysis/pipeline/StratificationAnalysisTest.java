@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import org.backstrat.analysis.config.AnalysisConfig;
 import org.backstrat.analysis.result.StratumProfile;
@@ -19,14 +17,10 @@ import org.backstrat.core.scoring.CohortScorer;
 import org.backstrat.core.synth.CohortSynthesizer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class StratificationAnalysisTest {
 
   static Cohort scored;
-
-  @TempDir
-  Path tmp;
 
   @BeforeAll
   static void cohort() throws Exception {
@@ -42,11 +36,9 @@ class StratificationAnalysisTest {
   }
 
   /** Quick settings so the test stays fast; the defaults are exercised by the CLI tests. */
-  static AnalysisConfig quick(Path dir, String extra) throws Exception {
-    Path f = dir.resolve("quick.json");
-    Files.writeString(f, "{\"restarts\": 5, \"stability_resamples\": 5, \"gap_references\": 3,"
-        + " \"k_max\": 4, \"repeats\": 2, \"dca_bootstrap\": 20" + extra + "}");
-    return AnalysisConfig.read(f);
+  static AnalysisConfig.Builder quick() {
+    return AnalysisConfig.builder().restarts(5).stabilityResamples(5).gapReferences(3)
+        .kRange(2, 4).repeats(2).dcaBootstrap(20);
   }
 
   static VariantAnalysis firstVariant(AnalysisConfig c, int threads) {
@@ -55,7 +47,7 @@ class StratificationAnalysisTest {
 
   @Test
   void everyVariantIsAnalysedWithConsistentCounts() throws Exception {
-    StratificationResult r = StratificationAnalysis.of(quick(tmp, "")).run(scored);
+    StratificationResult r = StratificationAnalysis.of(quick().build()).run(scored);
     assertThat(r.variants()).extracting(VariantAnalysis::name).containsExactly("sbt", "ompsq");
     for (VariantAnalysis v : r.variants()) {
       assertThat(v.nClustered() + v.features().excludedTotal()).isEqualTo(scored.size());
@@ -77,7 +69,7 @@ class StratificationAnalysisTest {
 
   @Test
   void sameSeedGivesTheSameStrataWhateverTheThreadCount() throws Exception {
-    AnalysisConfig c = quick(tmp, "");
+    AnalysisConfig c = quick().build();
     VariantAnalysis one = firstVariant(c, 1);
     VariantAnalysis two = firstVariant(c, 3);
     assertThat(two.labels()).containsExactly(one.labels());
@@ -86,8 +78,31 @@ class StratificationAnalysisTest {
   }
 
   @Test
+  void theStagesRunOneByOneGiveWhatRunVariantGives() {
+    AnalysisConfig c = quick().build();
+    VariantAnalysis whole = StratificationAnalysis.of(c).withThreads(2)
+        .runVariant(scored, c.variants().get(0));
+    VariantContext ctx = new VariantContext(c, c.variants().get(0), scored,
+        org.backstrat.core.Progress.NONE, 2);
+    VariantFeatures features = FeatureStage.run(ctx);
+    KChoice choice = KSelectionStage.run(ctx, features);
+    StrataFit fit = FitStage.run(ctx, features, choice);
+    Characterisation characterisation = CharacteriseStage.run(ctx, features, fit);
+    StrataValidation validation = ValidationStage.run(ctx, features, fit);
+    DecisionCurveOutcome curves = DecisionCurveStage.run(ctx, fit);
+    assertThat(fit.labels()).containsExactly(whole.labels());
+    assertThat(fit.kept()).hasSize(whole.nClustered() - whole.nOutliers());
+    assertThat(characterisation.tests()).isEqualTo(whole.tests());
+    assertThat(characterisation.profiles()).isEqualTo(whole.strata());
+    assertThat(validation.allFeatures().accuracyMean())
+        .isEqualTo(whole.validation().accuracyMean());
+    assertThat(curves.people()).isEqualTo(whole.dcaPeople());
+    assertThat(ctx.notes()).isEqualTo(whole.notes());
+  }
+
+  @Test
   void fixedKIsUsed() throws Exception {
-    StratificationResult r = StratificationAnalysis.of(quick(tmp, ", \"k\": 3")).run(scored);
+    StratificationResult r = StratificationAnalysis.of(quick().k(3).build()).run(scored);
     assertThat(r.variants()).allSatisfy(v -> {
       assertThat(v.k()).isEqualTo(3);
       assertThat(v.selection().fixedByUser()).isTrue();
@@ -96,7 +111,7 @@ class StratificationAnalysisTest {
 
   @Test
   void largeCohortChoosesKOnASubsampleAndAssignsEveryoneDeterministically() throws Exception {
-    AnalysisConfig c = quick(tmp, ", \"selection_sample\": 200, \"cv_sample\": 300");
+    AnalysisConfig c = quick().selectionSample(200).cvSample(300).build();
     VariantAnalysis one = firstVariant(c, 1);
     VariantAnalysis two = firstVariant(c, 2);
     int n = one.nClustered();
@@ -123,10 +138,10 @@ class StratificationAnalysisTest {
 
   @Test
   void subsampleAtLeastTheCohortLeavesTheAnalysisUnchanged() throws Exception {
-    VariantAnalysis everyone = StratificationAnalysis.of(quick(tmp,
-        ", \"selection_sample\": 0, \"cv_sample\": 0")).run(scored).variants().get(0);
-    VariantAnalysis large = StratificationAnalysis.of(quick(tmp,
-        ", \"selection_sample\": 600, \"cv_sample\": 600")).run(scored).variants().get(0);
+    VariantAnalysis everyone = StratificationAnalysis.of(quick().selectionSample(0).cvSample(0)
+        .build()).run(scored).variants().get(0);
+    VariantAnalysis large = StratificationAnalysis.of(quick().selectionSample(600).cvSample(600)
+        .build()).run(scored).variants().get(0);
     assertThat(large.labels()).containsExactly(everyone.labels());
     assertThat(large.selection().rows()).usingRecursiveFieldByFieldElementComparator()
         .isEqualTo(everyone.selection().rows());
@@ -139,7 +154,7 @@ class StratificationAnalysisTest {
     double[] zeros = new double[scored.size()];
     Variable outcome = scored.variable("lbp_bothersome_frequent").orElseThrow();
     Cohort constant = scored.withColumn(outcome, zeros);
-    assertThatThrownBy(() -> StratificationAnalysis.of(quick(tmp, "")).run(constant))
+    assertThatThrownBy(() -> StratificationAnalysis.of(quick().build()).run(constant))
         .isInstanceOf(BadInputException.class).hasMessageContaining("lbp_bothersome_frequent");
   }
 
@@ -148,7 +163,7 @@ class StratificationAnalysisTest {
     double[] missing = new double[scored.size()];
     Arrays.fill(missing, Double.NaN);
     Cohort noDd = scored.withColumn(scored.variable("dd_sum").orElseThrow(), missing);
-    assertThatThrownBy(() -> StratificationAnalysis.of(quick(tmp, "")).run(noDd))
+    assertThatThrownBy(() -> StratificationAnalysis.of(quick().build()).run(noDd))
         .isInstanceOf(BadInputException.class)
         .hasMessageContaining("only 0 people have every feature")
         .hasMessageContaining("dd_sum");
@@ -157,7 +172,7 @@ class StratificationAnalysisTest {
   @Test
   void kLargerThanThePeopleLeftIsAClearError() throws Exception {
     Cohort few = scored.select(new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
-    assertThatThrownBy(() -> StratificationAnalysis.of(quick(tmp, ", \"k\": 6")).run(few))
+    assertThatThrownBy(() -> StratificationAnalysis.of(quick().k(6).build()).run(few))
         .isInstanceOf(BadInputException.class).hasMessageContaining("expected at least");
   }
 
@@ -170,7 +185,7 @@ class StratificationAnalysisTest {
         c = c.withColumn(v, scored.values(v.name()));
       }
     }
-    StratificationResult r = StratificationAnalysis.of(quick(tmp, "")).run(c);
+    StratificationResult r = StratificationAnalysis.of(quick().build()).run(c);
     assertThat(r.variants()).extracting(VariantAnalysis::name).containsExactly("sbt");
     assertThat(r.skippedVariants()).singleElement().asString().startsWith("ompsq:");
   }

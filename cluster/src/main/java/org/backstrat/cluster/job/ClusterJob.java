@@ -58,17 +58,15 @@ public final class ClusterJob {
     long t1 = System.nanoTime();
     FeatureMatrix raw = table.data();
     Scaler scaler = Scaler.fit(raw, request.scale());
-    Clusterer clusterer = Clusterer.withDefaults().withMethod(request.method())
-        .withTrimFraction(request.trimFraction()).withRestarts(request.restarts())
-        .withSeed(request.seed()).withThreads(request.threads());
+    Clusterer clusterer = Clusterer.builder().method(request.method())
+        .trimFraction(request.trimFraction()).restarts(request.restarts())
+        .seed(request.seed()).threads(request.threads()).build();
     int gapRefs = request.effectiveGapReferences();
-    KSelector selector = KSelector.withDefaults().withRange(request.kMin(), request.kMax())
-        .withBootstrapResamples(request.effectiveBootstrapResamples())
-        .withGapReferences(gapRefs == 1 ? 2 : gapRefs).withSeed(request.seed())
-        .withThreads(request.threads());
-    if (request.kMin() == request.kMax()) {
-      selector = selector.withFixedK(request.kMin());
-    }
+    KSelector selector = KSelector.builder().range(request.kMin(), request.kMax())
+        .bootstrapResamples(request.effectiveBootstrapResamples())
+        .gapReferences(gapRefs == 1 ? 2 : gapRefs).seed(request.seed())
+        .threads(request.threads())
+        .fixedK(request.kMin() == request.kMax() ? request.kMin() : 0).build();
     KSelection selection = selector.select(raw, scaler, clusterer);
     long t2 = System.nanoTime();
     AtomicOutput.writeDirectory(request.output(), request.force(), dir -> {

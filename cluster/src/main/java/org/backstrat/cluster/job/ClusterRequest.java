@@ -6,13 +6,14 @@ import java.util.Objects;
 import org.backstrat.cluster.data.ScaleMethod;
 import org.backstrat.cluster.kmeans.ClusterMethod;
 import org.backstrat.cluster.kmeans.Clusterer;
+import org.backstrat.cluster.select.KSelector;
 import org.backstrat.core.BadInputException;
 
 /**
  * Everything the {@code backstrat cluster} verb asks for: {@code --data FILE (--features a,b,… |
  * --all-numeric) [--k 3 | --k 2..8] [--method …] [--trim A] [--scale …] [--seed S]
- * [--restarts R] --out DIR [--force]}. Immutable; {@link #withDefaults} then {@code with…}
- * copies.
+ * [--restarts R] --out DIR [--force]}. Immutable; made by {@link #builder}, checked at
+ * {@link Builder#build()}.
  *
  * @param input the table to read (CSV, TSV, semicolon or whitespace separated)
  * @param output the directory to create (assignments.csv, clustering.json)
@@ -43,112 +44,170 @@ public record ClusterRequest(Path input, Path output, List<String> features, int
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(scale, "scale");
     Objects.requireNonNull(header, "header");
-    if (kMin < 1 || kMax < kMin) {
-      throw new BadInputException("k " + kMin + ".." + kMax + ": expected 1 <= smallest <= largest");
+    if (kMin < 1 || kMax < kMin || kMax > KSelector.MAX_K) {
+      throw new BadInputException("k " + kMin + ".." + kMax + ": expected 1 <= smallest <= "
+          + "largest <= " + KSelector.MAX_K);
     }
     if (!(trimFraction >= 0 && trimFraction < 0.5)) {
       throw new BadInputException("trim " + trimFraction + ": expected a number in [0, 0.5)");
     }
-    if (restarts < 1) {
-      throw new BadInputException("restarts " + restarts + ": expected at least 1");
+    if (restarts < 1 || restarts > Clusterer.MAX_RESTARTS) {
+      throw new BadInputException("restarts " + restarts + ": expected a whole number from 1 to "
+          + Clusterer.MAX_RESTARTS);
     }
-    if (threads < 1) {
-      throw new BadInputException("threads " + threads + ": expected at least 1");
+    if (bootstrapResamples < -1 || bootstrapResamples > KSelector.MAX_RESAMPLES
+        || gapReferences < -1 || gapReferences > KSelector.MAX_RESAMPLES) {
+      throw new BadInputException("stability resamples " + bootstrapResamples
+          + " and gap reference sets " + gapReferences + ": expected whole numbers from 0 to "
+          + KSelector.MAX_RESAMPLES);
+    }
+    if (threads < 1 || threads > Clusterer.MAX_THREADS) {
+      throw new BadInputException("threads " + threads + ": expected a whole number from 1 to "
+          + Clusterer.MAX_THREADS);
     }
   }
 
   /** Every fully numeric column, k 2..8, trimmed k-means (alpha 0.05), robust scaling. */
   public static ClusterRequest withDefaults(Path input, Path output) {
-    return new ClusterRequest(input, output, List.of(), 2, 8, ClusterMethod.TRIMMED,
-        Clusterer.DEFAULT_TRIM_FRACTION, ScaleMethod.ROBUST, 1L, 100, false, HeaderMode.AUTO, -1,
-        -1, Runtime.getRuntime().availableProcessors());
+    return builder(input, output).build();
   }
 
-  /** Copy with named features (empty list = all numeric columns). */
-  public ClusterRequest withFeatures(List<String> f) {
-    return new ClusterRequest(input, output, f, kMin, kMax, method, trimFraction, scale, seed,
-        restarts, force, header, bootstrapResamples, gapReferences, threads);
+  /** A builder for clustering {@code input} into the directory {@code output}, with defaults. */
+  public static Builder builder(Path input, Path output) {
+    return new Builder(input, output);
   }
 
-  /** Copy with a fixed k. */
-  public ClusterRequest withK(int k) {
-    return withKRange(k, k);
+  /** A builder holding this request's settings. */
+  public Builder toBuilder() {
+    return new Builder(input, output).features(features).kRange(kMin, kMax).method(method)
+        .trimFraction(trimFraction).scale(scale).seed(seed).restarts(restarts).force(force)
+        .header(header).selectionEffort(bootstrapResamples, gapReferences).threads(threads);
   }
 
-  /** Copy with a k range. */
-  public ClusterRequest withKRange(int min, int max) {
-    return new ClusterRequest(input, output, features, min, max, method, trimFraction, scale,
-        seed, restarts, force, header, bootstrapResamples, gapReferences, threads);
-  }
+  /**
+   * Collects the verb's settings; {@link #build()} checks them all (each with its allowed range)
+   * before any data is read, and returns the immutable request.
+   */
+  public static final class Builder {
+    private final Path input;
+    private final Path output;
+    private List<String> features = List.of();
+    private int kMin = 2;
+    private int kMax = 8;
+    private ClusterMethod method = ClusterMethod.TRIMMED;
+    private double trimFraction = Clusterer.DEFAULT_TRIM_FRACTION;
+    private ScaleMethod scale = ScaleMethod.ROBUST;
+    private long seed = 1L;
+    private int restarts = 100;
+    private boolean force;
+    private HeaderMode header = HeaderMode.AUTO;
+    private int bootstrapResamples = -1;
+    private int gapReferences = -1;
+    private int threads = Runtime.getRuntime().availableProcessors();
 
-  /** Copy with the k given as text: {@code 3} or {@code 2..8}. */
-  public ClusterRequest withK(String spec) {
-    String s = spec.trim();
-    try {
-      int dots = s.indexOf("..");
-      if (dots < 0) {
-        return withK(Integer.parseInt(s));
-      }
-      return withKRange(Integer.parseInt(s.substring(0, dots).trim()),
-          Integer.parseInt(s.substring(dots + 2).trim()));
-    } catch (NumberFormatException e) {
-      throw new BadInputException("k \"" + spec + "\": expected a number such as 3 or a range"
-          + " such as 2..8");
+    private Builder(Path input, Path output) {
+      this.input = input;
+      this.output = output;
     }
-  }
 
-  /** Copy with another method. */
-  public ClusterRequest withMethod(ClusterMethod m) {
-    return new ClusterRequest(input, output, features, kMin, kMax, m, trimFraction, scale, seed,
-        restarts, force, header, bootstrapResamples, gapReferences, threads);
-  }
+    /** Feature columns by name (empty list = every fully numeric column). */
+    public Builder features(List<String> f) {
+      this.features = List.copyOf(f);
+      return this;
+    }
 
-  /** Copy with another trim fraction. */
-  public ClusterRequest withTrimFraction(double a) {
-    return new ClusterRequest(input, output, features, kMin, kMax, method, a, scale, seed,
-        restarts, force, header, bootstrapResamples, gapReferences, threads);
-  }
+    /** A fixed k. */
+    public Builder k(int k) {
+      return kRange(k, k);
+    }
 
-  /** Copy with another scaling. */
-  public ClusterRequest withScale(ScaleMethod s) {
-    return new ClusterRequest(input, output, features, kMin, kMax, method, trimFraction, s, seed,
-        restarts, force, header, bootstrapResamples, gapReferences, threads);
-  }
+    /** A k range to choose from. */
+    public Builder kRange(int min, int max) {
+      this.kMin = min;
+      this.kMax = max;
+      return this;
+    }
 
-  /** Copy with another seed. */
-  public ClusterRequest withSeed(long s) {
-    return new ClusterRequest(input, output, features, kMin, kMax, method, trimFraction, scale, s,
-        restarts, force, header, bootstrapResamples, gapReferences, threads);
-  }
+    /** The k given as text: {@code 3} or {@code 2..8}. */
+    public Builder k(String spec) {
+      String s = spec.trim();
+      try {
+        int dots = s.indexOf("..");
+        if (dots < 0) {
+          return k(Integer.parseInt(s));
+        }
+        return kRange(Integer.parseInt(s.substring(0, dots).trim()),
+            Integer.parseInt(s.substring(dots + 2).trim()));
+      } catch (NumberFormatException e) {
+        throw new BadInputException("k \"" + spec + "\": expected a number such as 3 or a range"
+            + " such as 2..8");
+      }
+    }
 
-  /** Copy with another number of restarts. */
-  public ClusterRequest withRestarts(int r) {
-    return new ClusterRequest(input, output, features, kMin, kMax, method, trimFraction, scale,
-        seed, r, force, header, bootstrapResamples, gapReferences, threads);
-  }
+    /** The clustering method (default trimmed). */
+    public Builder method(ClusterMethod m) {
+      this.method = m;
+      return this;
+    }
 
-  /** Copy that may replace an existing output. */
-  public ClusterRequest withForce(boolean f) {
-    return new ClusterRequest(input, output, features, kMin, kMax, method, trimFraction, scale,
-        seed, restarts, f, header, bootstrapResamples, gapReferences, threads);
-  }
+    /** The trim fraction alpha (default 0.05). */
+    public Builder trimFraction(double a) {
+      this.trimFraction = a;
+      return this;
+    }
 
-  /** Copy with another header mode. */
-  public ClusterRequest withHeader(HeaderMode h) {
-    return new ClusterRequest(input, output, features, kMin, kMax, method, trimFraction, scale,
-        seed, restarts, force, h, bootstrapResamples, gapReferences, threads);
-  }
+    /** Feature scaling (default robust). */
+    public Builder scale(ScaleMethod s) {
+      this.scale = s;
+      return this;
+    }
 
-  /** Copy with explicit numbers of stability resamples and gap reference sets (0 = skip). */
-  public ClusterRequest withSelectionEffort(int resamples, int references) {
-    return new ClusterRequest(input, output, features, kMin, kMax, method, trimFraction, scale,
-        seed, restarts, force, header, resamples, references, threads);
-  }
+    /** Master seed (default 1). */
+    public Builder seed(long s) {
+      this.seed = s;
+      return this;
+    }
 
-  /** Copy with another thread count. */
-  public ClusterRequest withThreads(int t) {
-    return new ClusterRequest(input, output, features, kMin, kMax, method, trimFraction, scale,
-        seed, restarts, force, header, bootstrapResamples, gapReferences, t);
+    /** Restarts per fit (default 100). */
+    public Builder restarts(int r) {
+      this.restarts = r;
+      return this;
+    }
+
+    /** Whether an existing output may be replaced. */
+    public Builder force(boolean f) {
+      this.force = f;
+      return this;
+    }
+
+    /** Whether the input has a header line (default: detect). */
+    public Builder header(HeaderMode h) {
+      this.header = h;
+      return this;
+    }
+
+    /** Explicit numbers of stability resamples and gap reference sets (0 = skip). */
+    public Builder selectionEffort(int resamples, int references) {
+      this.bootstrapResamples = resamples;
+      this.gapReferences = references;
+      return this;
+    }
+
+    /** Worker threads (results do not depend on it). */
+    public Builder threads(int t) {
+      this.threads = t;
+      return this;
+    }
+
+    /**
+     * The request.
+     *
+     * @throws BadInputException naming the first setting outside its range and the range
+     */
+    public ClusterRequest build() {
+      return new ClusterRequest(input, output, features, kMin, kMax, method, trimFraction, scale,
+          seed, restarts, force, header, bootstrapResamples, gapReferences, threads);
+    }
   }
 
   /** The number of stability resamples actually used. */

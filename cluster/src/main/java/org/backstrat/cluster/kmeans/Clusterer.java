@@ -9,9 +9,10 @@ import org.backstrat.cluster.data.SquaredEuclidean;
 import org.backstrat.core.BadInputException;
 
 /**
- * Clustering settings and the entry point that fits them: {@code Clusterer.withDefaults()
- * .withMethod(ClusterMethod.TRIMMED).withTrimFraction(0.05).withSeed(1).fit(raw, scaler, k)}.
- * Immutable; every {@code with...} returns a copy.
+ * Clustering settings and the entry point that fits them: {@code Clusterer.builder()
+ * .method(ClusterMethod.TRIMMED).trimFraction(0.05).seed(1).build().fit(raw, scaler, k)}.
+ * Immutable; settings are checked at {@link Builder#build()}, and {@link #toBuilder()} derives
+ * other settings from these.
  *
  * <p>Each restart seeds with (trimmed) k-means++ and iterates to convergence (above
  * {@link #SELECTIVE_ITERATION_ROWS} rows, by default, only the best restarts after a few short
@@ -58,6 +59,14 @@ public record Clusterer(ClusterMethod method, double trimFraction, int restarts,
   public static final int SELECTIVE_ITERATION_ROWS = 100_000;
   /** From this many rows on, each restart's passes use all threads (restarts run in turn). */
   public static final int WITHIN_RESTART_ROWS = 32_768;
+  /** Most restarts allowed (each has its seed; more gain nothing measurable). */
+  public static final int MAX_RESTARTS = 10_000;
+  /** Most steps per restart allowed. */
+  public static final int MAX_ITERATIONS = 100_000;
+  /** Most worker threads allowed. */
+  public static final int MAX_THREADS = 4_096;
+  /** Most median-of-means blocks allowed. */
+  public static final int MAX_MOM_BLOCKS = 100_000;
 
   public Clusterer {
     if (method == null) {
@@ -66,105 +75,141 @@ public record Clusterer(ClusterMethod method, double trimFraction, int restarts,
     if (!(trimFraction >= 0 && trimFraction < 0.5)) {
       throw new BadInputException("trim fraction " + trimFraction + ": expected a number in [0, 0.5)");
     }
-    if (restarts < 1) {
-      throw new BadInputException("restarts " + restarts + ": expected at least 1");
-    }
-    if (maxIterations < 1) {
-      throw new BadInputException("max iterations " + maxIterations + ": expected at least 1");
-    }
+    requireRange("restarts", restarts, 1, MAX_RESTARTS);
+    requireRange("max iterations", maxIterations, 1, MAX_ITERATIONS);
     if (!(tolerance >= 0) || !Double.isFinite(tolerance)) {
       throw new BadInputException("tolerance " + tolerance + ": expected a number >= 0");
     }
-    if (threads < 1) {
-      throw new BadInputException("threads " + threads + ": expected at least 1");
+    requireRange("threads", threads, 1, MAX_THREADS);
+    if (!(huberConstant > 0) || !Double.isFinite(huberConstant)) {
+      throw new BadInputException("Huber constant " + huberConstant + ": expected a number > 0");
     }
-    if (!(huberConstant > 0)) {
-      throw new BadInputException("Huber constant " + huberConstant + ": expected > 0");
-    }
-    if (momBlocks < 0) {
-      throw new BadInputException("median-of-means blocks " + momBlocks + ": expected >= 0");
-    }
-    if (shortSteps < 1) {
-      throw new BadInputException("short steps " + shortSteps + ": expected at least 1");
-    }
-    if (keepBest < 0) {
-      throw new BadInputException("restarts kept " + keepBest + ": expected >= 0 (0 = automatic)");
+    requireRange("median-of-means blocks", momBlocks, 0, MAX_MOM_BLOCKS);
+    requireRange("short steps", shortSteps, 1, MAX_ITERATIONS);
+    requireRange("restarts kept (0 = automatic)", keepBest, 0, MAX_RESTARTS);
+  }
+
+  private static void requireRange(String setting, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw new BadInputException(setting + " " + value + ": expected a whole number from " + min
+          + " to " + max);
     }
   }
 
   /** Trimmed k-means, alpha 0.05, 100 restarts, seed 1, 300 steps, tolerance 1e-7, all cores. */
   public static Clusterer withDefaults() {
-    return new Clusterer(ClusterMethod.TRIMMED, DEFAULT_TRIM_FRACTION, 100, 1L, 300, 1e-7,
-        Runtime.getRuntime().availableProcessors(), 1.345 * 1.4826, 0, 3, 0);
+    return builder().build();
   }
 
-  /** Copy with another method. */
-  public Clusterer withMethod(ClusterMethod m) {
-    return new Clusterer(m, trimFraction, restarts, seed, maxIterations, tolerance, threads,
-        huberConstant, momBlocks, shortSteps, keepBest);
+  /** A builder holding the defaults of {@link #withDefaults()}. */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  /** Copy with another trim fraction alpha. */
-  public Clusterer withTrimFraction(double alpha) {
-    return new Clusterer(method, alpha, restarts, seed, maxIterations, tolerance, threads,
-        huberConstant, momBlocks, shortSteps, keepBest);
-  }
-
-  /** Copy with another number of restarts. */
-  public Clusterer withRestarts(int r) {
-    return new Clusterer(method, trimFraction, r, seed, maxIterations, tolerance, threads,
-        huberConstant, momBlocks, shortSteps, keepBest);
-  }
-
-  /** Copy with another master seed. */
-  public Clusterer withSeed(long s) {
-    return new Clusterer(method, trimFraction, restarts, s, maxIterations, tolerance, threads,
-        huberConstant, momBlocks, shortSteps, keepBest);
-  }
-
-  /** Copy with another iteration cap. */
-  public Clusterer withMaxIterations(int m) {
-    return new Clusterer(method, trimFraction, restarts, seed, m, tolerance, threads,
-        huberConstant, momBlocks, shortSteps, keepBest);
-  }
-
-  /** Copy with another convergence tolerance. */
-  public Clusterer withTolerance(double t) {
-    return new Clusterer(method, trimFraction, restarts, seed, maxIterations, t, threads,
-        huberConstant, momBlocks, shortSteps, keepBest);
-  }
-
-  /** Copy with another thread count (results do not depend on it). */
-  public Clusterer withThreads(int t) {
-    return new Clusterer(method, trimFraction, restarts, seed, maxIterations, tolerance, t,
-        huberConstant, momBlocks, shortSteps, keepBest);
-  }
-
-  /** Copy with another Huber constant. */
-  public Clusterer withHuberConstant(double c) {
-    return new Clusterer(method, trimFraction, restarts, seed, maxIterations, tolerance, threads,
-        c, momBlocks, shortSteps, keepBest);
-  }
-
-  /** Copy with another number of median-of-means blocks (0 = automatic). */
-  public Clusterer withMomBlocks(int b) {
-    return new Clusterer(method, trimFraction, restarts, seed, maxIterations, tolerance, threads,
-        huberConstant, b, shortSteps, keepBest);
-  }
-
-  /** Copy with another number of short steps before the selection of restarts (tclust niter1). */
-  public Clusterer withShortSteps(int steps) {
-    return new Clusterer(method, trimFraction, restarts, seed, maxIterations, tolerance, threads,
-        huberConstant, momBlocks, steps, keepBest);
+  /** A builder holding these settings, to derive other settings from them. */
+  public Builder toBuilder() {
+    return new Builder().method(method).trimFraction(trimFraction).restarts(restarts).seed(seed)
+        .maxIterations(maxIterations).tolerance(tolerance).threads(threads)
+        .huberConstant(huberConstant).momBlocks(momBlocks).shortSteps(shortSteps)
+        .keepBest(keepBest);
   }
 
   /**
-   * Copy with another number of restarts iterated to convergence after the short steps (tclust
-   * nkeep; 0 = automatic, see the class comment).
+   * Collects clustering settings; {@link #build()} checks them all at once (each with its
+   * allowed range) and returns the immutable {@link Clusterer}. Setters may be called in any
+   * order; none resets another.
    */
-  public Clusterer withKeepBest(int keep) {
-    return new Clusterer(method, trimFraction, restarts, seed, maxIterations, tolerance, threads,
-        huberConstant, momBlocks, shortSteps, keep);
+  public static final class Builder {
+    private ClusterMethod method = ClusterMethod.TRIMMED;
+    private double trimFraction = DEFAULT_TRIM_FRACTION;
+    private int restarts = 100;
+    private long seed = 1L;
+    private int maxIterations = 300;
+    private double tolerance = 1e-7;
+    private int threads = Runtime.getRuntime().availableProcessors();
+    private double huberConstant = 1.345 * 1.4826;
+    private int momBlocks;
+    private int shortSteps = 3;
+    private int keepBest;
+
+    private Builder() {
+    }
+
+    /** The algorithm (default trimmed k-means). */
+    public Builder method(ClusterMethod m) {
+      this.method = m;
+      return this;
+    }
+
+    /** Trim fraction alpha in [0, 0.5) (default 0.05; trimmed method only). */
+    public Builder trimFraction(double alpha) {
+      this.trimFraction = alpha;
+      return this;
+    }
+
+    /** Random starts, 1 to {@value Clusterer#MAX_RESTARTS} (default 100). */
+    public Builder restarts(int r) {
+      this.restarts = r;
+      return this;
+    }
+
+    /** Master seed of the restarts (default 1). */
+    public Builder seed(long s) {
+      this.seed = s;
+      return this;
+    }
+
+    /** Cap on steps per restart, 1 to {@value Clusterer#MAX_ITERATIONS} (default 300). */
+    public Builder maxIterations(int m) {
+      this.maxIterations = m;
+      return this;
+    }
+
+    /** Relative convergence tolerance, >= 0 (default 1e-7). */
+    public Builder tolerance(double t) {
+      this.tolerance = t;
+      return this;
+    }
+
+    /** Worker threads, 1 to {@value Clusterer#MAX_THREADS} (results do not depend on it). */
+    public Builder threads(int t) {
+      this.threads = t;
+      return this;
+    }
+
+    /** Huber constant, > 0 (Huber method only). */
+    public Builder huberConstant(double c) {
+      this.huberConstant = c;
+      return this;
+    }
+
+    /** Median-of-means blocks (0 = automatic). */
+    public Builder momBlocks(int b) {
+      this.momBlocks = b;
+      return this;
+    }
+
+    /** Short steps before the selection of restarts (tclust niter1). */
+    public Builder shortSteps(int steps) {
+      this.shortSteps = steps;
+      return this;
+    }
+
+    /** Restarts iterated to convergence after the short steps (tclust nkeep; 0 = automatic). */
+    public Builder keepBest(int keep) {
+      this.keepBest = keep;
+      return this;
+    }
+
+    /**
+     * The settings.
+     *
+     * @throws BadInputException naming the first setting outside its range and the range
+     */
+    public Clusterer build() {
+      return new Clusterer(method, trimFraction, restarts, seed, maxIterations, tolerance,
+          threads, huberConstant, momBlocks, shortSteps, keepBest);
+    }
   }
 
   /**

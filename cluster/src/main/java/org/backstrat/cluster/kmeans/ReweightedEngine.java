@@ -79,8 +79,8 @@ final class ReweightedEngine {
   }
 
   private double preliminaryScale() {
-    ClusterFit pre = settings.withMethod(ClusterMethod.TRIMMED).withTrimFraction(0.1)
-        .withRestarts(Math.min(10, settings.restarts())).fitScaled(data, k);
+    ClusterFit pre = settings.toBuilder().method(ClusterMethod.TRIMMED).trimFraction(0.1)
+        .restarts(Math.min(10, settings.restarts())).build().fitScaled(data, k);
     double[] r = pre.distances();
     double med = Selection.kthSmallest(r, n, n / 2);
     return med > 0 ? med : Double.MIN_NORMAL;

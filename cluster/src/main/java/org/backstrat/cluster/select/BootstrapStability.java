@@ -78,7 +78,7 @@ public record BootstrapStability(int resamples, long seed, int threads) {
    */
   public double[][] clusterJaccard(FeatureMatrix data, int[] ks, List<Partition> partitions,
                                    Clusterer clusterer) {
-    Clusterer inner = clusterer.withThreads(1);
+    Clusterer inner = clusterer.toBuilder().threads(1).build();
     long[] seeds = Restarts.seeds(seed, resamples);
     List<Replicate> reps = Restarts.inOrder(resamples, threads,
         b -> replicate(data, ks, inner, seeds[b]));
@@ -100,7 +100,7 @@ public record BootstrapStability(int resamples, long seed, int threads) {
     for (int q = 0; q < ks.length; q++) {
       ClusterFit fit;
       try {
-        fit = inner.withSeed(replicateSeed + q).fitScaled(boot, ks[q]);
+        fit = inner.toBuilder().seed(replicateSeed + q).build().fitScaled(boot, ks[q]);
       } catch (BadInputException e) {
         continue; // fewer distinct rows than k: no information for this k
       }

@@ -2,10 +2,8 @@ package org.backstrat.cluster.select;
 
 import java.util.List;
 import java.util.SplittableRandom;
-import org.apache.commons.math3.linear.EigenDecomposition;
-import org.apache.commons.math3.linear.MatrixUtils;
-import org.apache.commons.math3.linear.RealMatrix;
 import org.backstrat.cluster.data.FeatureMatrix;
+import org.backstrat.cluster.data.PrincipalComponents;
 import org.backstrat.cluster.kmeans.Clusterer;
 import org.backstrat.cluster.kmeans.Restarts;
 import org.backstrat.core.BadInputException;
@@ -82,7 +80,7 @@ public record GapStatistic(int references, GapReference reference, long seed, in
   public Result compute(FeatureMatrix data, int[] ks, double[] observedObjective,
                         Clusterer clusterer) {
     Box box = box(data);
-    Clusterer inner = clusterer.withThreads(1);
+    Clusterer inner = clusterer.toBuilder().threads(1).build();
     long[] seeds = Restarts.seeds(seed, references);
     List<double[]> logWstar = Restarts.inOrder(references, threads,
         b -> referenceLogW(box, data, ks, inner, seeds[b]));
@@ -99,7 +97,8 @@ public record GapStatistic(int references, GapReference reference, long seed, in
         data.columns(), data.names());
     double[] lw = new double[ks.length];
     for (int q = 0; q < ks.length; q++) {
-      lw[q] = Math.log(0.5 * inner.withSeed(referenceSeed + q).fitScaled(z, ks[q]).objective());
+      lw[q] = Math.log(0.5 * inner.toBuilder().seed(referenceSeed + q).build()
+          .fitScaled(z, ks[q]).objective());
     }
     return lw;
   }
@@ -182,32 +181,10 @@ public record GapStatistic(int references, GapReference reference, long seed, in
         rot[j][j] = 1;
       }
     } else {
-      for (int i = 0; i < n; i++) {
-        for (int j = 0; j < d; j++) {
-          mean[j] += x[i * d + j];
-        }
-      }
-      for (int j = 0; j < d; j++) {
-        mean[j] /= n;
-      }
-      double[][] cross = new double[d][d];
-      for (int i = 0; i < n; i++) {
-        for (int a = 0; a < d; a++) {
-          double ea = x[i * d + a] - mean[a];
-          for (int b = a; b < d; b++) {
-            cross[a][b] += ea * (x[i * d + b] - mean[b]);
-          }
-        }
-      }
-      for (int a = 0; a < d; a++) {
-        for (int b = 0; b < a; b++) {
-          cross[a][b] = cross[b][a];
-        }
-      }
       // right singular vectors of the centred data = eigenvectors of its cross-product matrix
-      RealMatrix m = MatrixUtils.createRealMatrix(cross);
-      RealMatrix vecs = new EigenDecomposition(m).getV();
-      rot = vecs.getData();
+      PrincipalComponents pca = PrincipalComponents.of(data);
+      mean = pca.mean();
+      rot = pca.rotation();
     }
     double[] lo = new double[d];
     double[] hi = new double[d];

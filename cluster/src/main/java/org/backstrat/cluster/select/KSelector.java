@@ -2,6 +2,7 @@ package org.backstrat.cluster.select;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.backstrat.cluster.data.FeatureMatrix;
 import org.backstrat.cluster.data.Scaler;
 import org.backstrat.cluster.kmeans.ClusterFit;
@@ -9,12 +10,13 @@ import org.backstrat.cluster.kmeans.ClusterModel;
 import org.backstrat.cluster.kmeans.Clusterer;
 import org.backstrat.cluster.kmeans.Restarts;
 import org.backstrat.core.BadInputException;
+import org.backstrat.core.RandomStream;
 
 /**
  * Chooses the number of clusters K over a range (default 2..8) from four indices computed for
  * every k: average silhouette width, Calinski–Harabasz, the gap statistic with its SE, and
  * bootstrap stability (per-cluster mean Jaccard), and applies {@link #RULE}. K can be fixed by
- * the user instead ({@link #withFixedK}); the table is still computed over the range.
+ * the user instead ({@link Builder#fixedK}); the table is still computed over the range.
  *
  * <p>The clustering at each k uses the given {@link Clusterer} unchanged (so a fixed-K selection
  * gives exactly the model of {@code clusterer.fit}); the many fits inside the gap statistic and
@@ -31,7 +33,10 @@ import org.backstrat.core.BadInputException;
  * @param gapReference null distribution of the gap statistic
  * @param selectionRestarts restarts of each fit inside the gap statistic and the bootstrap
  * @param silhouette silhouette settings (exact limit, sample size)
- * @param seed master seed of the bootstrap and gap reference sets
+ * @param seed master seed of the bootstrap and gap reference sets: the bootstrap draws from
+ *     {@link RandomStream#STABILITY_BOOTSTRAP} of it and the reference sets from
+ *     {@link RandomStream#GAP_REFERENCES}, so that neither repeats the clusterer's restarts even
+ *     when both are given the same seed
  * @param threads worker threads for the bootstrap and gap fits (the result does not depend on it)
  */
 public record KSelector(int kMin, int kMax, int fixedK, int bootstrapResamples, int gapReferences,
@@ -66,80 +71,146 @@ public record KSelector(int kMin, int kMax, int fixedK, int bootstrapResamples, 
       + " k. The Calinski-Harabasz index and the gap statistic (with its first-SE-max choice) are"
       + " reported alongside and do not enter the rule. A range holding only k = 1 gives K = 1.";
 
+  /** Largest number of clusters a selection may consider. */
+  public static final int MAX_K = 1_000;
+  /** Most bootstrap resamples or gap reference sets allowed. */
+  public static final int MAX_RESAMPLES = 10_000;
+
   public KSelector {
-    if (kMin < 1 || kMax < kMin) {
+    if (kMin < 1 || kMax < kMin || kMax > MAX_K) {
       throw new BadInputException("k range " + kMin + ".." + kMax
-          + ": expected 1 <= smallest <= largest");
+          + ": expected 1 <= smallest <= largest <= " + MAX_K);
     }
     if (fixedK != 0 && (fixedK < kMin || fixedK > kMax)) {
       throw new BadInputException("fixed K " + fixedK + " is outside the range " + kMin + ".."
           + kMax);
     }
-    if (bootstrapResamples < 0 || gapReferences < 0 || gapReferences == 1
-        || selectionRestarts < 1 || threads < 1) {
-      throw new BadInputException("K selection: resamples >= 0, gap references 0 or >= 2,"
-          + " restarts >= 1, threads >= 1");
+    if (bootstrapResamples < 0 || bootstrapResamples > MAX_RESAMPLES) {
+      throw new BadInputException("stability resamples " + bootstrapResamples
+          + ": expected a whole number from 0 (skip) to " + MAX_RESAMPLES);
     }
+    if (gapReferences < 0 || gapReferences == 1 || gapReferences > MAX_RESAMPLES) {
+      throw new BadInputException("gap reference sets " + gapReferences
+          + ": expected 0 (skip) or a whole number from 2 to " + MAX_RESAMPLES);
+    }
+    if (selectionRestarts < 1 || selectionRestarts > Clusterer.MAX_RESTARTS) {
+      throw new BadInputException("restarts of the selection's inner fits " + selectionRestarts
+          + ": expected a whole number from 1 to " + Clusterer.MAX_RESTARTS);
+    }
+    if (threads < 1 || threads > Clusterer.MAX_THREADS) {
+      throw new BadInputException("threads " + threads + ": expected a whole number from 1 to "
+          + Clusterer.MAX_THREADS);
+    }
+    Objects.requireNonNull(gapReference, "gapReference");
+    Objects.requireNonNull(silhouette, "silhouette");
   }
 
   /** Range 2..8, B = 100 stability resamples, 100 gap references (scaled PCA), 3 restarts per inner fit. */
   public static KSelector withDefaults() {
-    return new KSelector(2, 8, 0, 100, 100, GapReference.SCALED_PCA, 3,
-        Silhouette.withDefaults(), 1L, Runtime.getRuntime().availableProcessors());
+    return builder().build();
   }
 
-  /** Copy with another k range. */
-  public KSelector withRange(int min, int max) {
-    return new KSelector(min, max, 0, bootstrapResamples, gapReferences, gapReference,
-        selectionRestarts, silhouette, seed, threads);
+  /** A builder holding the defaults of {@link #withDefaults()}. */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  /** Copy that uses K = k (the table is still computed over the range). */
-  public KSelector withFixedK(int k) {
-    return new KSelector(kMin, kMax, k, bootstrapResamples, gapReferences, gapReference,
-        selectionRestarts, silhouette, seed, threads);
+  /** A builder holding these settings. */
+  public Builder toBuilder() {
+    return new Builder().range(kMin, kMax).fixedK(fixedK).bootstrapResamples(bootstrapResamples)
+        .gapReferences(gapReferences).gapReference(gapReference)
+        .selectionRestarts(selectionRestarts).silhouette(silhouette).seed(seed).threads(threads);
   }
 
-  /** Copy with another number of stability resamples (0 = skip). */
-  public KSelector withBootstrapResamples(int b) {
-    return new KSelector(kMin, kMax, fixedK, b, gapReferences, gapReference, selectionRestarts,
-        silhouette, seed, threads);
-  }
+  /**
+   * Collects K-selection settings; {@link #build()} checks them together (a fixed K must lie
+   * in the range, whichever was set first) and returns the immutable {@link KSelector}. The
+   * silhouette runs on the selector's threads.
+   */
+  public static final class Builder {
+    private int kMin = 2;
+    private int kMax = 8;
+    private int fixedK;
+    private int bootstrapResamples = 100;
+    private int gapReferences = 100;
+    private GapReference gapReference = GapReference.SCALED_PCA;
+    private int selectionRestarts = 3;
+    private Silhouette silhouette = Silhouette.withDefaults();
+    private long seed = 1L;
+    private int threads = Runtime.getRuntime().availableProcessors();
 
-  /** Copy with another number of gap reference sets (0 = skip). */
-  public KSelector withGapReferences(int b) {
-    return new KSelector(kMin, kMax, fixedK, bootstrapResamples, b, gapReference,
-        selectionRestarts, silhouette, seed, threads);
-  }
+    private Builder() {
+    }
 
-  /** Copy with another gap null distribution. */
-  public KSelector withGapReference(GapReference r) {
-    return new KSelector(kMin, kMax, fixedK, bootstrapResamples, gapReferences, r,
-        selectionRestarts, silhouette, seed, threads);
-  }
+    /** The k range (default 2..8). */
+    public Builder range(int min, int max) {
+      this.kMin = min;
+      this.kMax = max;
+      return this;
+    }
 
-  /** Copy with another number of restarts for the inner fits. */
-  public KSelector withSelectionRestarts(int r) {
-    return new KSelector(kMin, kMax, fixedK, bootstrapResamples, gapReferences, gapReference, r,
-        silhouette, seed, threads);
-  }
+    /** Uses K = k (the table is still computed over the range); 0 = choose by the rule. */
+    public Builder fixedK(int k) {
+      this.fixedK = k;
+      return this;
+    }
 
-  /** Copy with other silhouette settings. */
-  public KSelector withSilhouette(Silhouette s) {
-    return new KSelector(kMin, kMax, fixedK, bootstrapResamples, gapReferences, gapReference,
-        selectionRestarts, s, seed, threads);
-  }
+    /** Stability resamples B (0 = skip; default 100). */
+    public Builder bootstrapResamples(int b) {
+      this.bootstrapResamples = b;
+      return this;
+    }
 
-  /** Copy with another seed. */
-  public KSelector withSeed(long s) {
-    return new KSelector(kMin, kMax, fixedK, bootstrapResamples, gapReferences, gapReference,
-        selectionRestarts, silhouette, s, threads);
-  }
+    /** Gap statistic reference sets (0 = skip; default 100). */
+    public Builder gapReferences(int b) {
+      this.gapReferences = b;
+      return this;
+    }
 
-  /** Copy with another thread count (results do not depend on it). */
-  public KSelector withThreads(int t) {
-    return new KSelector(kMin, kMax, fixedK, bootstrapResamples, gapReferences, gapReference,
-        selectionRestarts, silhouette.withThreads(t), seed, t);
+    /** The gap statistic's null distribution (default scaled PCA box). */
+    public Builder gapReference(GapReference r) {
+      this.gapReference = r;
+      return this;
+    }
+
+    /** Restarts of each fit inside the gap statistic and the bootstrap (default 3). */
+    public Builder selectionRestarts(int r) {
+      this.selectionRestarts = r;
+      return this;
+    }
+
+    /** Silhouette settings (exact limit, sample size, seed); its threads follow the selector's. */
+    public Builder silhouette(Silhouette s) {
+      this.silhouette = s;
+      return this;
+    }
+
+    /**
+     * Master seed of the bootstrap and the gap reference sets (their streams are derived from
+     * it, see {@link KSelector#seed()}).
+     */
+    public Builder seed(long s) {
+      this.seed = s;
+      return this;
+    }
+
+    /** Worker threads for the bootstrap and gap fits (results do not depend on it). */
+    public Builder threads(int t) {
+      this.threads = t;
+      return this;
+    }
+
+    /**
+     * The settings.
+     *
+     * @throws BadInputException naming the first setting outside its range and the range
+     */
+    public KSelector build() {
+      Silhouette s = threads >= 1 && threads <= Clusterer.MAX_THREADS
+          ? silhouette.withThreads(threads) : silhouette;
+      return new KSelector(kMin, kMax, fixedK, bootstrapResamples, gapReferences, gapReference,
+          selectionRestarts, s, seed, threads);
+    }
   }
 
   /**
@@ -149,8 +220,9 @@ public record KSelector(int kMin, int kMax, int fixedK, int bootstrapResamples, 
    * parallel on the clusterer's threads), which is exactly {@code clusterer.fit}'s result. The
    * bootstrap resamples and gap reference sets are then independent tasks, interleaved on one pool
    * of {@link #threads} workers that take the next task when done. Each task draws its randomness
-   * only from its own seed (derived from {@link #seed}) and results are combined in task order, so
-   * the selection is identical for any thread count.
+   * only from its own seed (the task's seed in its stream, {@link RandomStream#STABILITY_BOOTSTRAP}
+   * or {@link RandomStream#GAP_REFERENCES} of {@link #seed}) and results are combined in task
+   * order, so the selection is identical for any thread count.
    */
   public KSelection select(FeatureMatrix raw, Scaler scaler, Clusterer clusterer) {
     FeatureMatrix scaled = scaler.transform(raw);
@@ -158,11 +230,12 @@ public record KSelector(int kMin, int kMax, int fixedK, int bootstrapResamples, 
     for (int q = 0; q < ks.length; q++) {
       ks[q] = kMin + q;
     }
-    long[] seeds = Restarts.seeds(seed, 2);
-    Clusterer inner = clusterer.withRestarts(selectionRestarts)
-        .withTolerance(Math.max(clusterer.tolerance(), INNER_TOLERANCE)).withThreads(1);
-    Clusterer reference = inner.withTolerance(Math.max(clusterer.tolerance(),
-        REFERENCE_TOLERANCE));
+    long bootstrapSeed = RandomStream.STABILITY_BOOTSTRAP.seed(seed);
+    long gapSeed = RandomStream.GAP_REFERENCES.seed(seed);
+    Clusterer inner = clusterer.toBuilder().restarts(selectionRestarts)
+        .tolerance(Math.max(clusterer.tolerance(), INNER_TOLERANCE)).threads(1).build();
+    Clusterer reference = inner.toBuilder()
+        .tolerance(Math.max(clusterer.tolerance(), REFERENCE_TOLERANCE)).build();
     List<ClusterModel> models = new ArrayList<>();
     List<Partition> partitions = new ArrayList<>();
     double[] objective = new double[ks.length];
@@ -172,12 +245,12 @@ public record KSelector(int kMin, int kMax, int fixedK, int bootstrapResamples, 
       partitions.add(Partition.of(fit));
       objective[q] = fit.objective();
     }
-    long[] bootSeeds = Restarts.seeds(seeds[0], bootstrapResamples);
+    long[] bootSeeds = Restarts.seeds(bootstrapSeed, bootstrapResamples);
     GapStatistic gapStatistic = gapReferences > 0 && allPositive(objective)
-        ? new GapStatistic(gapReferences, gapReference, seeds[1], threads) : null;
+        ? new GapStatistic(gapReferences, gapReference, gapSeed, threads) : null;
     GapStatistic.Box box = gapStatistic == null ? null : gapStatistic.box(scaled);
     int gapTasks = gapStatistic == null ? 0 : gapReferences;
-    long[] gapSeeds = Restarts.seeds(seeds[1], gapTasks);
+    long[] gapSeeds = Restarts.seeds(gapSeed, gapTasks);
     int replicates = Math.max(bootstrapResamples, gapTasks);
     List<Work> work = Restarts.inOrder(2 * replicates, threads, t -> {
       int b = t / 2;

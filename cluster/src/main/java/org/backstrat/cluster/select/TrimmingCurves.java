@@ -32,10 +32,10 @@ public final class TrimmingCurves {
   public static List<Point> compute(FeatureMatrix scaled, int[] ks, double[] alphas,
                                     Clusterer clusterer) {
     List<Point> out = new ArrayList<>();
-    Clusterer trimmed = clusterer.withMethod(ClusterMethod.TRIMMED);
+    Clusterer trimmed = clusterer.toBuilder().method(ClusterMethod.TRIMMED).build();
     for (int k : ks) {
       for (double a : alphas) {
-        var fit = trimmed.withTrimFraction(a).fitScaled(scaled, k);
+        var fit = trimmed.toBuilder().trimFraction(a).build().fitScaled(scaled, k);
         out.add(new Point(k, a, fit.objective(), fit.trimRadius()));
       }
     }

@@ -50,7 +50,7 @@ public final class ClusterBenchmark {
     long c1 = cpuNanos();
     Clusterer clusterer = clusterer(a[3], a[4]);
     if (a.length > 5) {
-      clusterer = clusterer.withKeepBest(Integer.parseInt(a[5]));
+      clusterer = clusterer.toBuilder().keepBest(Integer.parseInt(a[5])).build();
     }
     ClusterFit fit = clusterer.fitScaled(t.data(), Integer.parseInt(a[2]));
     long t2 = System.nanoTime();
@@ -69,8 +69,8 @@ public final class ClusterBenchmark {
   }
 
   private static Clusterer clusterer(String alpha, String restarts) {
-    return Clusterer.withDefaults().withTrimFraction(Double.parseDouble(alpha))
-        .withRestarts(Integer.parseInt(restarts)).withSeed(1);
+    return Clusterer.builder().trimFraction(Double.parseDouble(alpha))
+        .restarts(Integer.parseInt(restarts)).seed(1).build();
   }
 
   private static void synthFit(String[] a) {
@@ -100,7 +100,7 @@ public final class ClusterBenchmark {
     for (int rep = 0; rep < Integer.parseInt(a[4]); rep++) {
       long c0 = cpuNanos();
       long t0 = System.nanoTime();
-      ClusterFit fit = clusterer("0.05", "10").withThreads(threads).fitScaled(m, 3);
+      ClusterFit fit = clusterer("0.05", "10").toBuilder().threads(threads).build().fitScaled(m, 3);
       long t1 = System.nanoTime();
       long c1 = cpuNanos();
       System.out.printf("cpu n=%d d=%d threads=%d wall_s=%.3f cpu_s=%.3f objective=%s%n", n, d,
@@ -112,8 +112,8 @@ public final class ClusterBenchmark {
     FeatureMatrix m = mixture(1500, 8, 3);
     KSelector selector = KSelector.withDefaults();
     if (a.length > 1) {
-      selector = selector.withBootstrapResamples(Integer.parseInt(a[1]))
-          .withGapReferences(Integer.parseInt(a[2]));
+      selector = selector.toBuilder().bootstrapResamples(Integer.parseInt(a[1]))
+          .gapReferences(Integer.parseInt(a[2])).build();
     }
     long t0 = System.nanoTime();
     KSelection s = selector.select(m, Scaler.fit(m, ScaleMethod.ROBUST), Clusterer.withDefaults());

@@ -89,15 +89,16 @@ public final class KSelectionBenchmark {
     long t1 = System.nanoTime();
     long c1 = processCpuNanos();
     long[] seeds = Restarts.seeds(selector.seed(), 2);
-    Clusterer inner = clusterer.withRestarts(selector.selectionRestarts())
-        .withTolerance(Math.max(clusterer.tolerance(), KSelector.INNER_TOLERANCE));
+    Clusterer inner = clusterer.toBuilder().restarts(selector.selectionRestarts())
+        .tolerance(Math.max(clusterer.tolerance(), KSelector.INNER_TOLERANCE)).build();
     new BootstrapStability(selector.bootstrapResamples(), seeds[0], selector.threads())
         .clusterJaccard(scaled, ks, parts, inner);
     long t2 = System.nanoTime();
     long c2 = processCpuNanos();
     new GapStatistic(selector.gapReferences(), selector.gapReference(), seeds[1],
         selector.threads()).compute(scaled, ks, objective,
-        inner.withTolerance(Math.max(clusterer.tolerance(), KSelector.REFERENCE_TOLERANCE)));
+        inner.toBuilder()
+            .tolerance(Math.max(clusterer.tolerance(), KSelector.REFERENCE_TOLERANCE)).build());
     long t3 = System.nanoTime();
     long c3 = processCpuNanos();
     Silhouette sil = selector.silhouette();

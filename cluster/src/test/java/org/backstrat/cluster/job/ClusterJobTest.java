@@ -27,8 +27,8 @@ class ClusterJobTest {
   @Test
   void clustersTheHeaderlessVertebralFileAndWritesBothOutputs() throws IOException {
     Path out = tmp.resolve("out");
-    ClusterJobResult r = ClusterJob.run(ClusterRequest.withDefaults(vertebral(), out).withK(3)
-        .withRestarts(20));
+    ClusterJobResult r = ClusterJob.run(ClusterRequest.builder(vertebral(), out).k(3)
+        .restarts(20).build());
     List<String> lines = Files.readAllLines(out.resolve("assignments.csv"));
     assertThat(lines.get(0)).isEqualTo("row,cluster,outlier,distance");
     assertThat(lines).hasSize(311);
@@ -57,10 +57,10 @@ class ClusterJobTest {
 
   @Test
   void outputBytesAreDeterministicWhateverTheThreadCount() throws IOException {
-    ClusterRequest base = ClusterRequest.withDefaults(vertebral(), tmp.resolve("a"))
-        .withKRange(2, 4).withRestarts(10).withSelectionEffort(10, 5)
-        .withScale(ScaleMethod.ZSCORE);
-    ClusterJob.run(base.withThreads(1));
+    ClusterRequest base = ClusterRequest.builder(vertebral(), tmp.resolve("a"))
+        .kRange(2, 4).restarts(10).selectionEffort(10, 5)
+        .scale(ScaleMethod.ZSCORE).build();
+    ClusterJob.run(base.toBuilder().threads(1).build());
     ClusterJob.run(new ClusterRequest(base.input(), tmp.resolve("b"), base.features(),
         base.kMin(), base.kMax(), base.method(), base.trimFraction(), base.scale(), base.seed(),
         base.restarts(), false, base.header(), 10, 5, 3));
@@ -82,8 +82,8 @@ class ClusterJobTest {
     }
     Path in = tmp.resolve("c.csv");
     Files.writeString(in, sb);
-    ClusterJob.run(ClusterRequest.withDefaults(in, tmp.resolve("o")).withFeatures(List.of("a", "B"))
-        .withK(3).withMethod(ClusterMethod.KMEANS).withScale(ScaleMethod.NONE).withRestarts(5));
+    ClusterJob.run(ClusterRequest.builder(in, tmp.resolve("o")).features(List.of("a", "B"))
+        .k(3).method(ClusterMethod.KMEANS).scale(ScaleMethod.NONE).restarts(5).build());
     List<String> lines = Files.readAllLines(tmp.resolve("o/assignments.csv"));
     assertThat(lines.get(0)).isEqualTo("row,id,cluster,outlier,distance");
     assertThat(lines.get(1)).startsWith("1,p0,");
@@ -94,11 +94,11 @@ class ClusterJobTest {
     Path out = tmp.resolve("exists");
     Files.createDirectories(out);
     Files.writeString(out.resolve("keep.txt"), "x");
-    ClusterRequest req = ClusterRequest.withDefaults(vertebral(), out).withK(2).withRestarts(3);
+    ClusterRequest req = ClusterRequest.builder(vertebral(), out).k(2).restarts(3).build();
     assertThatThrownBy(() -> ClusterJob.run(req)).isInstanceOf(BadInputException.class)
         .hasMessageContaining("--force");
     assertThat(out.resolve("keep.txt")).exists();
-    ClusterJob.run(req.withForce(true));
+    ClusterJob.run(req.toBuilder().force(true).build());
     assertThat(out.resolve("keep.txt")).doesNotExist();
     assertThat(out.resolve("clustering.json")).exists();
   }
@@ -108,10 +108,10 @@ class ClusterJobTest {
     Path in = tmp.resolve("const.csv");
     Files.writeString(in, "a,b\n1,5\n2,5\n3,5\n4,5\n");
     Path out = tmp.resolve("never");
-    assertThatThrownBy(() -> ClusterJob.run(ClusterRequest.withDefaults(in, out).withK(2)))
+    assertThatThrownBy(() -> ClusterJob.run(ClusterRequest.builder(in, out).k(2).build()))
         .isInstanceOf(BadInputException.class).hasMessageContaining("column b");
-    assertThatThrownBy(() -> ClusterJob.run(ClusterRequest.withDefaults(in, out)
-        .withFeatures(List.of("a")).withK(9)))
+    assertThatThrownBy(() -> ClusterJob.run(ClusterRequest.builder(in, out)
+        .features(List.of("a")).k(9).build()))
         .isInstanceOf(BadInputException.class).hasMessageContaining("only 4 rows");
     assertThat(out).doesNotExist();
     try (var s = Files.list(tmp)) {
@@ -121,11 +121,23 @@ class ClusterJobTest {
 
   @Test
   void kSpecificationIsParsed() {
-    ClusterRequest r = ClusterRequest.withDefaults(Path.of("x"), Path.of("y"));
-    assertThat(r.withK("3").kMin()).isEqualTo(3);
-    assertThat(r.withK(" 2..8 ").kMax()).isEqualTo(8);
-    assertThatThrownBy(() -> r.withK("two")).isInstanceOf(BadInputException.class)
+    ClusterRequest r = ClusterRequest.builder(Path.of("x"), Path.of("y")).build();
+    assertThat(r.toBuilder().k("3").build().kMin()).isEqualTo(3);
+    assertThat(r.toBuilder().k(" 2..8 ").build().kMax()).isEqualTo(8);
+    assertThatThrownBy(() -> r.toBuilder().k("two").build()).isInstanceOf(BadInputException.class)
         .hasMessageContaining("2..8");
-    assertThatThrownBy(() -> r.withK("5..2")).isInstanceOf(BadInputException.class);
+    assertThatThrownBy(() -> r.toBuilder().k("5..2").build()).isInstanceOf(BadInputException.class);
+  }
+
+  @Test
+  void absurdRestartsAreRefusedBeforeTheDataIsRead() {
+    // the input does not exist: the settings are checked first, before any reading or allocating
+    assertThatThrownBy(() -> ClusterRequest.builder(tmp.resolve("absent.csv"), tmp.resolve("o"))
+        .restarts(Integer.MAX_VALUE).build())
+        .isInstanceOf(BadInputException.class)
+        .hasMessage("restarts 2147483647: expected a whole number from 1 to 10000");
+    assertThatThrownBy(() -> ClusterRequest.builder(tmp.resolve("absent.csv"), tmp.resolve("o"))
+        .k("2..99999999").build())
+        .isInstanceOf(BadInputException.class).hasMessageContaining("<= 1000");
   }
 }

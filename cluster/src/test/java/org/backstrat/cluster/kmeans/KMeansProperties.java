@@ -25,8 +25,8 @@ class KMeansProperties {
   void objectiveNeverIncreasesAcrossIterations(@ForAll long seed,
                                                @ForAll @IntRange(min = 1, max = 6) int k,
                                                @ForAll @DoubleRange(min = 0, max = 0.3) double alpha) {
-    ClusterFit fit = Clusterer.withDefaults().withTrimFraction(alpha).withRestarts(1)
-        .withSeed(seed).withTolerance(0).withThreads(1).fitScaled(unstructured(seed, 4), k);
+    ClusterFit fit = Clusterer.builder().trimFraction(alpha).restarts(1)
+        .seed(seed).tolerance(0).threads(1).build().fitScaled(unstructured(seed, 4), k);
     assertObjectiveNeverIncreases(fit);
   }
 
@@ -56,13 +56,13 @@ class KMeansProperties {
       @ForAll @IntRange(min = 1, max = 4) int shortSteps,
       @ForAll @DoubleRange(min = 0, max = 0.3) double alpha) {
     FeatureMatrix data = unstructured(seed, 3);
-    Clusterer all = Clusterer.withDefaults().withTrimFraction(alpha).withRestarts(6)
-        .withSeed(seed).withTolerance(0).withThreads(1);
-    ClusterFit fit = all.withShortSteps(shortSteps).withKeepBest(2).fitScaled(data, k);
+    Clusterer all = Clusterer.builder().trimFraction(alpha).restarts(6)
+        .seed(seed).tolerance(0).threads(1).build();
+    ClusterFit fit = all.toBuilder().shortSteps(shortSteps).keepBest(2).build().fitScaled(data, k);
     assertObjectiveNeverIncreases(fit);
     // the kept restarts are iterated to convergence: never worse than the best short run alone
-    ClusterFit shortOnly = all.withShortSteps(shortSteps).withKeepBest(1)
-        .withMaxIterations(shortSteps).fitScaled(data, k);
+    ClusterFit shortOnly = all.toBuilder().shortSteps(shortSteps).keepBest(1)
+        .maxIterations(shortSteps).build().fitScaled(data, k);
     assertThat(fit.objective()).isLessThanOrEqualTo(shortOnly.objective() * (1 + 1e-12));
   }
 
@@ -82,7 +82,7 @@ class KMeansProperties {
       perm[i] = perm[j];
       perm[j] = t;
     }
-    Clusterer c = Clusterer.withDefaults().withRestarts(10).withThreads(1);
+    Clusterer c = Clusterer.builder().restarts(10).threads(1).build();
     ClusterFit a = c.fitScaled(data, 3);
     ClusterFit b = c.fitScaled(data.selectRows(perm), 3);
     for (int i = 0; i < n; i++) {
@@ -106,7 +106,7 @@ class KMeansProperties {
     }
     FeatureMatrix rescaled = FeatureMatrix.of(rows);
     ScaleMethod method = robust ? ScaleMethod.ROBUST : ScaleMethod.ZSCORE;
-    Clusterer c = Clusterer.withDefaults().withRestarts(10).withThreads(1);
+    Clusterer c = Clusterer.builder().restarts(10).threads(1).build();
     ClusterFit a = c.fit(data, Scaler.fit(data, method), 3).fit();
     ClusterFit b = c.fit(rescaled, Scaler.fit(rescaled, method), 3).fit();
     assertThat(samePartition(a, b)).isTrue();
@@ -124,7 +124,7 @@ class KMeansProperties {
         rows[i][j] = rows[i][j] * factor + 7;
       }
     }
-    Clusterer c = Clusterer.withDefaults().withRestarts(10).withThreads(1);
+    Clusterer c = Clusterer.builder().restarts(10).threads(1).build();
     ClusterFit a = c.fitScaled(data, 3);
     ClusterFit b = c.fitScaled(FeatureMatrix.of(rows), 3);
     assertThat(samePartition(a, b)).isTrue();

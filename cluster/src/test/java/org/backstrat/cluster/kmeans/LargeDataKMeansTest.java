@@ -53,9 +53,9 @@ class LargeDataKMeansTest {
   void trimmedFitOnOneAndFourThreadsIsBitIdenticalOn240kRows() {
     FeatureMatrix data = large();
     assertThat(data.rows()).isGreaterThanOrEqualTo(200_000);
-    Clusterer c = Clusterer.withDefaults().withTrimFraction(0.05).withRestarts(4).withSeed(11);
-    ClusterFit one = c.withThreads(1).fitScaled(data, 3);
-    ClusterFit four = c.withThreads(4).fitScaled(data, 3);
+    Clusterer c = Clusterer.builder().trimFraction(0.05).restarts(4).seed(11).build();
+    ClusterFit one = c.toBuilder().threads(1).build().fitScaled(data, 3);
+    ClusterFit four = c.toBuilder().threads(4).build().fitScaled(data, 3);
     assertBitIdentical(one, four);
     assertThat(one.outlierCount()).isEqualTo((int) Math.floor(0.05 * data.rows()));
   }
@@ -63,9 +63,10 @@ class LargeDataKMeansTest {
   @Test
   void plainKMeansOnOneAndThreeThreadsIsBitIdenticalOn240kRows() {
     FeatureMatrix data = large();
-    Clusterer c = Clusterer.withDefaults().withMethod(ClusterMethod.KMEANS).withRestarts(3)
-        .withSeed(4);
-    assertBitIdentical(c.withThreads(1).fitScaled(data, 4), c.withThreads(3).fitScaled(data, 4));
+    Clusterer c = Clusterer.builder().method(ClusterMethod.KMEANS).restarts(3)
+        .seed(4).build();
+    assertBitIdentical(c.toBuilder().threads(1).build().fitScaled(data, 4),
+        c.toBuilder().threads(3).build().fitScaled(data, 4));
   }
 
   @Test
@@ -79,9 +80,9 @@ class LargeDataKMeansTest {
       v[p] = rng.nextDouble() < 0.3 ? 1 : 0;
     }
     FeatureMatrix data = FeatureMatrix.wrap(n, d, v, FeatureMatrix.defaultNames(d));
-    Clusterer c = Clusterer.withDefaults().withTrimFraction(0.1).withRestarts(3).withSeed(2);
-    ClusterFit one = c.withThreads(1).fitScaled(data, 2);
-    assertBitIdentical(one, c.withThreads(2).fitScaled(data, 2));
+    Clusterer c = Clusterer.builder().trimFraction(0.1).restarts(3).seed(2).build();
+    ClusterFit one = c.toBuilder().threads(1).build().fitScaled(data, 2);
+    assertBitIdentical(one, c.toBuilder().threads(2).build().fitScaled(data, 2));
     assertThat(one.outlierCount()).isEqualTo(10_000);
     double radius = one.trimRadius();
     boolean seenTrimmedTie = false;
@@ -102,11 +103,11 @@ class LargeDataKMeansTest {
   void selectiveIterationReachesTheSameOptimumAsIteratingEveryRestart() {
     FeatureMatrix data = large();
     // tolerance 0: both iterate until no point changes (up to rounding, the same fixed point)
-    Clusterer c = Clusterer.withDefaults().withTrimFraction(0.05).withRestarts(10).withSeed(3)
-        .withTolerance(0);
+    Clusterer c = Clusterer.builder().trimFraction(0.05).restarts(10).seed(3)
+        .tolerance(0).build();
     assertThat(c.restartsKept(data.rows())).isEqualTo(2);
     ClusterFit selective = c.fitScaled(data, 3);
-    ClusterFit all = c.withKeepBest(10).fitScaled(data, 3);
+    ClusterFit all = c.toBuilder().keepBest(10).build().fitScaled(data, 3);
     assertThat(selective.objective()).isCloseTo(all.objective(), within(1e-9 * all.objective()));
     int differ = 0;
     for (int i = 0; i < data.rows(); i++) {
@@ -122,12 +123,12 @@ class LargeDataKMeansTest {
 
   @Test
   void restartsKeptIsAllUpTo100kRowsAndAFifthAtLeastTwoAbove() {
-    Clusterer c = Clusterer.withDefaults().withRestarts(10);
+    Clusterer c = Clusterer.builder().restarts(10).build();
     assertThat(c.restartsKept(Clusterer.SELECTIVE_ITERATION_ROWS)).isEqualTo(10);
     assertThat(c.restartsKept(Clusterer.SELECTIVE_ITERATION_ROWS + 1)).isEqualTo(2);
-    assertThat(c.withRestarts(100).restartsKept(1_000_000)).isEqualTo(20);
-    assertThat(c.withRestarts(1).restartsKept(1_000_000)).isEqualTo(1);
-    assertThat(c.withKeepBest(3).restartsKept(50)).isEqualTo(3);
-    assertThat(c.withKeepBest(30).restartsKept(50)).isEqualTo(10);
+    assertThat(c.toBuilder().restarts(100).build().restartsKept(1_000_000)).isEqualTo(20);
+    assertThat(c.toBuilder().restarts(1).build().restartsKept(1_000_000)).isEqualTo(1);
+    assertThat(c.toBuilder().keepBest(3).build().restartsKept(50)).isEqualTo(3);
+    assertThat(c.toBuilder().keepBest(30).build().restartsKept(50)).isEqualTo(10);
   }
 }

@@ -42,9 +42,9 @@ class ReferenceObjectiveTest {
     FeatureMatrix raw = c.dataset().equals("vertebral") ? SharedData.vertebral() : SharedData.smart11();
     Scaler scaler = c.scale().equals("zscore") ? Scaler.fit(raw, ScaleMethod.ZSCORE)
         : Scaler.identity(raw.names());
-    Clusterer clusterer = Clusterer.withDefaults().withRestarts(100).withSeed(11)
-        .withMethod(c.method().equals("kmeans") ? ClusterMethod.KMEANS : ClusterMethod.TRIMMED)
-        .withTrimFraction(c.trim());
+    Clusterer clusterer = Clusterer.builder().restarts(100).seed(11)
+        .method(c.method().equals("kmeans") ? ClusterMethod.KMEANS : ClusterMethod.TRIMMED)
+        .trimFraction(c.trim()).build();
     ClusterFit fit = clusterer.fit(raw, scaler, c.k()).fit();
     assertThat(fit.objective()).as(c.toString()).isLessThanOrEqualTo(c.objective() * 1.001);
     assertThat(fit.outlierCount()).isEqualTo((int) Math.floor(c.trim() * raw.rows()));

@@ -24,10 +24,10 @@ class RobustMethodsTest {
   @Test
   void huberReweightingResistsOutliersAndDownWeightsThem() {
     Planted p = contaminated();
-    ClusterFit huber = Clusterer.withDefaults().withMethod(ClusterMethod.HUBER).withRestarts(10)
+    ClusterFit huber = Clusterer.builder().method(ClusterMethod.HUBER).restarts(10).build()
         .fitScaled(p.data(), 3);
-    ClusterFit plain = Clusterer.withDefaults().withMethod(ClusterMethod.KMEANS)
-        .withRestarts(10).fitScaled(p.data(), 3);
+    ClusterFit plain = Clusterer.builder().method(ClusterMethod.KMEANS)
+        .restarts(10).build().fitScaled(p.data(), 3);
     assertThat(p.worstCenterError(huber.centers())).isLessThan(0.5);
     assertThat(p.worstCenterError(plain.centers())).isGreaterThan(3.0);
     double[] w = huber.weights();
@@ -48,8 +48,8 @@ class RobustMethodsTest {
   @Test
   void huberObjectiveNeverIncreases() {
     Planted p = contaminated();
-    ClusterFit huber = Clusterer.withDefaults().withMethod(ClusterMethod.HUBER).withRestarts(1)
-        .withTolerance(0).fitScaled(p.data(), 4);
+    ClusterFit huber = Clusterer.builder().method(ClusterMethod.HUBER).restarts(1)
+        .tolerance(0).build().fitScaled(p.data(), 4);
     double[] h = huber.objectiveHistory();
     for (int t = 1; t < h.length; t++) {
       assertThat(h[t]).isLessThanOrEqualTo(h[t - 1] * (1 + 1e-12));
@@ -59,10 +59,10 @@ class RobustMethodsTest {
   @Test
   void medianOfMeansResistsOutliersAndIgnoresThem() {
     Planted p = contaminated();
-    ClusterFit mom = Clusterer.withDefaults().withMethod(ClusterMethod.MOM).withRestarts(10)
+    ClusterFit mom = Clusterer.builder().method(ClusterMethod.MOM).restarts(10).build()
         .fitScaled(p.data(), 3);
-    ClusterFit plain = Clusterer.withDefaults().withMethod(ClusterMethod.KMEANS)
-        .withRestarts(10).fitScaled(p.data(), 3);
+    ClusterFit plain = Clusterer.builder().method(ClusterMethod.KMEANS)
+        .restarts(10).build().fitScaled(p.data(), 3);
     assertThat(p.worstCenterError(mom.centers())).isLessThan(0.5);
     assertThat(p.worstCenterError(plain.centers())).isGreaterThan(3.0);
     double[] w = mom.weights();
@@ -81,9 +81,9 @@ class RobustMethodsTest {
   @Test
   void medianOfMeansIsDeterministicAcrossThreadCounts() {
     Planted p = contaminated();
-    Clusterer c = Clusterer.withDefaults().withMethod(ClusterMethod.MOM).withRestarts(6);
-    assertThat(c.withThreads(3).fitScaled(p.data(), 3).centers())
-        .isDeepEqualTo(c.withThreads(1).fitScaled(p.data(), 3).centers());
+    Clusterer c = Clusterer.builder().method(ClusterMethod.MOM).restarts(6).build();
+    assertThat(c.toBuilder().threads(3).build().fitScaled(p.data(), 3).centers())
+        .isDeepEqualTo(c.toBuilder().threads(1).build().fitScaled(p.data(), 3).centers());
   }
 
   /** Objective never worse than R cluster::pam by more than 0.1% (pam_reference.R). */
@@ -97,8 +97,8 @@ class RobustMethodsTest {
           : Scaler.identity(raw.names());
       int k = Integer.parseInt(t[2]);
       double ref = Double.parseDouble(t[3]);
-      ClusterFit fit = Clusterer.withDefaults().withMethod(ClusterMethod.KMEDOIDS)
-          .withRestarts(5).fit(raw, scaler, k).fit();
+      ClusterFit fit = Clusterer.builder().method(ClusterMethod.KMEDOIDS)
+          .restarts(5).build().fit(raw, scaler, k).fit();
       assertThat(fit.objective()).as(line).isLessThanOrEqualTo(ref * 1.001);
       // medoids are data points
       for (double[] c : fit.centers()) {
@@ -115,7 +115,7 @@ class RobustMethodsTest {
   @Test
   void kMedoidsObjectiveNeverIncreasesAcrossSwaps() {
     Planted p = contaminated();
-    ClusterFit fit = Clusterer.withDefaults().withMethod(ClusterMethod.KMEDOIDS).withRestarts(1)
+    ClusterFit fit = Clusterer.builder().method(ClusterMethod.KMEDOIDS).restarts(1).build()
         .fitScaled(p.data(), 3);
     double[] h = fit.objectiveHistory();
     assertThat(h.length).isGreaterThan(1);
@@ -130,7 +130,7 @@ class RobustMethodsTest {
     for (int i = 0; i < rows.length; i++) {
       rows[i] = new double[] {i};
     }
-    assertThatThrownBy(() -> Clusterer.withDefaults().withMethod(ClusterMethod.KMEDOIDS)
+    assertThatThrownBy(() -> Clusterer.builder().method(ClusterMethod.KMEDOIDS).build()
         .fitScaled(FeatureMatrix.of(rows), 2))
         .isInstanceOf(org.backstrat.core.BadInputException.class)
         .hasMessageContaining("--method trimmed");
@@ -140,7 +140,7 @@ class RobustMethodsTest {
   void trimmingCurvesDecreaseInAlphaAndInK() {
     Planted p = contaminated();
     List<TrimmingCurves.Point> pts = TrimmingCurves.compute(p.data(), new int[] {2, 3},
-        new double[] {0, 0.05, 0.1}, Clusterer.withDefaults().withRestarts(10));
+        new double[] {0, 0.05, 0.1}, Clusterer.builder().restarts(10).build());
     assertThat(pts).hasSize(6);
     List<Double> k3 = new ArrayList<>();
     for (TrimmingCurves.Point pt : pts) {

@@ -23,9 +23,9 @@ class TrimmedKMeansTest {
   @Test
   void trimmedKMeansRecoversPlantedCentresWherePlainKMeansIsDraggedAway() {
     Planted p = contaminated();
-    ClusterFit trimmed = Clusterer.withDefaults().withTrimFraction(0.1).withRestarts(20)
+    ClusterFit trimmed = Clusterer.builder().trimFraction(0.1).restarts(20).build()
         .fitScaled(p.data(), 3);
-    ClusterFit plain = Clusterer.withDefaults().withMethod(ClusterMethod.KMEANS).withRestarts(20)
+    ClusterFit plain = Clusterer.builder().method(ClusterMethod.KMEANS).restarts(20).build()
         .fitScaled(p.data(), 3);
     assertThat(p.worstCenterError(trimmed.centers())).isLessThan(0.3);
     assertThat(p.worstCenterError(plain.centers())).isGreaterThan(3.0);
@@ -40,7 +40,7 @@ class TrimmedKMeansTest {
   @Test
   void trimsExactlyFloorAlphaNPoints() {
     Planted p = contaminated();
-    ClusterFit fit = Clusterer.withDefaults().withTrimFraction(0.07).withRestarts(3)
+    ClusterFit fit = Clusterer.builder().trimFraction(0.07).restarts(3).build()
         .fitScaled(p.data(), 3);
     assertThat(fit.outlierCount()).isEqualTo((int) Math.floor(0.07 * 660));
     assertThat(fit.sizes()[0] + fit.sizes()[1] + fit.sizes()[2]).isEqualTo(660 - 46);
@@ -49,7 +49,7 @@ class TrimmedKMeansTest {
   @Test
   void objectiveIsSumOfSquaredKeptDistancesAndTrimRadiusIsLargestKeptDistance() {
     Planted p = contaminated();
-    ClusterFit fit = Clusterer.withDefaults().withRestarts(5).fitScaled(p.data(), 3);
+    ClusterFit fit = Clusterer.builder().restarts(5).build().fitScaled(p.data(), 3);
     double sum = 0;
     double radius = 0;
     for (int i = 0; i < fit.rows(); i++) {
@@ -73,9 +73,9 @@ class TrimmedKMeansTest {
   @Test
   void resultIsIdenticalWhateverTheThreadCount() {
     Planted p = contaminated();
-    Clusterer base = Clusterer.withDefaults().withRestarts(16).withSeed(7);
-    ClusterFit one = base.withThreads(1).fitScaled(p.data(), 4);
-    ClusterFit four = base.withThreads(4).fitScaled(p.data(), 4);
+    Clusterer base = Clusterer.builder().restarts(16).seed(7).build();
+    ClusterFit one = base.toBuilder().threads(1).build().fitScaled(p.data(), 4);
+    ClusterFit four = base.toBuilder().threads(4).build().fitScaled(p.data(), 4);
     assertThat(four.labels()).isEqualTo(one.labels());
     assertThat(Double.doubleToLongBits(four.objective()))
         .isEqualTo(Double.doubleToLongBits(one.objective()));
@@ -87,7 +87,7 @@ class TrimmedKMeansTest {
   void clustersAreNumberedLargestFirst() {
     Planted p = Planted.mixture(3, CENTERS, 50, 1.0, 0, 0, 0);
     FeatureMatrix unequal = p.data().selectRows(java.util.stream.IntStream.range(0, 120).toArray());
-    ClusterFit fit = Clusterer.withDefaults().withMethod(ClusterMethod.KMEANS).withRestarts(5)
+    ClusterFit fit = Clusterer.builder().method(ClusterMethod.KMEANS).restarts(5).build()
         .fitScaled(unequal, 3);
     assertThat(fit.sizes()).containsExactly(50, 50, 20);
   }
@@ -97,7 +97,7 @@ class TrimmedKMeansTest {
     Planted p = contaminated();
     FeatureMatrix raw = p.data();
     Scaler scaler = Scaler.identity(raw.names());
-    ClusterModel model = Clusterer.withDefaults().withTrimFraction(0.1).withRestarts(10)
+    ClusterModel model = Clusterer.builder().trimFraction(0.1).restarts(10).build()
         .fit(raw, scaler, 3);
     Assignment near = model.assign(new double[] {10.2, 0.3});
     assertThat(model.centerOriginal(near.cluster())[0]).isCloseTo(10, within(0.3));
@@ -124,7 +124,7 @@ class TrimmedKMeansTest {
       }
     }
     FeatureMatrix raw = FeatureMatrix.of(rows);
-    ClusterModel model = Clusterer.withDefaults().withTrimFraction(0.1).withRestarts(8)
+    ClusterModel model = Clusterer.builder().trimFraction(0.1).restarts(8).build()
         .fit(raw, Scaler.fit(raw, ScaleMethod.ZSCORE), 4);
     ClusterFit fit = model.fit();
     int keptAtRadius = 0;
@@ -150,7 +150,7 @@ class TrimmedKMeansTest {
       }
     }
     FeatureMatrix raw = FeatureMatrix.of(rows);
-    ClusterModel model = Clusterer.withDefaults().withTrimFraction(0.08).withRestarts(6)
+    ClusterModel model = Clusterer.builder().trimFraction(0.08).restarts(6).build()
         .fit(raw, Scaler.fit(raw, ScaleMethod.ROBUST), 3);
     ClusterFit fit = model.fit();
     ClusterFit restored = ClusterFit.restored(fit.method(), fit.trimFraction(), fit.centers(),
@@ -184,7 +184,7 @@ class TrimmedKMeansTest {
   void centresInOriginalUnitsInvertTheScaler() {
     Planted p = contaminated();
     Scaler scaler = Scaler.fit(p.data(), ScaleMethod.ZSCORE);
-    ClusterModel model = Clusterer.withDefaults().withTrimFraction(0.1).withRestarts(10)
+    ClusterModel model = Clusterer.builder().trimFraction(0.1).restarts(10).build()
         .fit(p.data(), scaler, 3);
     for (int j = 0; j < 3; j++) {
       assertThat(scaler.transformPoint(model.centerOriginal(j)))
@@ -199,7 +199,7 @@ class TrimmedKMeansTest {
     for (int i = 0; i < 30; i++) {
       rows[i] = new double[] {i % 3, (i % 3) * 2};
     }
-    ClusterFit fit = Clusterer.withDefaults().withMethod(ClusterMethod.KMEANS).withRestarts(4)
+    ClusterFit fit = Clusterer.builder().method(ClusterMethod.KMEANS).restarts(4).build()
         .fitScaled(FeatureMatrix.of(rows), 3);
     assertThat(fit.sizes()).containsExactly(10, 10, 10);
     assertThat(fit.objective()).isZero();
@@ -208,17 +208,19 @@ class TrimmedKMeansTest {
   @Test
   void badInputsGetClearMessages() {
     FeatureMatrix small = FeatureMatrix.of(new double[][] {{1, 2}, {3, 4}, {5, 6}});
-    Clusterer c = Clusterer.withDefaults().withRestarts(2);
+    Clusterer c = Clusterer.builder().restarts(2).build();
     assertThatThrownBy(() -> c.fitScaled(small, 0)).isInstanceOf(BadInputException.class)
         .hasMessageContaining("k = 0");
     assertThatThrownBy(() -> c.fitScaled(small, 4)).isInstanceOf(BadInputException.class)
         .hasMessageContaining("only 3 rows");
     FeatureMatrix dup = FeatureMatrix.of(new double[][] {{1, 1}, {1, 1}, {2, 2}, {2, 2}});
-    assertThatThrownBy(() -> c.withTrimFraction(0).fitScaled(dup, 3))
+    assertThatThrownBy(() -> c.toBuilder().trimFraction(0).build().fitScaled(dup, 3))
         .isInstanceOf(BadInputException.class).hasMessageContaining("2 distinct rows");
-    assertThatThrownBy(() -> c.withTrimFraction(0.5)).isInstanceOf(BadInputException.class)
+    assertThatThrownBy(() -> c.toBuilder().trimFraction(0.5).build())
+        .isInstanceOf(BadInputException.class)
         .hasMessageContaining("[0, 0.5)");
-    assertThatThrownBy(() -> c.withTrimFraction(-0.01)).isInstanceOf(BadInputException.class);
+    assertThatThrownBy(() -> c.toBuilder().trimFraction(-0.01).build())
+        .isInstanceOf(BadInputException.class);
     FeatureMatrix nan = FeatureMatrix.of(new double[][] {{1, 2}, {3, Double.NaN}, {5, 6}},
         List.of("a", "b"));
     assertThatThrownBy(() -> c.fitScaled(nan, 2)).isInstanceOf(BadInputException.class)
@@ -229,9 +231,30 @@ class TrimmedKMeansTest {
   }
 
   @Test
+  void absurdRestartCountsAreRefusedWithTheAllowedRangeBeforeAllocating() {
+    assertThatThrownBy(() -> Clusterer.builder().restarts(Integer.MAX_VALUE).build())
+        .isInstanceOf(BadInputException.class)
+        .hasMessage("restarts 2147483647: expected a whole number from 1 to 10000");
+    assertThatThrownBy(() -> Clusterer.builder().restarts(0).build())
+        .isInstanceOf(BadInputException.class).hasMessageContaining("from 1 to 10000");
+    assertThatThrownBy(() -> Clusterer.builder().maxIterations(Integer.MAX_VALUE).build())
+        .isInstanceOf(BadInputException.class).hasMessageContaining("max iterations");
+  }
+
+  @Test
+  void builderSettersDoNotResetEachOther() {
+    Clusterer c = Clusterer.builder().seed(9).method(ClusterMethod.KMEANS).restarts(7)
+        .trimFraction(0.2).threads(2).build();
+    assertThat(c.seed()).isEqualTo(9);
+    assertThat(c.restarts()).isEqualTo(7);
+    assertThat(c.trimFraction()).isEqualTo(0.2);
+    assertThat(c.toBuilder().build()).isEqualTo(c);
+  }
+
+  @Test
   void singleClusterIsTheTrimmedMean() {
     Planted p = contaminated();
-    ClusterFit fit = Clusterer.withDefaults().withTrimFraction(0.1).withRestarts(2)
+    ClusterFit fit = Clusterer.builder().trimFraction(0.1).restarts(2).build()
         .fitScaled(p.data(), 1);
     assertThat(fit.sizes()).containsExactly(660 - 66);
     assertThat(fit.center(0)[0]).isBetween(3.0, 7.0);

@@ -61,7 +61,7 @@ class BootstrapStabilityTest {
   @Test
   void meanJaccardIsIdenticalWhateverTheThreadCount() {
     Planted p = Planted.mixture(4, new double[][] {{0, 0}, {6, 0}, {0, 6}}, 40, 1.0, 3, 15, 20);
-    Clusterer c = Clusterer.withDefaults().withMethod(ClusterMethod.TRIMMED).withRestarts(3);
+    Clusterer c = Clusterer.builder().method(ClusterMethod.TRIMMED).restarts(3).build();
     int[] ks = {2, 3};
     List<Partition> parts = List.of(Partition.of(c.fitScaled(p.data(), 2)),
         Partition.of(c.fitScaled(p.data(), 3)));

@@ -114,10 +114,10 @@ class ClusterbootReferenceTest {
   void meanJaccardAgreesWithClusterbootWithinMonteCarloError() {
     FeatureMatrix raw = SharedData.vertebral();
     FeatureMatrix data = Scaler.fit(raw, ScaleMethod.ZSCORE).transform(raw);
-    Clusterer kmeans = Clusterer.withDefaults().withMethod(ClusterMethod.KMEANS).withRestarts(10)
-        .withSeed(3);
-    Clusterer trimmed = Clusterer.withDefaults().withMethod(ClusterMethod.TRIMMED)
-        .withTrimFraction(0.05).withRestarts(10).withSeed(3);
+    Clusterer kmeans = Clusterer.builder().method(ClusterMethod.KMEANS).restarts(10)
+        .seed(3).build();
+    Clusterer trimmed = Clusterer.builder().method(ClusterMethod.TRIMMED)
+        .trimFraction(0.05).restarts(10).seed(3).build();
     BootstrapStability boot = BootstrapStability.withDefaults().withResamples(OUR_RESAMPLES)
         .withSeed(17);
     double[][] km = boot.clusterJaccard(data, new int[] {2, 3, 4},

@@ -20,14 +20,14 @@ class KSelectorTest {
   }
 
   private static KSelector quick() {
-    return KSelector.withDefaults().withRange(2, 6).withBootstrapResamples(20)
-        .withGapReferences(10).withSelectionRestarts(5);
+    return KSelector.builder().range(2, 6).bootstrapResamples(20)
+        .gapReferences(10).selectionRestarts(5).build();
   }
 
   @Test
   void ruleFindsThePlantedNumberOfClusters() {
     Planted p = fourClusters();
-    Clusterer c = Clusterer.withDefaults().withTrimFraction(0.05).withRestarts(10);
+    Clusterer c = Clusterer.builder().trimFraction(0.05).restarts(10).build();
     KSelection s = quick().select(p.data(), Scaler.fit(p.data(), ScaleMethod.ROBUST), c);
     assertThat(s.chosenK()).isEqualTo(4);
     assertThat(s.fixedByUser()).isFalse();
@@ -44,8 +44,8 @@ class KSelectorTest {
   @Test
   void fixedKIsUsedAndSaidSo() {
     Planted p = fourClusters();
-    Clusterer c = Clusterer.withDefaults().withRestarts(5);
-    KSelection s = quick().withRange(2, 5).withFixedK(3)
+    Clusterer c = Clusterer.builder().restarts(5).build();
+    KSelection s = quick().toBuilder().range(2, 5).fixedK(3).build()
         .select(p.data(), Scaler.fit(p.data(), ScaleMethod.ROBUST), c);
     assertThat(s.chosenK()).isEqualTo(3);
     assertThat(s.fixedByUser()).isTrue();
@@ -53,11 +53,39 @@ class KSelectorTest {
   }
 
   @Test
+  void aFixedKSurvivesSettingTheRangeAfterwards() {
+    // the old copy methods reset K: withFixedK(3).withRange(2, 8) gave fixedK 0 (K chosen)
+    KSelector rangeLast = KSelector.builder().fixedK(3).range(2, 8).build();
+    KSelector rangeFirst = KSelector.builder().range(2, 8).fixedK(3).build();
+    assertThat(rangeLast.fixedK()).isEqualTo(3);
+    assertThat(rangeLast).isEqualTo(rangeFirst);
+    assertThat(rangeLast.toBuilder().range(2, 5).build().fixedK()).isEqualTo(3);
+  }
+
+  @Test
+  void aFixedKOutsideTheRangeIsRefusedAtBuild() {
+    assertThatThrownBy(() -> KSelector.builder().fixedK(9).range(2, 8).build())
+        .isInstanceOf(BadInputException.class).hasMessageContaining("fixed K 9")
+        .hasMessageContaining("2..8");
+  }
+
+  @Test
+  void absurdEffortIsRefusedWithTheAllowedRangeBeforeAnyWork() {
+    assertThatThrownBy(() -> KSelector.builder().bootstrapResamples(Integer.MAX_VALUE).build())
+        .isInstanceOf(BadInputException.class).hasMessageContaining("stability resamples")
+        .hasMessageContaining("0 (skip) to 10000");
+    assertThatThrownBy(() -> KSelector.builder().gapReferences(1).build())
+        .isInstanceOf(BadInputException.class).hasMessageContaining("gap reference sets 1");
+    assertThatThrownBy(() -> KSelector.builder().range(2, 100_000_000).build())
+        .isInstanceOf(BadInputException.class).hasMessageContaining("<= 1000");
+  }
+
+  @Test
   void modelAtEveryKIsExactlyTheClusterersOwnFit() {
     Planted p = fourClusters();
     Scaler scaler = Scaler.fit(p.data(), ScaleMethod.ROBUST);
-    Clusterer c = Clusterer.withDefaults().withRestarts(7).withSeed(4);
-    KSelection s = quick().withRange(2, 5).select(p.data(), scaler, c);
+    Clusterer c = Clusterer.builder().restarts(7).seed(4).build();
+    KSelection s = quick().toBuilder().range(2, 5).build().select(p.data(), scaler, c);
     for (int q = 0; q < 4; q++) {
       ClusterModel direct = c.fit(p.data(), scaler, q + 2);
       ClusterModel selected = s.models().get(q);
@@ -74,9 +102,11 @@ class KSelectorTest {
   void selectionIsIdenticalWhateverTheThreadCount() {
     Planted p = fourClusters();
     Scaler scaler = Scaler.fit(p.data(), ScaleMethod.ZSCORE);
-    Clusterer c = Clusterer.withDefaults().withRestarts(5);
-    KSelection one = quick().withThreads(1).select(p.data(), scaler, c.withThreads(1));
-    KSelection two = quick().withThreads(3).select(p.data(), scaler, c.withThreads(3));
+    Clusterer c = Clusterer.builder().restarts(5).build();
+    KSelection one = quick().toBuilder().threads(1).build()
+        .select(p.data(), scaler, c.toBuilder().threads(1).build());
+    KSelection two = quick().toBuilder().threads(3).build()
+        .select(p.data(), scaler, c.toBuilder().threads(3).build());
     for (int q = 0; q < one.rows().size(); q++) {
       KSelectionRow a = one.rows().get(q);
       KSelectionRow b = two.rows().get(q);
@@ -109,9 +139,9 @@ class KSelectorTest {
 
   @Test
   void badRangesAreRefused() {
-    assertThatThrownBy(() -> KSelector.withDefaults().withRange(3, 2))
+    assertThatThrownBy(() -> KSelector.builder().range(3, 2).build())
         .isInstanceOf(BadInputException.class).hasMessageContaining("3..2");
-    assertThatThrownBy(() -> KSelector.withDefaults().withRange(2, 4).withFixedK(6))
+    assertThatThrownBy(() -> KSelector.builder().range(2, 4).fixedK(6).build())
         .isInstanceOf(BadInputException.class).hasMessageContaining("outside");
   }
 }

@@ -96,7 +96,7 @@ class SelectionReferenceTest {
     for (int q = 0; q < ks.length; q++) {
       w[q] = CalinskiHarabasz.withinSumOfSquares(data, partitions.get(q));
     }
-    Clusterer km = Clusterer.withDefaults().withMethod(ClusterMethod.KMEANS).withRestarts(10);
+    Clusterer km = Clusterer.builder().method(ClusterMethod.KMEANS).restarts(10).build();
     for (GapReference ref : GapReference.values()) {
       GapStatistic.Result g = GapStatistic.withDefaults().withReferences(200).withReference(ref)
           .withSeed(3).compute(data, ks, w, km);

@@ -1,6 +1,7 @@
 package org.backstrat.model.features;
 
-import java.util.Objects;
+import org.backstrat.core.BadInputException;
+import org.backstrat.core.SafeName;
 
 /**
  * One clustering feature: a cohort column (raw or derived), how it is encoded into numbers and
@@ -28,14 +29,23 @@ public record FeatureSpec(String name, Encoding encoding, double weight) {
     ONE_HOT
   }
 
+  /** Largest weight allowed (a weight scales a feature's distance; beyond this it swamps all). */
+  public static final double MAX_WEIGHT = 1000;
+
+  /**
+   * Checks the spec.
+   *
+   * @throws BadInputException when the name is not a safe name ({@link SafeName}) or the weight
+   *     is not in (0, {@value #MAX_WEIGHT}]
+   */
   public FeatureSpec {
-    Objects.requireNonNull(name, "name");
+    SafeName.require("feature name", name);
     if (encoding == null) {
       encoding = Encoding.NUMERIC;
     }
-    if (!(weight > 0) || !Double.isFinite(weight)) {
-      throw new IllegalArgumentException(name + ": weight must be a positive number, not "
-          + weight);
+    if (!(weight > 0 && weight <= MAX_WEIGHT)) {
+      throw new BadInputException("feature " + name + ": weight " + weight
+          + ": expected a number above 0 and at most " + (int) MAX_WEIGHT);
     }
   }
 }

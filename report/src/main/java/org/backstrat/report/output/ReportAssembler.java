@@ -5,9 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
 import org.backstrat.analysis.config.AnalysisConfig;
 import org.backstrat.analysis.dca.BootstrapBands;
 import org.backstrat.analysis.dca.StratificationDecisionCurves;
@@ -20,6 +17,7 @@ import org.backstrat.analysis.stats.StratumComparison;
 import org.backstrat.analysis.strata.StratumNamer;
 import org.backstrat.analysis.validation.CrossValidationResult;
 import org.backstrat.cluster.data.FeatureMatrix;
+import org.backstrat.cluster.data.PrincipalComponents;
 import org.backstrat.cluster.select.KSelectionRow;
 import org.backstrat.cluster.select.TrimmingCurves;
 import org.backstrat.core.SoftwareVersion;
@@ -259,69 +257,16 @@ public final class ReportAssembler {
   private static Projection projection(VariantAnalysis v) {
     FeatureMatrix raw = FeatureMatrix.of(v.features().matrix(), v.features().columns());
     FeatureMatrix scaled = v.model().scaler().transform(raw);
-    int n = scaled.rows();
-    int p = scaled.columns();
-    double[] mean = new double[p];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < p; j++) {
-        mean[j] += scaled.get(i, j) / n;
-      }
+    PrincipalComponents pca = PrincipalComponents.of(scaled);
+    double[][] scores = pca.scores(scaled, 2);
+    List<ProjectionPoint> points = new ArrayList<>(scores.length);
+    for (int i = 0; i < scores.length; i++) {
+      points.add(new ProjectionPoint(scores[i][0], scores[i][1], v.labels()[i] + 1,
+          v.outlier()[i]));
     }
-    double[][] cov = new double[p][p];
-    for (int i = 0; i < n; i++) {
-      for (int a = 0; a < p; a++) {
-        double da = scaled.get(i, a) - mean[a];
-        for (int b = a; b < p; b++) {
-          cov[a][b] += da * (scaled.get(i, b) - mean[b]) / Math.max(1, n - 1);
-        }
-      }
-    }
-    for (int a = 0; a < p; a++) {
-      for (int b = 0; b < a; b++) {
-        cov[a][b] = cov[b][a];
-      }
-    }
-    RealMatrix m = new Array2DRowRealMatrix(cov, false);
-    EigenDecomposition eig = new EigenDecomposition(m);
-    double[] ev = eig.getRealEigenvalues();
-    Integer[] order = new Integer[p];
-    for (int j = 0; j < p; j++) {
-      order[j] = j;
-    }
-    Arrays.sort(order, (a, b) -> Double.compare(ev[b], ev[a]));
-    double total = Arrays.stream(ev).map(e -> Math.max(e, 0)).sum();
-    double[][] axes = new double[2][];
-    for (int c = 0; c < 2; c++) {
-      double[] vec = eig.getEigenvector(order[Math.min(c, p - 1)]).toArray();
-      // fix the sign so the projection is reproducible: largest loading positive
-      int big = 0;
-      for (int j = 1; j < p; j++) {
-        if (Math.abs(vec[j]) > Math.abs(vec[big])) {
-          big = j;
-        }
-      }
-      if (vec[big] < 0) {
-        for (int j = 0; j < p; j++) {
-          vec[j] = -vec[j];
-        }
-      }
-      axes[c] = vec;
-    }
-    List<ProjectionPoint> points = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      double px = 0;
-      double py = 0;
-      for (int j = 0; j < p; j++) {
-        double d = scaled.get(i, j) - mean[j];
-        px += d * axes[0][j];
-        py += d * axes[1][j];
-      }
-      points.add(new ProjectionPoint(px, py, v.labels()[i] + 1, v.outlier()[i]));
-    }
-    String x = String.format(Locale.ROOT, "PC1 (%.0f%% of variance)",
-        total > 0 ? 100 * ev[order[0]] / total : 0);
+    String x = String.format(Locale.ROOT, "PC1 (%.0f%% of variance)", 100 * pca.varianceShare(0));
     String y = String.format(Locale.ROOT, "PC2 (%.0f%% of variance)",
-        total > 0 && p > 1 ? 100 * ev[order[1]] / total : 0);
+        pca.dimension() > 1 ? 100 * pca.varianceShare(1) : 0);
     return new Projection("principal components of the scaled, weighted features", x, y,
         points);
   }

@@ -44,12 +44,11 @@ class ChromiumReportTest {
             csv.toString().getBytes(StandardCharsets.UTF_8))).orThrow();
     org.backstrat.core.cohort.Cohort scored = org.backstrat.core.scoring.CohortScorer.withDefaults()
         .score(cohort).cohort();
-    Path config = tmp.resolve("quick.json");
-    Files.writeString(config, "{\"restarts\": 5, \"stability_resamples\": 5, \"gap_references\": 3,"
-        + " \"k_max\": 4, \"repeats\": 2, \"dca_bootstrap\": 20}");
+    org.backstrat.analysis.config.AnalysisConfig config =
+        org.backstrat.analysis.config.AnalysisConfig.builder().restarts(5).stabilityResamples(5)
+            .gapReferences(3).kRange(2, 4).repeats(2).dcaBootstrap(20).build();
     org.backstrat.analysis.pipeline.StratificationResult result =
-        org.backstrat.analysis.pipeline.StratificationAnalysis.of(
-            org.backstrat.analysis.config.AnalysisConfig.read(config)).run(scored);
+        org.backstrat.analysis.pipeline.StratificationAnalysis.of(config).run(scored);
     Path out = tmp.resolve("real");
     ReportWriter.writeInto(org.backstrat.report.output.ReportAssembler.assemble(result,
         java.time.Instant.parse("2026-11-28T00:00:00Z"), true), out);

@@ -1,0 +1,114 @@
+package org.backstrat.analysis.pipeline;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.backstrat.analysis.config.AnalysisConfig;
+import org.backstrat.analysis.validation.CrossValidationResult;
+import org.backstrat.analysis.validation.FoldTransformFitter;
+import org.backstrat.analysis.validation.MedianImputationFitter;
+import org.backstrat.analysis.validation.MultinomialLogisticTrainer;
+import org.backstrat.analysis.validation.RepeatedCrossValidation;
+import org.backstrat.analysis.validation.ZScoreFitter;
+import org.backstrat.core.RandomStream;
+
+/**
+ * Stage 5, validate: multinomial logistic regression predicting the stratum of the kept
+ * people, by repeated stratified k-fold cross-validation (folds from
+ * {@link RandomStream#CV_FOLDS}; z-scoring, and median imputation with indicators when the
+ * config imputes, fitted inside each training fold), from all features and from the
+ * questionnaire scores alone on the same folds. Above {@code cv_sample} kept people it runs on a
+ * seeded subsample stratified by stratum ({@link RandomStream#CV_SUBSAMPLE}).
+ */
+public final class ValidationStage {
+  private ValidationStage() {
+  }
+
+  /** Runs the stage. */
+  public static StrataValidation run(VariantContext ctx, VariantFeatures features,
+                                     StrataFit fit) {
+    AnalysisConfig config = ctx.config();
+    int k = fit.k();
+    ctx.progress().step(ctx.name() + ": cross-validating (" + config.folds() + " folds x "
+        + config.repeats() + " repeats)");
+    int[] keptStrata = fit.keptStrata();
+    int[] cvRows = cvRows(ctx, keptStrata, k);
+    double[][] encoded = features.encoded().matrix(); // NaN where imputation is pending
+    double[][] x = new double[cvRows.length][];
+    int[] strata = new int[cvRows.length];
+    for (int i = 0; i < cvRows.length; i++) {
+      x[i] = encoded[fit.kept()[cvRows[i]]];
+      strata[i] = keptStrata[cvRows[i]];
+    }
+    RepeatedCrossValidation cv = RepeatedCrossValidation.withDefaults()
+        .withFolds(config.folds()).withRepeats(config.repeats())
+        .withSeed(RandomStream.CV_FOLDS.seed(config.seed()))
+        .withThreads(ctx.threads());
+    MultinomialLogisticTrainer trainer = MultinomialLogisticTrainer.withDefaults()
+        .withL2Lambda(config.l2());
+    FoldTransformFitter prep = config.missing().equals("complete-case") ? new ZScoreFitter()
+        : MedianImputationFitter.withIndicators().andThen(new ZScoreFitter());
+    CrossValidationResult all = cv.run(x, strata, k, trainer, prep);
+    int[] psyCols = features.columnsOf(ctx.variant().psychosocial());
+    double[][] xPsy = new double[x.length][psyCols.length];
+    for (int i = 0; i < x.length; i++) {
+      for (int j = 0; j < psyCols.length; j++) {
+        xPsy[i][j] = x[i][psyCols[j]];
+      }
+    }
+    return new StrataValidation(all, cv.run(xPsy, strata, k, trainer, prep));
+  }
+
+  /**
+   * The large-n strategy for validation ({@code cv_sample}): indices into the kept people to
+   * cross-validate. Everyone when there are at most {@code cv_sample}; otherwise a seeded
+   * subsample stratified by stratum (each stratum's share kept, at least {@code folds} people
+   * per stratum where it has them), in increasing order.
+   */
+  private static int[] cvRows(VariantContext ctx, int[] strata, int k) {
+    AnalysisConfig config = ctx.config();
+    int m = strata.length;
+    int size = config.cvSample();
+    if (size == 0 || m <= size) {
+      int[] all = new int[m];
+      for (int i = 0; i < m; i++) {
+        all[i] = i;
+      }
+      return all;
+    }
+    int[][] byStratum = new int[k][];
+    int[] count = new int[k];
+    for (int s : strata) {
+      count[s]++;
+    }
+    for (int c = 0; c < k; c++) {
+      byStratum[c] = new int[count[c]];
+    }
+    int[] fill = new int[k];
+    for (int i = 0; i < m; i++) {
+      byStratum[strata[i]][fill[strata[i]]++] = i;
+    }
+    SplittableRandom rng = new SplittableRandom(RandomStream.CV_SUBSAMPLE.seed(config.seed()));
+    int total = 0;
+    int[][] chosen = new int[k][];
+    for (int c = 0; c < k; c++) {
+      int quota = (int) Math.round((double) size * count[c] / m);
+      quota = Math.min(count[c], Math.max(quota, config.folds()));
+      int[] pick = Subsample.indices(count[c], quota, rng.nextLong());
+      chosen[c] = new int[quota];
+      for (int i = 0; i < quota; i++) {
+        chosen[c][i] = byStratum[c][pick[i]];
+      }
+      total += quota;
+    }
+    int[] out = new int[total];
+    int q = 0;
+    for (int[] part : chosen) {
+      System.arraycopy(part, 0, out, q, part.length);
+      q += part.length;
+    }
+    Arrays.sort(out);
+    ctx.note("cross-validation ran on a seeded subsample of " + total + " of the " + m
+        + " kept people, stratified by stratum (setting cv_sample = " + size + ")");
+    return out;
+  }
+}

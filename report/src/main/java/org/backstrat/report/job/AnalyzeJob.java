@@ -1,0 +1,78 @@
+package org.backstrat.report.job;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import org.backstrat.analysis.pipeline.StratificationAnalysis;
+import org.backstrat.analysis.pipeline.StratificationResult;
+import org.backstrat.core.CreationTime;
+import org.backstrat.core.Progress;
+import org.backstrat.core.cohort.Cohort;
+import org.backstrat.core.cohort.CohortReader;
+import org.backstrat.core.io.AtomicOutput;
+import org.backstrat.core.scoring.CohortScorer;
+import org.backstrat.core.scoring.ScoringOptions;
+import org.backstrat.model.FrozenModel;
+import org.backstrat.model.InputTable;
+import org.backstrat.model.ModelJson;
+import org.backstrat.report.html.ReportWriter;
+import org.backstrat.report.output.AnalysisWriter;
+import org.backstrat.report.output.ReportAssembler;
+
+/**
+ * The {@code analyze} verb as a library job, like {@code ClusterJob}, {@code DcaJob} and
+ * {@code ImagingJob}: read and check the cohort, score it, run the analysis, and write the
+ * output directory — {@code summary.json}, {@code assignments.csv}, {@code tables/},
+ * {@code model.json} (the frozen model with its provenance) and {@code report.html} — whole or
+ * not at all. Times honour SOURCE_DATE_EPOCH so two runs can be byte-identical.
+ */
+public final class AnalyzeJob {
+  /** The frozen model's file name in the output directory. */
+  public static final String MODEL_FILE = "model.json";
+
+  private AnalyzeJob() {
+  }
+
+  /**
+   * Runs the job.
+   *
+   * @param request what to analyse and where to write
+   * @param progress where progress goes
+   */
+  public static AnalyzeJobResult run(AnalyzeRequest request, Progress progress) {
+    AtomicOutput.checkWritable(request.output(), request.force());
+    Instant createdAt = CreationTime.now(); // a bad SOURCE_DATE_EPOCH is refused before the work
+    progress.step("reading " + request.data());
+    Cohort cohort = CohortReader.withDefaults().read(request.data()).orThrow();
+    progress.step("scoring " + cohort.size() + " people");
+    Cohort scored = CohortScorer.withDefaults().score(cohort).cohort();
+    StratificationResult result = StratificationAnalysis.of(request.config())
+        .withProgress(progress).run(scored);
+    InputTable input = InputTable.of(request.data(), cohort.size());
+    AtomicReference<FrozenModel> model = new AtomicReference<>();
+    AtomicOutput.writeDirectory(request.output(), request.force(), dir -> model.set(
+        writeInto(result, input, dir, scored.has("stratum"), createdAt)));
+    return new AnalyzeJobResult(request.output(), result, model.get());
+  }
+
+  /**
+   * Writes every output of an analysis into an existing directory (for callers that write a
+   * larger directory atomically themselves, such as {@code demo}).
+   *
+   * @param result the analysis
+   * @param input the training table, recorded in the model's provenance
+   * @param dir the directory to write into
+   * @param synthetic whether the cohort is synthetic (the report says so)
+   * @param createdAt the time to record
+   * @return the frozen model written
+   */
+  public static FrozenModel writeInto(StratificationResult result, InputTable input, Path dir,
+                                      boolean synthetic, Instant createdAt) throws IOException {
+    AnalysisWriter.writeInto(result, dir);
+    FrozenModel model = result.freeze(ScoringOptions.withDefaults(), input, createdAt);
+    ModelJson.write(model, dir.resolve(MODEL_FILE));
+    ReportWriter.writeInto(ReportAssembler.assemble(result, createdAt, synthetic), dir);
+    return model;
+  }
+}
