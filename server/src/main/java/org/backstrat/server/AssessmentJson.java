@@ -89,6 +89,9 @@ public final class AssessmentJson {
       o.putNull("outlier_warning");
     }
     o.putArray("top_features").addAll(p.topFeatures().stream().map(o::textNode).toList());
+    o.putArray("missing_features").addAll(v.missingFeatures().stream()
+        .map(o::textNode).toList());
+    o.put("reason", v.reason());
     o.putArray("reasons").addAll(v.reasons().stream().map(o::textNode).toList());
     ArrayNode prof = o.putArray("profile");
     for (ProfileRow r : v.profile()) {
@@ -131,6 +134,9 @@ public final class AssessmentJson {
         sb.append(s.id()).append(' ').append(s.label());
         if (v.placement().get().outlier()) {
           sb.append(" (outlier)");
+        }
+        if (v.basis() == org.backstrat.model.person.VariantAssessment.Basis.FALLBACK) {
+          sb.append(" (fallback)");
         }
       } else {
         sb.append('-');

@@ -424,7 +424,10 @@ final class FhirEndpoint {
         pr.setRationale(r.toString());
       }
     }
-    if (Double.isFinite(v.basisAccuracy())) {
+    if (v.basis() == VariantAssessment.Basis.FALLBACK) {
+      ra.addNote(new Annotation().setText("Assigned stratum: " + p.stratum().label()
+          + ", from the fallback model without imaging (" + v.reason() + ")"));
+    } else if (Double.isFinite(v.basisAccuracy())) {
       ra.addNote(new Annotation().setText("Assigned stratum: " + p.stratum().label()
           + "; cross-validated accuracy of predicting the strata from these features: "
           + String.format(Locale.ROOT, "%.3f", v.basisAccuracy())));

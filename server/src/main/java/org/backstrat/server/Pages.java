@@ -254,12 +254,23 @@ final class Pages {
     sb.append("<p class=\"stratum\">Stratum <b class=\"label\">")
         .append(escape(p.stratum().label())).append("</b> (").append(p.stratum().id())
         .append(") with probability ").append(percent(p.probability(p.stratum().id())))
-        .append("</p><p class=\"basis\">Nearest stratum centre of the clustering");
-    if (Double.isFinite(v.basisAccuracy())) {
-      sb.append("; the strata are predicted from these features with cross-validated accuracy ")
-          .append(percent(v.basisAccuracy()));
+        .append("</p>");
+    if (v.basis() == VariantAssessment.Basis.FALLBACK) {
+      sb.append("<p class=\"basis fallback warning\">Without imaging: this stratum comes from "
+          + "the fallback model (questionnaire and demographics only), cross-validated "
+          + "accuracy <b class=\"fallback-accuracy\">").append(Double.isFinite(v.basisAccuracy())
+          ? percent(v.basisAccuracy()) : "unknown").append("</b>. It is less sure than a "
+          + "stratum from full data; missing: ").append(escape(String.join(", ",
+          v.missingFeatures()))).append(".</p>");
+    } else {
+      sb.append("<p class=\"basis\">Nearest stratum centre of the clustering");
+      if (Double.isFinite(v.basisAccuracy())) {
+        sb.append("; the strata are predicted from these features with cross-validated "
+            + "accuracy ").append(percent(v.basisAccuracy()));
+      }
+      sb.append(".</p>");
     }
-    sb.append(".</p><p class=\"description\">").append(escape(v.description())).append("</p>");
+    sb.append("<p class=\"description\">").append(escape(v.description())).append("</p>");
     if (v.outlierWarning().isPresent()) {
       sb.append("<p class=\"warning outlier\">").append(escape(v.outlierWarning().get()))
           .append("</p>");

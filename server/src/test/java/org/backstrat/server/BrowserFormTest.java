@@ -79,8 +79,14 @@ class BrowserFormTest {
         submit(browser, s, TestServer.NO_IMAGING);
         List<WebElement> variants = browser.findElements(By.cssSelector("section.variant"));
         assertThat(variants).hasSize(2);
-        assertThat(browser.findElement(By.cssSelector("#variant-sbt .stratum")).getText())
-            .contains("dd_sum");
+        assertThat(browser.findElement(By.cssSelector("#variant-sbt .stratum .label")).getText())
+            .isNotEmpty();
+        assertThat(browser.findElement(By.cssSelector("#variant-sbt .basis.fallback")).getText())
+            .contains("Without imaging").contains("fallback model");
+        assertThat(browser.findElement(By.cssSelector("#variant-sbt .fallback-accuracy"))
+            .getText()).matches("\\d+\\.\\d%");
+        assertThat(browser.findElement(By.cssSelector("#variant-ompsq .stratum")).getText())
+            .startsWith("No stratum");
         assertThat(browser.findElement(By.id("sbt-risk")).getText()).contains("high risk");
 
         browser.get(s.url("/"));

@@ -75,6 +75,20 @@ class JsonApiTest {
   }
 
   @Test
+  void aPersonWithoutImagingGetsTheFallbackWithItsAccuracy() throws Exception {
+    JsonNode a = json(s.postJson(TestServer.NO_IMAGING));
+    JsonNode sbt = a.path("variants").get(0);
+    assertThat(sbt.path("assigned").asBoolean()).isTrue();
+    assertThat(sbt.path("basis").asText()).isEqualTo("fallback");
+    assertThat(sbt.path("basis_accuracy").asDouble()).isBetween(0.0, 1.0);
+    assertThat(sbt.path("distance").isNull()).isTrue();
+    assertThat(sbt.path("missing_features").findValuesAsText("")).isEmpty();
+    assertThat(sbt.path("missing_features").toString()).contains("dd_sum").contains("ft_max");
+    assertThat(sbt.path("reason").asText()).contains("fallback model");
+    assertThat(a.path("variants").get(1).path("assigned").asBoolean()).isFalse();
+  }
+
+  @Test
   void everyBadFieldIsNamedInA400AndNothingIsStored() throws Exception {
     long before = s.server.registry().count();
     HttpResponse<String> r = s.postJson("{\"person_id\": \"x1\", \"sex\": \"f\", \"bmi\": \"27\","

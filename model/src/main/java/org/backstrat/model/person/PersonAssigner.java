@@ -9,6 +9,7 @@ import org.backstrat.core.cohort.Cohort;
 import org.backstrat.core.scoring.CohortScorer;
 import org.backstrat.core.scoring.SbtRisk;
 import org.backstrat.model.AssignedRow;
+import org.backstrat.model.FallbackModel;
 import org.backstrat.model.FrozenModel;
 import org.backstrat.model.FrozenVariant;
 import org.backstrat.model.Placement;
@@ -45,7 +46,7 @@ public final class PersonAssigner {
     for (FrozenVariant v : model.variants()) {
       AssignedRow row = StratumAssigner.assign(v, scored).get(0);
       variants.add(row.placement().isPresent()
-          ? explain(v, scored, row.placement().get())
+          ? explain(v, scored, row)
           : notAssigned(v, row));
     }
     return new PersonAssessment(person, screening(scored), variants);
@@ -73,8 +74,13 @@ public final class PersonAssigner {
             + String.join(", ", row.missingFeatures()));
   }
 
-  private static VariantAssessment explain(FrozenVariant v, Cohort scored, Placement p) {
-    double[] x = FeatureEncoder.encode(scored, v.name(), v.features(), false).matrix()[0];
+  private static VariantAssessment explain(FrozenVariant v, Cohort scored, AssignedRow row) {
+    Placement p = row.placement().orElseThrow();
+    boolean fallback = p.basis() == Placement.Basis.FALLBACK;
+    FallbackModel f = fallback ? v.fallback().orElseThrow() : null;
+    List<String> columns = fallback ? f.columns() : v.columns();
+    double[] x = FeatureEncoder.encode(scored, v.name(), fallback ? f.features() : v.features(),
+        false).matrix()[0];
     double[] prob = p.probabilities();
     List<StratumProbability> named = new ArrayList<>();
     int runnerUp = -1;
@@ -87,21 +93,27 @@ public final class PersonAssigner {
     }
     double[][] centres = v.clustering().centersOriginal();
     List<ProfileRow> profile = new ArrayList<>();
-    for (int j = 0; j < v.width(); j++) {
+    for (int i = 0; i < columns.size(); i++) {
+      String col = columns.get(i);
+      int j = v.columns().indexOf(col);
       double[] cj = new double[v.k()];
       for (int c = 0; c < v.k(); c++) {
         cj[c] = centres[c][j];
       }
-      String col = v.columns().get(j);
-      profile.add(new ProfileRow(col, FeatureWords.of(col), x[j], cj,
+      profile.add(new ProfileRow(col, FeatureWords.of(col), x[i], cj,
           v.clustering().scaler().center()[j]));
     }
     List<String> reasons = new ArrayList<>();
     for (String col : p.topFeatures()) {
+      int i = columns.indexOf(col);
       int j = v.columns().indexOf(col);
-      reasons.add(FeatureWords.of(col) + ": " + number(x[j]) + ", nearer the "
-          + v.strata().get(best).label() + " centre (" + number(centres[best][j]) + ") than the "
-          + v.strata().get(runnerUp).label() + " centre (" + number(centres[runnerUp][j]) + ")");
+      String a = v.strata().get(best).label();
+      String b = v.strata().get(runnerUp).label();
+      reasons.add(FeatureWords.of(col) + ": " + number(x[i]) + (fallback
+          ? ", which favours " + a + " over " + b + " in the fallback model (stratum centres "
+              + number(centres[best][j]) + " and " + number(centres[runnerUp][j]) + ")"
+          : ", nearer the " + a + " centre (" + number(centres[best][j]) + ") than the " + b
+              + " centre (" + number(centres[runnerUp][j]) + ")"));
     }
     Optional<String> warning = Optional.empty();
     if (p.outlier()) {
@@ -111,6 +123,14 @@ public final class PersonAssigner {
           .trimRadius()) + ") beyond which the " + percent(fraction) + " most unusual people of "
           + "the training cohort were set aside. The nearest stratum is shown, but the person is "
           + "unlike those the model was trained on: interpret with care.");
+    }
+    if (fallback) {
+      return new VariantAssessment(v.name(), VariantAssessment.Basis.FALLBACK, f.accuracyMean(),
+          Optional.of(p), named, StratumWords.describe(v, best), profile, warning, reasons,
+          row.missingFeatures(), "no " + String.join(", ", row.missingFeatures()) + ": the "
+              + "stratum comes from the fallback model (questionnaire and demographics), "
+              + "cross-validated accuracy " + (Double.isFinite(f.accuracyMean())
+              ? number(f.accuracyMean()) : "unknown") + ", less sure than the clustering");
     }
     return new VariantAssessment(v.name(), VariantAssessment.Basis.CLUSTERING,
         v.training().accuracyMean(), Optional.of(p), named, StratumWords.describe(v, best),

@@ -24,8 +24,10 @@ import org.backstrat.model.Placement;
  * @param profile the person against each stratum's centre, one row per encoded column
  * @param outlierWarning set when the person lies beyond the trim radius
  * @param reasons the top features in plain words, strongest first
- * @param missingFeatures the variant's features the person lacks (when not assigned)
- * @param reason why no stratum was given, in words; empty when assigned
+ * @param missingFeatures the variant's features the person lacks (when not assigned, or placed
+ *     by the fallback)
+ * @param reason why no stratum was given, or why the fallback answered, in words; empty when
+ *     the clustering answered
  */
 public record VariantAssessment(String variant, Basis basis, double basisAccuracy,
                                 Optional<Placement> placement,
@@ -38,6 +40,11 @@ public record VariantAssessment(String variant, Basis basis, double basisAccurac
   public enum Basis {
     /** Nearest centre of the clustering, all features present. */
     CLUSTERING,
+    /**
+     * The variant's fallback model (questionnaire and demographics; no imaging): always shown
+     * with its own cross-validated accuracy.
+     */
+    FALLBACK,
     /** Not assigned: a feature the variant needs is missing. */
     NOT_ASSIGNED
   }

@@ -1,11 +1,9 @@
 package org.backstrat.model.person;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.backstrat.core.BadInputException;
 import org.backstrat.core.cohort.Cohort;
 import org.backstrat.model.AssignedRow;
 import org.backstrat.model.FrozenModel;
@@ -17,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A table that answered one questionnaire only, assigned with a model that has both variants.
  * Before issue 12 the whole table was refused ("column ompsq_pain: expected for the ompsq
  * variant's features"); now each variant the data allow is assigned and the other gives every
- * person a reason.
+ * person a reason. (A table no variant can use is still refused: StratumAssignerTest.)
  */
 class OneQuestionnaireTableTest {
   @TempDir
@@ -45,14 +43,16 @@ class OneQuestionnaireTableTest {
   }
 
   @Test
-  void aTableNoVariantCanUseIsStillRefusedNamingWhatEachVariantNeeds() {
+  void aTableWithoutImagingColumnsGetsTheFallbackInTheSbtVariant() {
     FrozenModel model = FixtureModel.model(tmp);
     String noImagingColumns = "id,sex,bmi,smoking,sbt_1,sbt_2,sbt_3,sbt_4,sbt_5,sbt_6,sbt_7,"
         + "sbt_8,sbt_9\nc1,female,25,never,0,0,0,0,0,0,0,0,0\n";
     Cohort scored = FixtureModel.scored("none.csv", noImagingColumns, model);
-    assertThatThrownBy(() -> StratumAssigner.assign(model, scored))
-        .isInstanceOf(BadInputException.class)
-        .hasMessageContaining("no variant of the model can be assigned")
-        .hasMessageContaining("variant sbt needs column dd_sum, column ft_max");
+    List<AssignedRow> rows = StratumAssigner.assign(model, scored);
+    assertThat(rows.get(0).placement().orElseThrow().basis())
+        .isEqualTo(org.backstrat.model.Placement.Basis.FALLBACK);
+    assertThat(rows.get(0).reason()).isEqualTo("fallback: missing dd_sum ft_max");
+    assertThat(rows.get(1).assigned()).isFalse();
   }
+
 }

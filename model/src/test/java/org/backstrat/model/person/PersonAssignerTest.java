@@ -40,7 +40,11 @@ class PersonAssignerTest {
           + "35,70"};
 
   private static PersonRecord fromRow(String row) {
-    String[] names = HEADER.split(",");
+    return fromRow(row, HEADER);
+  }
+
+  private static PersonRecord fromRow(String row, String header) {
+    String[] names = header.split(",");
     String[] cells = row.split(",", -1);
     PersonRecord.Builder b = PersonRecord.builder(cells[0]);
     for (int j = 1; j < names.length; j++) {
@@ -142,10 +146,48 @@ class PersonAssignerTest {
   }
 
   @Test
-  void aPersonWithoutImagingGetsNoClusteringStratumButTheReason() {
+  void aPersonWithoutImagingGetsTheFallbackStratumWithItsAccuracy() {
     FrozenModel model = FixtureModel.model(tmp);
     PersonAssessment a = PersonAssigner.assess(model, PersonRecordTest.sbtOnly("n1").build());
-    assertThat(a.variants().get(0).assigned()).isFalse();
-    assertThat(a.variants().get(0).missingFeatures()).containsExactly("dd_sum", "ft_max");
+    VariantAssessment sbt = a.variants().get(0);
+    FrozenVariant v = model.variants().get(0);
+    assertThat(sbt.assigned()).isTrue();
+    assertThat(sbt.basis()).isEqualTo(VariantAssessment.Basis.FALLBACK);
+    assertThat(sbt.basisAccuracy()).isEqualTo(v.fallback().orElseThrow().accuracyMean());
+    assertThat(sbt.missingFeatures()).containsExactly("dd_sum", "ft_max");
+    assertThat(sbt.reason()).contains("fallback model").contains("accuracy");
+    assertThat(sbt.placement().orElseThrow().distance()).isNaN();
+    assertThat(sbt.outlierWarning()).isEmpty();
+    assertThat(sbt.profile()).extracting(ProfileRow::column)
+        .containsExactlyElementsOf(v.fallback().get().columns());
+    assertThat(a.variants().get(1).assigned()).isFalse();
+  }
+
+  @Test
+  void theFallbackGivesTheSameAnswerForOnePersonAsForATableWithoutImaging() {
+    FrozenModel model = FixtureModel.model(tmp);
+    String header = "id,sex,age,bmi,smoking,sbt_1,sbt_2,sbt_3,sbt_4,sbt_5,sbt_6,sbt_7,sbt_8,"
+        + "sbt_9,ompsq_1,ompsq_2,ompsq_3,ompsq_4,ompsq_5,ompsq_6,ompsq_7,ompsq_8,ompsq_9,"
+        + "ompsq_10";
+    StringBuilder csv = new StringBuilder(header).append('\n');
+    for (String row : ROWS) {
+      String[] cells = row.split(",", -1);
+      csv.append(String.join(",", java.util.Arrays.copyOf(cells, 24))).append('\n');
+    }
+    Cohort table = FixtureModel.scored("no-imaging.csv", csv.toString(), model);
+    List<AssignedRow> rows = StratumAssigner.assign(model, table);
+    for (int i = 0; i < ROWS.length; i++) {
+      String[] cells = ROWS[i].split(",", -1);
+      PersonAssessment a = PersonAssigner.assess(model, fromRow(String.join(",",
+          java.util.Arrays.copyOf(cells, 24)), header));
+      for (int v = 0; v < 2; v++) {
+        Placement pe = rows.get(v * ROWS.length + i).placement().orElseThrow();
+        Placement pg = a.variants().get(v).placement().orElseThrow();
+        assertThat(pe.basis()).isEqualTo(Placement.Basis.FALLBACK);
+        assertThat(pg.stratum()).isEqualTo(pe.stratum());
+        assertThat(pg.probabilities()).containsExactly(pe.probabilities());
+        assertThat(pg.topFeatures()).isEqualTo(pe.topFeatures());
+      }
+    }
   }
 }
