@@ -246,8 +246,9 @@ final class Pages {
     sb.append("<section class=\"variant\" id=\"").append(id).append("\"><h2>")
         .append(escape(v.variant())).append(" variant</h2>");
     if (v.placement().isEmpty()) {
-      sb.append("<p class=\"stratum none\">No stratum: ").append(escape(v.reason()))
-          .append(".</p></section>");
+      String reason = v.reason().isEmpty() ? "" : Character.toUpperCase(v.reason().charAt(0))
+          + v.reason().substring(1);
+      sb.append("<p class=\"stratum none\">").append(escape(reason)).append(".</p></section>");
       return;
     }
     Placement p = v.placement().get();
