@@ -1,6 +1,5 @@
 package org.backstrat.model;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.backstrat.model.features.FeatureSpec;
@@ -156,22 +155,7 @@ public record FallbackModel(List<FeatureSpec> features, List<String> columns, do
     for (int j = 0; j < p; j++) {
       pull[j] = (coefficient(a, j + 1) - coefficient(b, j + 1)) * z[j];
     }
-    List<String> top = new ArrayList<>();
-    boolean[] used = new boolean[p];
-    for (int t = 0; t < FrozenVariant.TOP_FEATURES; t++) {
-      int arg = -1;
-      for (int j = 0; j < p; j++) {
-        if (!used[j] && pull[j] > 0 && (arg < 0 || pull[j] > pull[arg])) {
-          arg = j;
-        }
-      }
-      if (arg < 0) {
-        break;
-      }
-      used[arg] = true;
-      top.add(columns.get(arg));
-    }
-    return top;
+    return FrozenVariant.strongest(pull, columns);
   }
 
   @Override

@@ -185,6 +185,15 @@ public record FrozenVariant(String name, List<FeatureSpec> features,
       double ea = z[j] - a[j];
       pull[j] = eb * eb - ea * ea;
     }
+    return strongest(pull, columns);
+  }
+
+  /**
+   * The (at most {@value #TOP_FEATURES}) columns with the largest positive pull, largest first
+   * (lowest index on ties): the reasons of a placement, by clustering or by the fallback.
+   */
+  static List<String> strongest(double[] pull, List<String> columns) {
+    int d = pull.length;
     List<String> top = new ArrayList<>();
     boolean[] used = new boolean[d];
     for (int t = 0; t < TOP_FEATURES; t++) {

@@ -175,16 +175,24 @@ public final class ModelJson {
     } catch (IOException e) {
       throw new BadInputException(file + ": cannot read the model: " + e.getMessage());
     }
+    return read(bytes, file.toString());
+  }
+
+  /**
+   * Reads and checks a model from its bytes (for a caller that also hashes them, so the hash
+   * and the model come from the same read); {@code source} names it in messages.
+   */
+  public static FrozenModel read(byte[] bytes, String source) {
     JsonNode root;
     try {
       root = JSON.readTree(bytes);
     } catch (JsonProcessingException e) {
-      throw new BadInputException(file + ": not a valid model file: " + e.getOriginalMessage()
+      throw new BadInputException(source + ": not a valid model file: " + e.getOriginalMessage()
           + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
     } catch (IOException e) {
-      throw new BadInputException(file + ": cannot read the model: " + e.getMessage());
+      throw new BadInputException(source + ": cannot read the model: " + e.getMessage());
     }
-    return fromJson(root, file.toString());
+    return fromJson(root, source);
   }
 
   /** Reads and checks a model tree; {@code source} names it in messages. */

@@ -16,7 +16,8 @@ import org.backstrat.server.registry.ModelIdentity;
 
 /**
  * The frozen model a server answers with, and its identity for the registry (the SHA-256 of the
- * exact bytes read, so the record names the file even if it is later replaced).
+ * very bytes the model was parsed from, so the record names the file even if it is later
+ * replaced).
  *
  * @param model the frozen model
  * @param identity hash, schema, creation time and serving software version
@@ -41,7 +42,7 @@ public record ServedModel(FrozenModel model, ModelIdentity identity) {
     } catch (IOException e) {
       throw new BadInputException(file + ": cannot read the model: " + e.getMessage());
     }
-    FrozenModel model = ModelJson.read(file);
+    FrozenModel model = ModelJson.read(bytes, file.toString());
     String sha;
     try {
       sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
