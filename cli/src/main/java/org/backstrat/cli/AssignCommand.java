@@ -62,8 +62,7 @@ final class AssignCommand implements Callable<Integer> {
     Cohort scored = CohortScorer.withDefaults().withOptions(frozen.scoring()).score(cohort)
         .cohort();
     List<AssignedRow> rows = StratumAssigner.assign(frozen, scored);
-    int maxK = frozen.maxK();
-    AtomicOutput.writeFile(out, common.force, f -> StratumAssigner.writeCsv(rows, maxK, f));
+    AtomicOutput.writeFile(out, common.force, f -> StratumAssigner.writeCsv(frozen, rows, f));
     long unassigned = rows.stream().filter(r -> !r.assigned()).count();
     rep.note("wrote " + out + " (" + rows.size() + " rows, " + unassigned
         + " without a stratum for missing features)");

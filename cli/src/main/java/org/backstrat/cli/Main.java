@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
         ImagingCommand.class,
         PhantomsCommand.class,
         ServeCommand.class,
+        ExportCommand.class,
         CommandLine.HelpCommand.class
     },
     footer = {"", "Exit codes: 0 success, 2 bad usage or bad input, 1 internal error."})

@@ -35,7 +35,7 @@ class CommandLineTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"demo", "synth", "validate", "score", "analyze", "cluster", "dca",
-      "assign", "imaging", "phantoms", "serve"})
+      "assign", "imaging", "phantoms", "serve", "export"})
   void everyVerbHasHelp(String verb) {
     Run r = run(verb, "--help");
     assertThat(r.exitCode()).isZero();

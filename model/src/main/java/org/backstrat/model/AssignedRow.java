@@ -6,13 +6,14 @@ import java.util.Optional;
 
 /**
  * One person in one variant of a frozen model: where they fall, or, when they lack a feature
- * the variant needs, which features were missing (they get no stratum; nothing is imputed).
+ * the variant needs, which features were missing (they get no stratum, or the fallback's when
+ * only the imaging is missing and the variant has a fallback model; nothing is imputed).
  *
  * @param id the person's id
  * @param variant the variant's name
  * @param placement the stratum, distance, probabilities and reasons; empty when not assigned
  * @param missingFeatures the variant's features this person lacks, in feature order (empty when
- *     assigned)
+ *     placed by the clustering)
  */
 public record AssignedRow(String id, String variant, Optional<Placement> placement,
                           List<String> missingFeatures) {
@@ -22,8 +23,12 @@ public record AssignedRow(String id, String variant, Optional<Placement> placeme
     Objects.requireNonNull(variant, "variant");
     Objects.requireNonNull(placement, "placement");
     missingFeatures = List.copyOf(missingFeatures);
-    if (placement.isPresent() == !missingFeatures.isEmpty()) {
-      throw new IllegalArgumentException("a row is placed exactly when no feature is missing");
+    if (placement.isEmpty() && missingFeatures.isEmpty()) {
+      throw new IllegalArgumentException("a row without a stratum must say what was missing");
+    }
+    if (placement.isPresent() && placement.get().basis() == Placement.Basis.CLUSTERING
+        && !missingFeatures.isEmpty()) {
+      throw new IllegalArgumentException("the clustering places only people with every feature");
     }
   }
 
@@ -32,8 +37,15 @@ public record AssignedRow(String id, String variant, Optional<Placement> placeme
     return placement.isPresent();
   }
 
-  /** Why no stratum was given ({@code missing a b}), or empty when assigned. */
+  /**
+   * Why no stratum was given ({@code missing a b}), or that the fallback placed the person
+   * ({@code fallback: missing a b}); empty when the clustering placed them.
+   */
   public String reason() {
-    return missingFeatures.isEmpty() ? "" : "missing " + String.join(" ", missingFeatures);
+    if (missingFeatures.isEmpty()) {
+      return "";
+    }
+    return (placement.isPresent() ? "fallback: missing " : "missing ")
+        + String.join(" ", missingFeatures);
   }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.backstrat.cluster.data.Scaler;
 import org.backstrat.cluster.kmeans.Assignment;
 import org.backstrat.cluster.kmeans.ClusterFit;
@@ -34,9 +35,9 @@ import org.backstrat.model.features.FeatureSpec;
  *       toward a rather than b.</li>
  * </ul>
  *
- * <p>Further ways to place a person (such as a questionnaire-and-demographics model for people
- * without imaging) belong beside {@code clustering} as further components, each with its own
- * section in model.json.
+ * <p>A person without imaging is placed by the variant's {@link FallbackModel} when it has one
+ * (questionnaire scores and demographics to stratum, with its own cross-validated accuracy); see
+ * {@link StratumAssigner}.
  *
  * @param name variant name, e.g. {@code sbt}
  * @param features feature specs, in config order
@@ -47,11 +48,13 @@ import org.backstrat.model.features.FeatureSpec;
  * @param clustering the scaler and the restored fit (centres, trim fraction, trim radius)
  * @param strata the strata, ids 1..K in centre order
  * @param training what training found
+ * @param fallback the model for people without imaging, if analyze fitted one
  */
 public record FrozenVariant(String name, List<FeatureSpec> features,
                             Map<String, List<String>> categoryLevels, List<String> columns,
                             List<String> sourceFeature, ClusterModel clustering,
-                            List<Stratum> strata, TrainingSummary training) {
+                            List<Stratum> strata, TrainingSummary training,
+                            Optional<FallbackModel> fallback) {
   /** How many features {@code top_features} lists at most. */
   public static final int TOP_FEATURES = 3;
 
@@ -86,6 +89,25 @@ public record FrozenVariant(String name, List<FeatureSpec> features,
         throw new IllegalArgumentException("stratum ids must be 1..K in order");
       }
     }
+    Objects.requireNonNull(fallback, "fallback");
+    if (fallback.isPresent()) {
+      FallbackModel f = fallback.get();
+      if (f.k() != strata.size() || !columns.containsAll(f.columns())
+          || !features.containsAll(f.features())) {
+        throw new IllegalArgumentException("the fallback's strata " + f.k() + ", columns "
+            + f.columns() + " or features do not fit the variant's " + strata.size()
+            + " strata and columns " + columns);
+      }
+    }
+  }
+
+  /** A variant without a fallback model. */
+  public FrozenVariant(String name, List<FeatureSpec> features,
+                       Map<String, List<String>> categoryLevels, List<String> columns,
+                       List<String> sourceFeature, ClusterModel clustering,
+                       List<Stratum> strata, TrainingSummary training) {
+    this(name, features, categoryLevels, columns, sourceFeature, clustering, strata, training,
+        Optional.empty());
   }
 
   /** Number of strata. */
@@ -163,6 +185,15 @@ public record FrozenVariant(String name, List<FeatureSpec> features,
       double ea = z[j] - a[j];
       pull[j] = eb * eb - ea * ea;
     }
+    return strongest(pull, columns);
+  }
+
+  /**
+   * The (at most {@value #TOP_FEATURES}) columns with the largest positive pull, largest first
+   * (lowest index on ties): the reasons of a placement, by clustering or by the fallback.
+   */
+  static List<String> strongest(double[] pull, List<String> columns) {
+    int d = pull.length;
     List<String> top = new ArrayList<>();
     boolean[] used = new boolean[d];
     for (int t = 0; t < TOP_FEATURES; t++) {

@@ -131,6 +131,24 @@ public final class ModelJson {
     numberOrNull(tr, "objective", t.objective());
     numberOrNull(tr, "accuracy", t.accuracyMean());
     numberOrNull(tr, "accuracy_sd", t.accuracySd());
+    if (v.fallback().isPresent()) {
+      FallbackModel f = v.fallback().get();
+      ObjectNode fo = o.putObject("fallback");
+      fo.put("model", "multinomial logistic regression on z = (x - mean) / sd; "
+          + "eta_1 = 0, eta_k = b_k0 + sum_j b_kj z_j; p_k = exp(eta_k) / sum_l exp(eta_l)");
+      strings(fo.putArray("features"), f.featureNames());
+      strings(fo.putArray("columns"), f.columns());
+      numbers(fo.putArray("mean"), f.mean());
+      numbers(fo.putArray("sd"), f.sd());
+      ArrayNode coef = fo.putArray("coefficients");
+      for (double[] row : f.coefficients()) {
+        numbers(coef.addArray(), row);
+      }
+      numberOrNull(fo, "accuracy", f.accuracyMean());
+      numberOrNull(fo, "accuracy_sd", f.accuracySd());
+      fo.put("n_trained", f.nTrained());
+      fo.put("status", f.status());
+    }
     return o;
   }
 
@@ -157,16 +175,24 @@ public final class ModelJson {
     } catch (IOException e) {
       throw new BadInputException(file + ": cannot read the model: " + e.getMessage());
     }
+    return read(bytes, file.toString());
+  }
+
+  /**
+   * Reads and checks a model from its bytes (for a caller that also hashes them, so the hash
+   * and the model come from the same read); {@code source} names it in messages.
+   */
+  public static FrozenModel read(byte[] bytes, String source) {
     JsonNode root;
     try {
       root = JSON.readTree(bytes);
     } catch (JsonProcessingException e) {
-      throw new BadInputException(file + ": not a valid model file: " + e.getOriginalMessage()
+      throw new BadInputException(source + ": not a valid model file: " + e.getOriginalMessage()
           + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
     } catch (IOException e) {
-      throw new BadInputException(file + ": cannot read the model: " + e.getMessage());
+      throw new BadInputException(source + ": cannot read the model: " + e.getMessage());
     }
-    return fromJson(root, file.toString());
+    return fromJson(root, source);
   }
 
   /** Reads and checks a model tree; {@code source} names it in messages. */
@@ -331,8 +357,74 @@ public final class ModelJson {
     }
     ClusterModel clustering = new ClusterModel(new Scaler(sm, columns, center, scale, weights),
         ClusterFit.restored(cm, trimFraction, centersScaled, trimRadius));
+    java.util.Optional<FallbackModel> fallback = java.util.Optional.empty();
+    if (o.has("fallback") && !o.get("fallback").isNull()) {
+      fallback = java.util.Optional.of(fallback(f.object(o, "fallback"), f, where, features,
+          columns, k));
+    }
     return new FrozenVariant(name, features, levels, columns, sourceFeature, clustering, strata,
-        summary);
+        summary, fallback);
+  }
+
+  private static FallbackModel fallback(JsonNode o, Fields f, String where,
+                                        List<FeatureSpec> variantFeatures,
+                                        List<String> variantColumns, int k) {
+    List<FeatureSpec> specs = new ArrayList<>();
+    for (String name : f.strings(o, "fallback.features")) {
+      FeatureSpec spec = variantFeatures.stream().filter(s -> s.name().equals(name)).findFirst()
+          .orElseThrow(() -> new BadInputException(where + "fallback.features: " + name
+              + " is not a feature of the variant"));
+      specs.add(spec);
+    }
+    List<String> columns = f.strings(o, "fallback.columns");
+    for (String c : columns) {
+      if (!variantColumns.contains(c)) {
+        throw new BadInputException(where + "fallback.columns: " + c
+            + " is not an encoded column of the variant");
+      }
+    }
+    double[] mean = f.numbers(o, "fallback.mean");
+    double[] sd = f.numbers(o, "fallback.sd");
+    double[][] coefficients = f.matrix(o, "fallback.coefficients");
+    int p = columns.size();
+    if (p == 0 || mean.length != p || sd.length != p) {
+      throw new BadInputException(where + "fallback: expected one mean and one sd per column ("
+          + p + "), found " + mean.length + " and " + sd.length);
+    }
+    if (coefficients.length != k - 1) {
+      throw new BadInputException(where + "fallback.coefficients: expected " + (k - 1)
+          + " rows (strata 2.." + k + "), found " + coefficients.length);
+    }
+    for (int r = 0; r < coefficients.length; r++) {
+      if (coefficients[r].length != p + 1) {
+        throw new BadInputException(where + "fallback.coefficients[" + r + "]: expected "
+            + (p + 1) + " terms (intercept and one per column), found "
+            + coefficients[r].length);
+      }
+      for (double b : coefficients[r]) {
+        if (!Double.isFinite(b)) {
+          throw new BadInputException(where + "fallback.coefficients[" + r
+              + "]: expected finite numbers");
+        }
+      }
+    }
+    for (int j = 0; j < p; j++) {
+      if (!(sd[j] > 0) || !Double.isFinite(sd[j]) || !Double.isFinite(mean[j])) {
+        throw new BadInputException(where + "fallback.sd[" + j + "]: " + sd[j]
+            + ": expected a positive finite number");
+      }
+    }
+    double accuracy = f.numberOrNaN(o, "fallback.accuracy");
+    if (!Double.isNaN(accuracy) && !(accuracy >= 0 && accuracy <= 1)) {
+      throw new BadInputException(where + "fallback.accuracy: " + accuracy
+          + ": expected a fraction in [0, 1] or null");
+    }
+    int n = f.integer(o, "fallback.n_trained");
+    if (n < 0) {
+      throw new BadInputException(where + "fallback.n_trained: " + n + ": expected a count");
+    }
+    return new FallbackModel(specs, columns, mean, sd, coefficients, accuracy,
+        f.numberOrNaN(o, "fallback.accuracy_sd"), n, f.text(o, "fallback.status"));
   }
 
   /** Consistency checks of one variant's parts, with messages naming the variant and field. */

@@ -18,6 +18,7 @@ import org.backstrat.core.cohort.CohortWriter;
 import org.backstrat.core.io.PlainNumber;
 import org.backstrat.model.features.EncodedFeatures;
 import org.backstrat.model.features.FeatureEncoder;
+import org.backstrat.model.features.FeatureSpec;
 
 /**
  * Assigns the people of a scored cohort to the strata of a frozen model, exactly as the training
@@ -43,6 +44,21 @@ public final class StratumAssigner {
    *     other columns than the model's
    */
   public static List<AssignedRow> assign(FrozenModel model, Cohort scored) {
+    List<String> unusable = new ArrayList<>();
+    for (FrozenVariant v : model.variants()) {
+      List<String> absent = absentFeatures(v, scored);
+      boolean fallbackUsable = v.fallback().isPresent()
+          && v.fallback().get().featureNames().stream().allMatch(scored::has);
+      if (!absent.isEmpty() && !fallbackUsable) {
+        unusable.add("variant " + v.name() + " needs " + String.join(", ",
+            absent.stream().map(c -> "column " + c).toList()));
+      }
+    }
+    if (unusable.size() == model.variants().size()) {
+      throw new BadInputException(scored.source() + ": no variant of the model can be assigned: "
+          + String.join("; ", unusable) + " (were the scores added? are the questionnaire "
+          + "items present?)");
+    }
     List<AssignedRow> out = new ArrayList<>();
     for (FrozenVariant v : model.variants()) {
       out.addAll(assign(v, scored));
@@ -50,34 +66,54 @@ public final class StratumAssigner {
     return out;
   }
 
-  /** Assigns every person of {@code scored} in one variant, in cohort row order. */
+  /**
+   * The variant's features for which the cohort has no column at all (for example the ÖMPSQ
+   * factor scores of a cohort that answered the STarT Back Tool only), in feature order.
+   */
+  public static List<String> absentFeatures(FrozenVariant v, Cohort scored) {
+    return v.featureNames().stream().filter(f -> !scored.has(f)).toList();
+  }
+
+  /**
+   * Assigns every person of {@code scored} in one variant, in cohort row order. A person with
+   * every feature is placed by the clustering ({@link FrozenVariant#place}). A person who lacks
+   * only features the variant's {@link FallbackModel} does without (the imaging) is placed by
+   * the fallback, and the row says which features were missing. Anyone else gets no stratum and
+   * the missing features as the reason. When the cohort lacks some of the variant's feature
+   * columns altogether (it answered the other questionnaire, or has no imaging columns), the same
+   * rules apply to every row: each variant a person's data allow is assigned, the others say why
+   * not.
+   */
   public static List<AssignedRow> assign(FrozenVariant v, Cohort scored) {
-    EncodedFeatures enc = FeatureEncoder.encode(scored, v.name(), v.features(), false);
-    for (Map.Entry<String, List<String>> e : v.categoryLevels().entrySet()) {
-      List<String> found = enc.categoryLevels().get(e.getKey());
-      if (!e.getValue().equals(found)) {
-        throw new BadInputException(scored.source() + ": column " + e.getKey() + ": levels "
-            + (found == null ? "(not a category)" : found) + ", but the model's variant "
-            + v.name() + " was trained with levels " + e.getValue());
+    List<String> absent = absentFeatures(v, scored);
+    double[][] full = null;
+    if (absent.isEmpty()) {
+      EncodedFeatures enc = encode(v, scored, v.features(), v.columns());
+      full = enc.matrix();
+    }
+    double[][] reduced = null;
+    List<String> fallbackFeatures = List.of();
+    if (v.fallback().isPresent()) {
+      FallbackModel f = v.fallback().get();
+      fallbackFeatures = f.featureNames();
+      if (fallbackFeatures.stream().allMatch(scored::has)) {
+        reduced = encode(v, scored, f.features(), f.columns()).matrix();
       }
     }
-    if (!enc.columns().equals(v.columns())) {
-      throw new BadInputException(scored.source() + ": variant " + v.name() + ": the features "
-          + "encode to columns " + enc.columns() + " but the model expects " + v.columns()
-          + " (do the categories have the same levels as in training?)");
-    }
-    List<AssignedRow> out = new ArrayList<>(enc.rows());
-    for (int i = 0; i < enc.rows(); i++) {
-      String id = scored.id(enc.cohortRows()[i]);
-      double[] x = enc.matrix()[i];
+    List<AssignedRow> out = new ArrayList<>(scored.size());
+    for (int i = 0; i < scored.size(); i++) {
       Set<String> missing = new LinkedHashSet<>();
-      for (int j = 0; j < x.length; j++) {
-        if (Double.isNaN(x[j])) {
-          missing.add(v.sourceFeature().get(j));
+      for (String feature : v.featureNames()) {
+        if (absent.contains(feature) || Double.isNaN(scored.values(feature)[i])) {
+          missing.add(feature);
         }
       }
+      String id = scored.id(i);
       if (missing.isEmpty()) {
-        out.add(new AssignedRow(id, v.name(), Optional.of(v.place(x)), List.of()));
+        out.add(new AssignedRow(id, v.name(), Optional.of(v.place(full[i])), List.of()));
+      } else if (reduced != null && disjoint(missing, fallbackFeatures)) {
+        Placement p = v.fallback().get().place(reduced[i], v.strata());
+        out.add(new AssignedRow(id, v.name(), Optional.of(p), List.copyOf(missing)));
       } else {
         out.add(new AssignedRow(id, v.name(), Optional.empty(), List.copyOf(missing)));
       }
@@ -85,32 +121,82 @@ public final class StratumAssigner {
     return out;
   }
 
+  private static boolean disjoint(Set<String> missing, List<String> needed) {
+    for (String n : needed) {
+      if (missing.contains(n)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Encodes features exactly as in training (every row kept, NaN where missing), checking that
+   * categories have the training levels and that the encoding gives the expected columns.
+   */
+  private static EncodedFeatures encode(FrozenVariant v, Cohort scored,
+                                        List<FeatureSpec> features,
+                                        List<String> expectedColumns) {
+    EncodedFeatures enc = FeatureEncoder.encode(scored, v.name(), features, false);
+    for (Map.Entry<String, List<String>> e : v.categoryLevels().entrySet()) {
+      if (features.stream().noneMatch(f -> f.name().equals(e.getKey()))) {
+        continue;
+      }
+      List<String> found = enc.categoryLevels().get(e.getKey());
+      if (!e.getValue().equals(found)) {
+        throw new BadInputException(scored.source() + ": column " + e.getKey() + ": levels "
+            + (found == null ? "(not a category)" : found) + ", but the model's variant "
+            + v.name() + " was trained with levels " + e.getValue());
+      }
+    }
+    if (!enc.columns().equals(expectedColumns)) {
+      throw new BadInputException(scored.source() + ": variant " + v.name() + ": the features "
+          + "encode to columns " + enc.columns() + " but the model expects " + expectedColumns
+          + " (do the categories have the same levels as in training?)");
+    }
+    return enc;
+  }
+
   /**
    * Writes the rows as CSV: {@code id,variant,cluster,label,outlier,distance,p_1..p_K,
-   * top_features,reason}, K the largest number of strata of any variant (cells beyond a
-   * variant's K are empty); {@code top_features} joined by {@code ;}. Unassigned rows have empty
-   * cluster, label, outlier, distance and probabilities. Same rows, same bytes.
+   * top_features,reason,basis,basis_accuracy,strata}, K the largest number of strata of any
+   * variant (cells beyond a variant's K are empty); {@code top_features} joined by {@code ;};
+   * {@code basis} is {@code clustering} or {@code fallback} (no imaging), empty when not
+   * assigned; {@code basis_accuracy} the cross-validated accuracy of what placed the person;
+   * {@code strata} names p_1..p_K ({@code 1=degenerative;2=mixed;...}). Unassigned rows have
+   * empty cluster, label, outlier, distance and probabilities; fallback rows have an empty
+   * distance and outlier. Same rows, same bytes.
    */
-  public static void writeCsv(List<AssignedRow> rows, int maxK, Path file) throws IOException {
+  public static void writeCsv(FrozenModel model, List<AssignedRow> rows, Path file)
+      throws IOException {
+    int maxK = model.maxK();
     try (Writer w = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
       w.write("id,variant,cluster,label,outlier,distance");
       for (int c = 1; c <= maxK; c++) {
         w.write(",p_" + c);
       }
-      w.write(",top_features,reason\n");
+      w.write(",top_features,reason,basis,basis_accuracy,strata\n");
       for (AssignedRow r : rows) {
+        FrozenVariant v = model.variant(r.variant()).orElseThrow();
         w.write(CohortWriter.quote(r.id()));
         w.write(',');
         w.write(CohortWriter.quote(r.variant()));
         w.write(',');
         double[] p = new double[0];
         List<String> top = List.of();
+        String basis = "";
+        double accuracy = Double.NaN;
         if (r.placement().isPresent()) {
           Placement pl = r.placement().get();
+          boolean fallback = pl.basis() == Placement.Basis.FALLBACK;
           w.write(pl.stratum().id() + "," + CohortWriter.quote(pl.stratum().label()) + ","
-              + pl.outlier() + "," + PlainNumber.of(pl.distance()));
+              + (fallback ? "" : pl.outlier()) + ","
+              + (fallback ? "" : PlainNumber.of(pl.distance())));
           p = pl.probabilities();
           top = pl.topFeatures();
+          basis = fallback ? "fallback" : "clustering";
+          accuracy = fallback ? v.fallback().orElseThrow().accuracyMean()
+              : v.training().accuracyMean();
         } else {
           w.write(",,,");
         }
@@ -124,6 +210,18 @@ public final class StratumAssigner {
         w.write(CohortWriter.quote(String.join(";", top)));
         w.write(',');
         w.write(CohortWriter.quote(r.reason()));
+        w.write(',');
+        w.write(basis);
+        w.write(',');
+        if (Double.isFinite(accuracy)) {
+          w.write(PlainNumber.of(accuracy));
+        }
+        w.write(',');
+        List<String> names = new ArrayList<>();
+        for (Stratum st : v.strata()) {
+          names.add(st.id() + "=" + st.label());
+        }
+        w.write(CohortWriter.quote(String.join(";", names)));
         w.write('\n');
       }
     }

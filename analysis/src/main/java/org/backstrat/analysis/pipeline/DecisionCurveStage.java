@@ -15,7 +15,7 @@ import org.backstrat.core.cohort.Cohort;
 import org.backstrat.core.cohort.Variable;
 
 /**
- * Stage 6, decision curves: the net benefit of treating by stratum risk (each person's risk is
+ * Stage 7, decision curves: the net benefit of treating by stratum risk (each person's risk is
  * their stratum's outcome rate estimated out of fold, never on their own row) for the
  * configured binary outcome, beside treat-all, treat-none, SBT high risk and ÖMPSQ-short high
  * risk, with bootstrap bands ({@link RandomStream#DECISION_CURVES}). Skipped, with a note,

@@ -77,8 +77,9 @@ public final class StratificationAnalysis {
     StrataFit fit = FitStage.run(ctx, features, choice);
     Characterisation characterisation = CharacteriseStage.run(ctx, features, fit);
     StrataValidation validation = ValidationStage.run(ctx, features, fit);
+    FallbackFit fallback = FallbackStage.run(ctx, features, fit);
     DecisionCurveOutcome curves = DecisionCurveStage.run(ctx, fit);
     return new VariantAnalysis(variant, features, choice, fit, characterisation, validation,
-        curves, ctx.notes());
+        fallback, curves, ctx.notes());
   }
 }

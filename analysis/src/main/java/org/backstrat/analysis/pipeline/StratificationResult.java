@@ -60,7 +60,8 @@ public record StratificationResult(AnalysisConfig config, Cohort cohort,
       out.add(new FrozenVariant(v.name(), v.config().features(),
           v.features().categoryLevels(), v.features().columns(), v.features().sourceFeature(),
           restored, strata, new TrainingSummary(v.nClustered(), v.nOutliers(), fit.sizes(),
-              fit.objective(), accuracy, accuracySd)));
+              fit.objective(), accuracy, accuracySd),
+          v.fallbackFit() == null ? java.util.Optional.empty() : v.fallbackFit().model()));
     }
     Provenance provenance = new Provenance(SoftwareVersion.get(), createdAt.toString(),
         config.seed(), input, config.toJson());

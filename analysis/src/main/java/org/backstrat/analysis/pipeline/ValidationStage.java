@@ -64,7 +64,7 @@ public final class ValidationStage {
    * subsample stratified by stratum (each stratum's share kept, at least {@code folds} people
    * per stratum where it has them), in increasing order.
    */
-  private static int[] cvRows(VariantContext ctx, int[] strata, int k) {
+  static int[] cvRows(VariantContext ctx, int[] strata, int k) {
     AnalysisConfig config = ctx.config();
     int m = strata.length;
     int size = config.cvSample();

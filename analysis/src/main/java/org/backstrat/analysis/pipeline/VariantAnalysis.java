@@ -23,12 +23,13 @@ import org.backstrat.model.features.EncodedFeatures;
  * @param strataFit the fit stage: the chosen model on everyone, labels, outliers, kept people
  * @param characterisation the characterisation stage: named profiles and tests
  * @param strataValidation the validation stage: repeated CV, all features and questionnaire
+ * @param fallbackFit the fallback stage: the model for people without imaging
  * @param decisionCurveOutcome the decision-curve stage
  * @param notes things the user should know (exclusions, subsamples, skipped comparators)
  */
 public record VariantAnalysis(VariantConfig config, VariantFeatures input, KChoice kChoice,
                               StrataFit strataFit, Characterisation characterisation,
-                              StrataValidation strataValidation,
+                              StrataValidation strataValidation, FallbackFit fallbackFit,
                               DecisionCurveOutcome decisionCurveOutcome, List<String> notes) {
 
   public VariantAnalysis {

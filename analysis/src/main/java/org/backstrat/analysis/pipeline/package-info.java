@@ -13,6 +13,9 @@
  *       org.backstrat.analysis.pipeline.Characterisation} (names, tests, profiles);</li>
  *   <li>{@link org.backstrat.analysis.pipeline.ValidationStage} → {@link
  *       org.backstrat.analysis.pipeline.StrataValidation} (repeated cross-validation);</li>
+ *   <li>{@link org.backstrat.analysis.pipeline.FallbackStage} → {@link
+ *       org.backstrat.analysis.pipeline.FallbackFit} (the model for people without imaging,
+ *       frozen into model.json);</li>
  *   <li>{@link org.backstrat.analysis.pipeline.DecisionCurveStage} → {@link
  *       org.backstrat.analysis.pipeline.DecisionCurveOutcome} (decision curves).</li>
  * </ol>

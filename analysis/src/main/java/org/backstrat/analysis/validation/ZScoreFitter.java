@@ -14,8 +14,32 @@ public final class ZScoreFitter implements FoldTransformFitter {
     // stateless
   }
 
-  @Override
-  public FoldTransform fit(double[][] trainRows) {
+  /**
+   * The fitted means and scales of the training rows (what {@link #fit} applies), for a model
+   * that has to store them (the fallback of a frozen model).
+   *
+   * @param mean each column's mean over its observed values
+   * @param scale each column's population SD, or 1 when it is constant
+   */
+  public record Parameters(double[] mean, double[] scale) {
+    public Parameters {
+      mean = mean.clone();
+      scale = scale.clone();
+    }
+
+    @Override
+    public double[] mean() {
+      return mean.clone();
+    }
+
+    @Override
+    public double[] scale() {
+      return scale.clone();
+    }
+  }
+
+  /** Fits the means and scales (see the class comment). */
+  public Parameters parameters(double[][] trainRows) {
     int p = trainRows.length == 0 ? 0 : trainRows[0].length;
     double[] mean = new double[p];
     double[] scale = new double[p];
@@ -40,6 +64,15 @@ public final class ZScoreFitter implements FoldTransformFitter {
       mean[j] = mu;
       scale[j] = sd > 0 ? sd : 1.0;
     }
+    return new Parameters(mean, scale);
+  }
+
+  @Override
+  public FoldTransform fit(double[][] trainRows) {
+    Parameters fitted = parameters(trainRows);
+    double[] mean = fitted.mean();
+    double[] scale = fitted.scale();
+    int p = mean.length;
     return row -> {
       if (row.length != p) {
         throw new IllegalArgumentException("expected " + p + " columns, got " + row.length);
