@@ -103,10 +103,10 @@ final class ClusterCommand implements Callable<Integer> {
         .header(mode)
         .force(common.force)
         .build();
-    rep.note("clustering " + data);
+    rep.progress().step("clustering " + data);
     ClusterJobResult result = ClusterJob.run(request);
     if (!result.table().skippedColumns().isEmpty()) {
-      rep.note("skipped non-numeric columns: " + String.join(", ",
+      rep.warning("skipped non-numeric columns: " + String.join(", ",
           result.table().skippedColumns()));
     }
     rep.note("K = " + result.selection().chosenK() + "; wrote " + out);

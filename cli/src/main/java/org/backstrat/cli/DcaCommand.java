@@ -66,11 +66,14 @@ final class DcaCommand implements Callable<Integer> {
     DcaRequest request = DcaRequest.of(data, outcome, predictors, out)
         .withThresholds(thresholds).withBootstrap(bootstrap, seed).withForce(common.force);
     DcaJobResult result = DcaJob.run(request);
-    rep.note("used " + result.rowsUsed() + " of " + result.rowsRead() + " rows"
-        + (result.rowsExcluded() > 0 ? " (" + result.rowsExcluded() + " with a missing cell)"
-        : ""));
+    if (result.rowsExcluded() > 0) {
+      rep.warning(result.rowsExcluded() + " of " + result.rowsRead() + " rows left out for a "
+          + "missing outcome or predictor; used " + result.rowsUsed());
+    } else {
+      rep.note("used all " + result.rowsRead() + " rows");
+    }
     for (DcaJobResult.PredictorRanges r : result.superiorRanges()) {
-      rep.note(r.predictor() + ": beats treat-all and treat-none " + r.ranges());
+      rep.note(r.predictor() + ": beats treat-all and treat-none " + r.ranges().describe());
     }
     rep.note("wrote " + out);
     return 0;

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code backstrat} command line: a thin face over the library modules. Exit codes: 0
- * success, 2 bad usage or bad input (one readable line per problem on stderr), 1 internal error.
+ * success, 2 bad usage or bad input (one readable line per problem on stderr), 3 out of memory
+ * (one line saying how to give Java more), 1 internal error.
  */
 @Command(name = "backstrat",
     mixinStandardHelpOptions = true,
@@ -32,8 +33,12 @@ import picocli.CommandLine.Command;
         ExportCommand.class,
         CommandLine.HelpCommand.class
     },
-    footer = {"", "Exit codes: 0 success, 2 bad usage or bad input, 1 internal error."})
+    footer = {"", "Exit codes: 0 success, 2 bad usage or bad input, 3 out of memory (the "
+        + "message says how to give Java more: BACKSTRAT_JAVA_OPTS=-Xmx...), 1 internal "
+        + "error."})
 public final class Main implements Runnable {
+  /** Exit status when a verb runs out of memory (one line says how to give it more). */
+  static final int EXIT_OUT_OF_MEMORY = 3;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -59,7 +64,26 @@ public final class Main implements Runnable {
   /** Runs the command line and returns its exit status (used by tests). */
   public static int run(String... args) {
     CommandLine cl = commandLine();
-    return cl.execute(args);
+    try {
+      return cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      return outOfMemory(cl.getErr(), Runtime.getRuntime().maxMemory());
+    }
+  }
+
+  /**
+   * One line instead of a stack trace when a verb runs out of memory: how much the Java heap
+   * had and how to give it more; exit {@value #EXIT_OUT_OF_MEMORY}.
+   */
+  static int outOfMemory(PrintWriter err, long maxHeapBytes) {
+    long mib = maxHeapBytes / (1024 * 1024);
+    long suggestGib = Math.max(2, (2 * maxHeapBytes + (1L << 30) - 1) >> 30);
+    err.println("backstrat: out of memory: this run needs more than the " + mib + " MB the "
+        + "Java heap may use; give it more, e.g. BACKSTRAT_JAVA_OPTS=-Xmx" + suggestGib
+        + "g ./backstrat ... (or java -Xmx" + suggestGib + "g -jar backstrat.jar ...), or "
+        + "use a smaller input");
+    err.flush();
+    return EXIT_OUT_OF_MEMORY;
   }
 
   /** The configured picocli command line. */
@@ -72,6 +96,11 @@ public final class Main implements Runnable {
 
   private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
     PrintWriter err = cl.getErr();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof OutOfMemoryError) { // wrapped, e.g. by a worker thread's future
+        return outOfMemory(err, Runtime.getRuntime().maxMemory());
+      }
+    }
     if (e instanceof BadInputException bad) {
       if (bad.problems().isEmpty()) {
         err.println("backstrat: " + bad.getMessage());

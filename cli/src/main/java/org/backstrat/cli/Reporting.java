@@ -4,22 +4,29 @@ import java.io.PrintWriter;
 import org.backstrat.core.Progress;
 
 /**
- * How a verb talks to the user: progress and notes on stderr, quiet with {@code --quiet} or
- * when stderr is not a terminal (progress only; results and errors are always shown).
+ * How a verb talks to the user, all on stderr (stdout carries only a verb's result): progress
+ * only on a terminal and not with {@code --quiet}; notes (where the output went, what was
+ * used) unless {@code --quiet}, terminal or not, so scripts and logs see them; warnings always.
  */
 final class Reporting {
   /** Problems printed before the rest are summarised as a count. */
   static final int MAX_PROBLEMS_SHOWN = 200;
 
   private final PrintWriter err;
+  private final boolean quiet;
   private final boolean showProgress;
 
   Reporting(PrintWriter err, boolean quiet) {
-    this.err = err;
-    this.showProgress = !quiet && System.console() != null;
+    this(err, quiet, System.console() != null);
   }
 
-  /** A progress sink printing one line per step. */
+  Reporting(PrintWriter err, boolean quiet, boolean terminal) {
+    this.err = err;
+    this.quiet = quiet;
+    this.showProgress = !quiet && terminal;
+  }
+
+  /** A progress sink printing one line per step (on a terminal, unless quiet). */
   Progress progress() {
     if (!showProgress) {
       return Progress.NONE;
@@ -36,9 +43,15 @@ final class Reporting {
 
   /** A note that is shown unless quiet (e.g. where the output went). */
   void note(String message) {
-    if (showProgress) {
+    if (!quiet) {
       err.println("backstrat: " + message);
       err.flush();
     }
+  }
+
+  /** A warning (something the user should know about the result); always shown. */
+  void warning(String message) {
+    err.println("backstrat: warning: " + message);
+    err.flush();
   }
 }

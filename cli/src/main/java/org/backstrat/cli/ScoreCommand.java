@@ -55,7 +55,7 @@ final class ScoreCommand implements Callable<Integer> {
     Cohort cohort = CohortReader.withDefaults().read(data).orThrow();
     ScoringResult result = scorer.score(cohort);
     for (SkippedGroup s : result.skipped()) {
-      rep.note(s.message());
+      rep.warning(s.message());
     }
     CohortWriter.write(result.cohort(), target);
     rep.note("wrote " + out + " (" + result.cohort().size() + " people, "

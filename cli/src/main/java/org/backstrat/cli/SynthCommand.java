@@ -54,7 +54,7 @@ final class SynthCommand implements Callable<Integer> {
     Reporting rep = new Reporting(cmd.commandLine().getErr(), common.quiet);
     CohortSynthesizer synth = spec == null ? CohortSynthesizer.withDefaults()
         : CohortSynthesizer.withSpec(SynthSpec.read(spec));
-    rep.note("synthesising " + n + " people (seed " + seed + ")");
+    rep.progress().step("synthesising " + n + " people (seed " + seed + ")");
     synth.write(target, n, seed);
     rep.note("wrote " + out);
     return 0;

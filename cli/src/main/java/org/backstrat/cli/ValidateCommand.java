@@ -13,7 +13,9 @@ import picocli.CommandLine.Option;
 /** {@code backstrat validate}: checks a cohort against the schema and lists every problem. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
     description = {"Check a cohort table against the schema and list every problem with its "
-        + "row and column.", "Exit 0 when valid (warnings allowed), 2 when there are errors."})
+        + "row and column.", "Problems (one line each) and the 'not valid' summary go to "
+        + "stderr; the 'valid' summary to stdout. Exit 0 when valid (warnings allowed), 2 when "
+        + "there are errors."})
 final class ValidateCommand implements Callable<Integer> {
 
   @Option(names = "--data", required = true, paramLabel = "FILE",
@@ -29,12 +31,14 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
     CohortReadResult result = CohortReader.withDefaults().read(data);
     for (InputProblem p : result.problems()) {
       if (p.isError() || !quiet) {
-        out.println(p.message());
+        err.println(p.message());
       }
     }
+    err.flush();
     int errors = result.errors().size();
     int warnings = result.warnings().size();
     if (errors == 0) {
@@ -46,9 +50,9 @@ final class ValidateCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
-    out.printf("%s: not valid: %d error%s, %d warning%s in %d rows%n", data, errors,
+    err.printf("%s: not valid: %d error%s, %d warning%s in %d rows%n", data, errors,
         errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s", result.rows());
-    out.flush();
+    err.flush();
     return 2;
   }
 }

@@ -65,8 +65,10 @@ class CommandLineTest {
   void validateListsEveryDefectAndExitsTwo() throws Exception {
     Run r = run("validate", "--data", cohortResource("twelve_defects.csv"));
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.out().lines().filter(l -> l.contains(": expected ")).count()).isEqualTo(12);
-    assertThat(r.out()).contains("not valid: 12 errors");
+    // the problem list and the verdict go to stderr, as the README says; stdout stays empty
+    assertThat(r.err().lines().filter(l -> l.contains(": expected ")).count()).isEqualTo(12);
+    assertThat(r.err()).contains("not valid: 12 errors");
+    assertThat(r.out()).isEmpty();
   }
 
   @Test

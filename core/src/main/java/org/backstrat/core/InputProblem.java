@@ -71,7 +71,12 @@ public record InputProblem(String file, long row, String column, String value, S
     if (!value.isEmpty()) {
       sb.append("value \"").append(value).append("\": ");
     }
-    sb.append(severity == Severity.WARNING ? "warning: " : "expected ").append(expected);
+    if (severity == Severity.WARNING) {
+      sb.append("warning: ");
+    } else if (!expected.startsWith("expected ")) {
+      sb.append("expected "); // never "expected expected" when a caller worded it itself
+    }
+    sb.append(expected);
     return sb.toString();
   }
 

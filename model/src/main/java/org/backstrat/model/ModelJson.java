@@ -187,8 +187,8 @@ public final class ModelJson {
     try {
       root = JSON.readTree(bytes);
     } catch (JsonProcessingException e) {
-      throw new BadInputException(source + ": not a valid model file: " + e.getOriginalMessage()
-          + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+      throw new BadInputException(source + ": not a valid model file: "
+          + org.backstrat.core.io.JsonProblems.describe(e));
     } catch (IOException e) {
       throw new BadInputException(source + ": cannot read the model: " + e.getMessage());
     }

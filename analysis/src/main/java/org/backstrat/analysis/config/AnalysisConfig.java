@@ -244,8 +244,8 @@ public record AnalysisConfig(long seed, String scaling, String missing, String m
       throw new BadInputException(file + ": nested more than " + MAX_NESTING_DEPTH
           + " levels deep; an analysis config nests at most 4 levels");
     } catch (JsonProcessingException e) {
-      throw new BadInputException(file + ": not valid JSON: " + e.getOriginalMessage()
-          + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+      throw new BadInputException(file + ": not valid JSON: "
+          + org.backstrat.core.io.JsonProblems.describe(e));
     } catch (NoSuchFileException e) {
       throw new BadInputException(file + ": no such analysis config file");
     } catch (IOException e) {

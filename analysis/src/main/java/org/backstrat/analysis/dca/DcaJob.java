@@ -199,7 +199,7 @@ public final class DcaJob {
           double v = NUMBER.matcher(normalised).matches() ? Double.parseDouble(normalised) : Double.NaN;
           if (!(v >= 0 && v <= 1)) {
             add(problems, InputProblem.error(file, row, header.get(predictorIndex[m]), text,
-                "expected a predicted probability between 0 and 1"));
+                "a predicted probability between 0 and 1"));
           }
           values[m] = v;
         }

@@ -39,6 +39,24 @@ public record SuperiorRanges(List<ThresholdRange> ranges, Optional<ThresholdRang
     }
   }
 
+  /**
+   * The ranges in words for people, e.g. {@code at thresholds 0.05-0.30 and 0.42}, or
+   * {@code at no threshold}.
+   */
+  public String describe() {
+    if (ranges.isEmpty()) {
+      return "at no threshold";
+    }
+    List<String> parts = new ArrayList<>();
+    for (ThresholdRange r : ranges) {
+      parts.add(r.lo().compareTo(r.hi()) == 0 ? r.lo().toPlainString()
+          : r.lo().toPlainString() + "-" + r.hi().toPlainString());
+    }
+    String last = parts.remove(parts.size() - 1);
+    return "at threshold" + (ranges.size() == 1 && ranges.get(0).lo().compareTo(ranges.get(0).hi())
+        == 0 ? " " : "s ") + (parts.isEmpty() ? last : String.join(", ", parts) + " and " + last);
+  }
+
   /** The runs where {@code model} beats both {@code treatAll} and zero, on the given grid. */
   public static SuperiorRanges of(ThresholdGrid grid, double[] model, double[] treatAll) {
     if (model.length != grid.size() || treatAll.length != grid.size()) {

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import org.backstrat.core.BadInputException;
 import org.backstrat.core.InputProblem;
+import org.backstrat.core.io.JsonProblems;
 
 /**
  * Which input column holds each questionnaire {@link Construct}. Translations and some printed
@@ -130,7 +131,7 @@ public final class InstrumentMapping {
       JsonLocation at = e.getLocation();
       long line = at == null ? 0 : Math.max(0, at.getLineNr());
       throw new BadInputException(InputProblem.error(source, line, "", "",
-          "expected an instrument mapping in JSON (" + e.getOriginalMessage() + ")"));
+          "an instrument mapping in JSON (" + JsonProblems.describe(e) + ")"));
     }
     if (root == null || !root.isObject()) {
       throw new BadInputException(InputProblem.error(source, 0, "", "",

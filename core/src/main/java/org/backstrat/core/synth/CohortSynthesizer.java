@@ -227,10 +227,13 @@ public final class CohortSynthesizer {
     return Math.max(MIN_ID_DIGITS, Long.toString(n).length());
   }
 
+  /** Most rows one synthetic cohort may have (about 20 GB of CSV, some minutes to write). */
+  public static final long MAX_ROWS = 100_000_000L;
+
   private static void checkRows(long n) {
-    if (n < 1) {
-      throw new BadInputException("number of rows " + n + ": expected a whole number of at "
-          + "least 1");
+    if (n < 1 || n > MAX_ROWS) {
+      throw new BadInputException("number of rows " + n + ": expected a whole number from 1 "
+          + "to " + MAX_ROWS + " (about " + MAX_ROWS / 5_000_000 + " GB of CSV)");
     }
   }
 }

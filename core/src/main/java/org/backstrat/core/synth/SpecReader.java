@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import org.backstrat.core.BadInputException;
+import org.backstrat.core.io.JsonProblems;
 import org.backstrat.core.cohort.CohortSchema;
 
 /**
@@ -34,8 +35,7 @@ final class SpecReader {
     try {
       root = new ObjectMapper().readTree(json);
     } catch (JsonProcessingException e) {
-      throw new BadInputException(file + ": not valid JSON: " + e.getOriginalMessage()
-          + " (line " + e.getLocation().getLineNr() + ")");
+      throw new BadInputException(file + ": not valid JSON: " + JsonProblems.describe(e));
     }
     if (root == null || !root.isObject()) {
       throw fail("", String.valueOf(root), "a JSON object");

@@ -142,7 +142,15 @@ class CohortSynthesizerTest {
   void aNonPositiveNumberOfRowsIsRefused(@TempDir Path dir) {
     assertThatThrownBy(() -> synth.write(dir.resolve("c.csv"), 0, 1, false))
         .isInstanceOf(BadInputException.class)
-        .hasMessageContaining("at least 1");
+        .hasMessageContaining("from 1 to");
+    assertThat(dir.resolve("c.csv")).doesNotExist();
+  }
+
+  @Test
+  void anAbsurdNumberOfRowsIsRefusedBeforeWriting(@TempDir Path dir) {
+    assertThatThrownBy(() -> synth.write(dir.resolve("c.csv"), 99_999_999_999L, 1, false))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("from 1 to " + CohortSynthesizer.MAX_ROWS);
     assertThat(dir.resolve("c.csv")).doesNotExist();
   }
 
