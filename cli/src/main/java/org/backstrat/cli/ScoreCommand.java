@@ -6,6 +6,7 @@ import org.backstrat.core.cohort.Cohort;
 import org.backstrat.core.cohort.CohortReader;
 import org.backstrat.core.cohort.CohortWriter;
 import org.backstrat.core.io.AtomicOutput;
+import org.backstrat.core.io.OutputTarget;
 import org.backstrat.core.scoring.CohortScorer;
 import org.backstrat.core.scoring.InstrumentMapping;
 import org.backstrat.core.scoring.ScoringResult;
@@ -44,7 +45,8 @@ final class ScoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AtomicOutput.checkWritable(out, common.force);
+    OutputTarget target = OutputTarget.file(out, common.force, data, mapping);
+    AtomicOutput.check(target);
     Reporting rep = new Reporting(spec.commandLine().getErr(), common.quiet);
     CohortScorer scorer = CohortScorer.withDefaults();
     if (mapping != null) {
@@ -55,7 +57,7 @@ final class ScoreCommand implements Callable<Integer> {
     for (SkippedGroup s : result.skipped()) {
       rep.note(s.message());
     }
-    CohortWriter.write(result.cohort(), out, common.force);
+    CohortWriter.write(result.cohort(), target);
     rep.note("wrote " + out + " (" + result.cohort().size() + " people, "
         + result.cohort().columnNames().size() + " columns)");
     return 0;
