@@ -79,6 +79,8 @@ public final class CohortReader {
       this.format = tableFormat;
       this.width = cells.size();
       this.decimalComma = tableFormat.decimalComma();
+      // start small for wide tables (up to 16,384 columns): the arrays double as rows arrive
+      ids = new String[Math.max(16, Math.min(1024, (1 << 18) / Math.max(1, width)))];
       columnVar = new Variable[width];
       for (int c = 0; c < width; c++) {
         String raw = cells.get(c).strip();
@@ -92,8 +94,7 @@ public final class CohortReader {
         String key = v.name().toLowerCase(Locale.ROOT);
         Integer prev = seen.putIfAbsent(key, c);
         if (prev != null) {
-          problems.add(InputProblem.error(file, 1, v.name(), cells.get(c),
-              "each column once; it is also column " + (prev + 1)));
+          problems.add(TableReader.duplicateColumn(file, raw, cells.get(c), prev));
           continue;
         }
         columnVar[c] = v;
@@ -135,9 +136,7 @@ public final class CohortReader {
     @Override
     public void row(long row, String[] cells) {
       if (cells.length != width) {
-        problems.add(InputProblem.error(file, row, "", "", width + " cells as in the header; "
-            + "this row has " + cells.length + " (a " + format.delimiterName()
-            + " inside a value must be quoted)"));
+        problems.add(TableReader.raggedRow(file, row, width, cells.length, format));
         return;
       }
       if (n == ids.length) {
