@@ -7,6 +7,8 @@ final class CommonOptions {
   @Option(names = {"-q", "--quiet"}, description = "No progress messages on stderr.")
   boolean quiet;
 
-  @Option(names = "--force", description = "Overwrite an existing output.")
+  @Option(names = "--force", description = "Replace a previous output of the same kind (a "
+      + "file for a file, a folder backstrat wrote for a folder); never an input, a folder "
+      + "holding one, or the working directory.")
   boolean force;
 }

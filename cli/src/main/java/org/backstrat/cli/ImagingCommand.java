@@ -69,8 +69,9 @@ final class ImagingCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AtomicOutput.check(OutputTarget.file(out, common.force, input, model, discModel,
-        facetModel));
+    // a folder of studies: the job declares its study folders as the inputs
+    AtomicOutput.check(OutputTarget.file(out, common.force,
+        java.nio.file.Files.isDirectory(input) ? null : input, model, discModel, facetModel));
     Reporting rep = new Reporting(spec.commandLine().getErr(), common.quiet);
     Progress progress = rep.progress();
     ImagingJob job = ImagingJob.withDefaults();

@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
 @Command(name = "synth", mixinStandardHelpOptions = true,
     description = {"Write a synthetic NFBC1966-like cohort: every raw column of the cohort "
         + "schema plus the latent `stratum` (ground truth, never a feature).",
-        "Same spec, n and seed give a byte-identical file; n up to 10^6 and beyond streams to "
-            + "disk in bounded memory."})
+        "Same spec, n and seed give a byte-identical file; n from 1 to 100,000,000 (about "
+            + "20 GB), streamed to disk in bounded memory."})
 final class SynthCommand implements Callable<Integer> {
   /** The seed `demo` and the README use. */
   static final long DEFAULT_SEED = 7;

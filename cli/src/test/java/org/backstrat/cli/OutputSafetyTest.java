@@ -183,8 +183,37 @@ class OutputSafetyTest {
     }
     Run r = run(verb, out, input, "--force");
     assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
-    assertThat(r.err()).contains(verb.kind == Kind.FILE ? "is the input" : "contains the input");
+    if (verb == Verb.IMAGING) { // the input is a folder of studies: refused as a folder
+      assertThat(r.err()).containsAnyOf("is a folder", "contains the input");
+    } else {
+      assertThat(r.err()).contains(verb.kind == Kind.FILE ? "is the input" : "contains the input");
+    }
     assertSameBytes(before, input);
+  }
+
+  @Test
+  void imagingMayReplaceItsPreviousOutputBesideTheStudiesButNeverAStudyFile() throws Exception {
+    Path studies = copyOfInput(Verb.IMAGING, tmp);
+    Map<String, byte[]> before = bytes(studies);
+    Path out = studies.resolve("biomarkers.csv");
+    Run first = run(Verb.IMAGING, out, studies);
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    Run again = run(Verb.IMAGING, out, studies, "--force");
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    Path image;
+    try (Stream<Path> s = Files.walk(studies)) {
+      image = s.filter(f -> f.getFileName().toString().startsWith("sagittal_t2")).findFirst()
+          .orElseThrow();
+    }
+    Run r = run(Verb.IMAGING, image, studies, "--force");
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+    assertThat(r.err()).contains("inside the input folder");
+    Map<String, byte[]> after = bytes(studies);
+    after.remove("biomarkers.csv");
+    assertThat(after.keySet()).isEqualTo(before.keySet());
+    for (String k : before.keySet()) {
+      assertThat(after.get(k)).as(k).isEqualTo(before.get(k));
+    }
   }
 
   @ParameterizedTest

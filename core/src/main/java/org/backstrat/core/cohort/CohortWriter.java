@@ -37,6 +37,12 @@ public final class CohortWriter {
 
   /** Writes the cohort as CSV text to a writer. */
   public static void write(Cohort cohort, Writer w) throws IOException {
+    writeHeader(cohort, w);
+    writeRows(cohort, w);
+  }
+
+  /** Writes the header line of the cohort's columns. */
+  public static void writeHeader(Cohort cohort, Writer w) throws IOException {
     List<String> names = cohort.columnNames();
     for (int c = 0; c < names.size(); c++) {
       if (c > 0) {
@@ -45,6 +51,14 @@ public final class CohortWriter {
       w.write(quote(names.get(c)));
     }
     w.write('\n');
+  }
+
+  /**
+   * Writes the cohort's rows without a header, so a table read in blocks is written block by
+   * block ({@link CohortReader#readInBlocks}).
+   */
+  public static void writeRows(Cohort cohort, Writer w) throws IOException {
+    List<String> names = cohort.columnNames();
     int n = cohort.size();
     for (int r = 0; r < n; r++) {
       for (int c = 0; c < names.size(); c++) {

@@ -192,7 +192,10 @@ public final class ImagingJob {
   public Result run(Path input, Path out, boolean force, Progress progress) {
     List<StudyInput> studies = studies(input);
     List<Path> inputs = new ArrayList<>();
-    inputs.add(input);
+    if (!Files.isDirectory(input)) {
+      inputs.add(input); // a manifest; a folder's inputs are its study folders (below), so a
+      // previous output beside them, e.g. studies/biomarkers.csv, may be replaced with --force
+    }
     inputs.add(pfirrmannCard);
     inputs.add(discCard);
     inputs.add(facetCard);
