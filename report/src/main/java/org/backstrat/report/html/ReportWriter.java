@@ -12,7 +12,7 @@ import org.backstrat.report.table.TableCsvWriter;
 /**
  * Writes {@code report.html} and {@code tables/*.csv} into a directory. It writes in place:
  * callers that need all-or-nothing output (the CLI) pass a temporary directory from
- * {@code AtomicOutput.writeDirectory} and let it rename the result into place.
+ * {@code AtomicOutput.write} and let it rename the result into place.
  */
 public final class ReportWriter {
   /** File name of the report inside the output directory. */

@@ -27,14 +27,13 @@ import org.backstrat.analysis.validation.CrossValidationResult;
 import org.backstrat.cluster.select.KSelectionRow;
 import org.backstrat.core.SoftwareVersion;
 import org.backstrat.core.cohort.Cohort;
-import org.backstrat.core.io.AtomicOutput;
 import org.backstrat.core.io.PrettyJson;
 
 /**
  * Writes the machine-readable outputs of {@code analyze --out DIR}: {@code summary.json}
  * (schema {@code backstrat.summary/1}, DESIGN.md), {@code assignments.csv} and the
- * {@code tables/*.csv} that back every figure of the summary. The directory appears whole or not
- * at all, and the same result always gives the same bytes.
+ * {@code tables/*.csv} that back every figure of the summary, into a directory its caller writes
+ * through {@code AtomicOutput} (whole or not at all); the same result always gives the same bytes.
  */
 public final class AnalysisWriter {
   /** The summary's schema identifier. */
@@ -42,22 +41,7 @@ public final class AnalysisWriter {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  /** Extra content written into the same directory (the report, the model). */
-  @FunctionalInterface
-  public interface Extra {
-    /** Writes more files into the (temporary) output directory. */
-    void write(Path dir) throws IOException;
-  }
-
   private AnalysisWriter() {
-  }
-
-  /** Writes the outputs into a new directory {@code out}, atomically. */
-  public static void write(StratificationResult result, Path out, boolean force, Extra extra) {
-    AtomicOutput.writeDirectory(out, force, dir -> {
-      writeInto(result, dir);
-      extra.write(dir);
-    });
   }
 
   /**
