@@ -302,11 +302,10 @@ class OutputSafetyTest {
     Path stale = tmp.resolve(".out.backstrat-tmp-" + dead + "-1");
     Files.createDirectories(stale);
     Files.writeString(stale.resolve("big.bin"), "x".repeat(1000));
-    Path staleOld = Files.writeString(tmp.resolve(".out.backstrat-old-" + dead + "-2"), "x");
     Run first = run(verb, out, input);
     assertThat(first.exitCode()).as(first.err()).isZero();
     assertThat(stale).doesNotExist();
-    assertThat(staleOld).doesNotExist();
+    Path staleOld = Files.writeString(tmp.resolve(".out.backstrat-old-" + dead + "-2"), "x");
     if (verb.kind == Kind.FOLDER) {
       assertThat(out.resolve(AtomicOutput.MARKER)).isRegularFile();
     } else {
@@ -314,6 +313,7 @@ class OutputSafetyTest {
     }
     Run again = run(verb, out, input, "--force");
     assertThat(again.exitCode()).as(again.err()).isZero();
+    assertThat(staleOld).doesNotExist();
     try (Stream<Path> s = Files.list(tmp)) {
       assertThat(s.map(p -> p.getFileName().toString()))
           .noneMatch(n -> n.contains("backstrat-tmp") || n.contains("backstrat-old"));

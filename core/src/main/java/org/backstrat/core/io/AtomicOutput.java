@@ -24,7 +24,8 @@ import org.backstrat.core.BadInputException;
  *   <li>Content goes to a temporary sibling {@code .<name>.backstrat-tmp-<pid>-<n>}, which is
  *       renamed into place only when the writer finished without error: an output appears
  *       whole or not at all. A temporary left by a killed run (its process is gone) is removed
- *       by the next run writing the same output.</li>
+ *       by the next run writing the same output; a previous output that a killed
+ *       {@code --force} run had renamed aside is put back if nothing took its place.</li>
  *   <li>An existing output may never be, contain, or lie inside one of the verb's inputs, nor
  *       be the working directory or a folder above it; this holds with and without
  *       {@code --force}. (A new output may be created inside an input folder.)</li>
@@ -76,6 +77,7 @@ public final class AtomicOutput {
     if (!Files.isDirectory(parent)) {
       throw new BadInputException(target.path() + ": the folder " + parent + " does not exist");
     }
+    removeStaleTemporaries(out);
     if (!Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
@@ -99,7 +101,6 @@ public final class AtomicOutput {
   public static void write(OutputTarget target, Writer writer) {
     check(target);
     Path out = absolute(target.path());
-    removeStaleTemporaries(out);
     Path tmp = sibling(out, "tmp");
     try {
       if (target.kind() == OutputTarget.Kind.DIRECTORY) {
@@ -256,18 +257,45 @@ public final class AtomicOutput {
    * {@code kill -9}, or by a power cut); a live run's temporaries are left alone.
    */
   static void removeStaleTemporaries(Path out) {
-    Pattern own = Pattern.compile("\\." + Pattern.quote(stem(out)) + "\\.(?:backstrat-(?:tmp|old)"
+    Pattern own = Pattern.compile("\\." + Pattern.quote(stem(out)) + "\\.(backstrat-tmp|backstrat-old"
         + "|tmp)-(\\d+)-\\d+");
     try (DirectoryStream<Path> siblings = Files.newDirectoryStream(out.getParent(),
         "." + globQuote(stem(out)) + ".*")) {
       for (Path p : siblings) {
         Matcher m = own.matcher(p.getFileName().toString());
-        if (m.matches() && !alive(m.group(1))) {
+        if (!m.matches() || alive(m.group(2))) {
+          continue;
+        }
+        if (m.group(1).equals("backstrat-old") && !Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+          restore(p, out); // killed while replacing: the previous output comes back
+        } else {
           deleteQuietly(p);
         }
       }
     } catch (IOException | RuntimeException ignored) {
       // best effort: a stale temporary only costs space
+    }
+  }
+
+  /**
+   * Puts a previous output renamed aside by a run killed in mid-replacement back in place;
+   * left as it is if that fails (never deleted while it is the only copy).
+   */
+  private static void restore(Path old, Path out) {
+    try {
+      if (Files.isDirectory(old, LinkOption.NOFOLLOW_LINKS)) {
+        Files.createDirectory(out);
+        try {
+          Files.move(old, out, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+          Files.deleteIfExists(out);
+        }
+      } else {
+        Files.createLink(out, old);
+        Files.delete(old);
+      }
+    } catch (IOException | RuntimeException ignored) {
+      // kept where it is; the user still has it
     }
   }
 

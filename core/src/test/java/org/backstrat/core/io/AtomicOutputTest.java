@@ -119,17 +119,36 @@ class AtomicOutputTest {
     long dead = deadPid();
     Path out = dir.resolve("c.csv");
     Path staleFile = Files.writeString(dir.resolve(".c.csv.backstrat-tmp-" + dead + "-3"), "x");
-    Path staleOld = Files.createDirectories(dir.resolve(".c.csv.backstrat-old-" + dead + "-4"));
+    Path staleDir = Files.createDirectories(dir.resolve(".c.csv.backstrat-tmp-" + dead + "-4"));
     Path legacy = Files.writeString(dir.resolve(".c.csv.tmp-" + dead + "-123456"), "x");
     long self = ProcessHandle.current().pid();
     Path live = Files.writeString(dir.resolve(".c.csv.backstrat-tmp-" + self + "-999999"), "x");
     Path other = Files.writeString(dir.resolve(".d.csv.backstrat-tmp-" + dead + "-3"), "x");
     AtomicOutput.write(OutputTarget.file(out, false), text("new"));
     assertThat(staleFile).doesNotExist();
-    assertThat(staleOld).doesNotExist();
+    assertThat(staleDir).doesNotExist();
     assertThat(legacy).doesNotExist();
     assertThat(live).exists();
     assertThat(other).exists();
+  }
+
+  @Test
+  void aPreviousOutputRenamedAsideByAKilledForcedRunIsPutBack() throws Exception {
+    long dead = deadPid();
+    Path out = dir.resolve("results");
+    Path aside = Files.createDirectories(dir.resolve(".results.backstrat-old-" + dead + "-7"));
+    Files.writeString(aside.resolve(AtomicOutput.MARKER), "");
+    Files.writeString(aside.resolve("summary.json"), "{}");
+    assertThatThrownBy(() -> AtomicOutput.write(OutputTarget.directory(out, false), d -> { }))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("already exists");
+    assertThat(aside).doesNotExist();
+    assertThat(Files.readString(out.resolve("summary.json"))).isEqualTo("{}");
+    // once the output is back, a stale copy set aside is only a leftover of a replacement
+    Path leftover = Files.createDirectories(dir.resolve(".results.backstrat-old-" + dead + "-8"));
+    AtomicOutput.write(OutputTarget.directory(out, true), d -> Files.writeString(
+        d.resolve("summary.json"), "{\"new\": 1}"));
+    assertThat(leftover).doesNotExist();
+    assertThat(Files.readString(out.resolve("summary.json"))).isEqualTo("{\"new\": 1}");
   }
 
   @Test
