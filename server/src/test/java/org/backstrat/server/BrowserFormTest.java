@@ -113,7 +113,7 @@ class BrowserFormTest {
   }
 
   private static void fill(WebDriver browser, JsonNode person) {
-    Iterator<Map.Entry<String, JsonNode>> it = person.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = person.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       WebElement field = browser.findElement(By.id(e.getKey()));
