@@ -284,7 +284,7 @@ public record AnalysisConfig(long seed, String scaling, String missing, String m
   }
 
   private static void merge(ObjectNode into, ObjectNode from) {
-    Iterator<Map.Entry<String, JsonNode>> it = from.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = from.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode existing = into.get(e.getKey());
