@@ -84,13 +84,11 @@ class MultinomialRidgeTrainerTest {
   void innerCrossValidationPrefersWeakPenaltyForSignalAndStrongForNoise() {
     var d = SharedTestData.vertebral3c();
     double signal = MultinomialRidgeTrainer.crossValidated(5).chooseLambda(d.features(), d.classes(), 3);
-    int[] shuffled = d.classes().clone();
-    java.util.SplittableRandom r = new java.util.SplittableRandom(11);
-    for (int i = shuffled.length - 1; i > 0; i--) {
-      int j = r.nextInt(i + 1);
-      int t = shuffled[i];
-      shuffled[i] = shuffled[j];
-      shuffled[j] = t;
+    int[] order = org.backstrat.analysis.evidence.Shuffle.permutation(d.classes().length,
+        new java.util.SplittableRandom(11));
+    int[] shuffled = new int[order.length];
+    for (int i = 0; i < order.length; i++) {
+      shuffled[i] = d.classes()[order[i]];
     }
     double noise = MultinomialRidgeTrainer.crossValidated(5).chooseLambda(d.features(), shuffled, 3);
     assertThat(signal).isLessThan(noise);
