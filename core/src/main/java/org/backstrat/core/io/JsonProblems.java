@@ -17,6 +17,14 @@ public final class JsonProblems {
   private JsonProblems() {
   }
 
+  /** A JSON error in words, or the first line of another read error's message. */
+  public static String describe(java.io.IOException e) {
+    if (e instanceof JsonProcessingException json) {
+      return describe(json);
+    }
+    return String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+  }
+
   /** The reason and, where known, the line of a JSON parse error. */
   public static String describe(JsonProcessingException e) {
     if (e instanceof StreamConstraintsException) {

@@ -84,12 +84,9 @@ public record ModelCard(String name, String version, String task, Path modelFile
     JsonNode root;
     try {
       root = new ObjectMapper().readTree(card.toFile());
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw BadInputException.at(file, 0, "", "", "a readable JSON model card ("
-          + org.backstrat.core.io.JsonProblems.describe(e) + ")");
     } catch (IOException e) {
       throw BadInputException.at(file, 0, "", "", "a readable JSON model card ("
-          + e.getMessage().lines().findFirst().orElse("") + ")");
+          + org.backstrat.core.io.JsonProblems.describe(e) + ")");
     }
     if (root == null || !root.isObject()) {
       throw BadInputException.at(file, 0, "", "", "a JSON object");
