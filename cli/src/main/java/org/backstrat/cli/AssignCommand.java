@@ -17,6 +17,7 @@ import org.backstrat.core.cohort.Cohort;
 import org.backstrat.core.cohort.CohortReadResult;
 import org.backstrat.core.cohort.CohortReader;
 import org.backstrat.core.io.AtomicOutput;
+import org.backstrat.core.io.OutputTarget;
 import org.backstrat.core.scoring.CohortScorer;
 import org.backstrat.model.AssignedRow;
 import org.backstrat.model.FrozenModel;
@@ -66,7 +67,8 @@ final class AssignCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AtomicOutput.checkWritable(out, common.force);
+    OutputTarget target = OutputTarget.file(out, common.force, model, data);
+    AtomicOutput.check(target);
     Reporting rep = new Reporting(spec.commandLine().getErr(), common.quiet);
     rep.progress().step("reading the model " + model);
     FrozenModel frozen = ModelJson.read(model);
@@ -75,13 +77,15 @@ final class AssignCommand implements Callable<Integer> {
     long[] counts = new long[2];
     // streamed in blocks of rows: each variant's rows go to their own temporary part (the
     // output lists them by variant, then by row), joined behind the header at the end
-    AtomicOutput.writeFile(out, common.force, f -> {
+    AtomicOutput.write(target, f -> {
       Map<String, Path> parts = new LinkedHashMap<>();
       Map<String, Writer> writers = new LinkedHashMap<>();
       try {
         for (FrozenVariant v : frozen.variants()) {
-          Path part = Files.createTempFile(f.toAbsolutePath().getParent(),
-              "." + out.getFileName() + ".", ".part");
+          // named like the temporary itself (its number + 00000 + the variant's position), so
+          // a later run removes parts that a killed run left behind
+          Path part = f.resolveSibling(f.getFileName() + "00000" + parts.size());
+          Files.createFile(part);
           parts.put(v.name(), part);
           writers.put(v.name(), Files.newBufferedWriter(part, StandardCharsets.UTF_8));
         }

@@ -13,6 +13,7 @@ import org.backstrat.core.cohort.CohortReadResult;
 import org.backstrat.core.cohort.CohortReader;
 import org.backstrat.core.cohort.CohortWriter;
 import org.backstrat.core.io.AtomicOutput;
+import org.backstrat.core.io.OutputTarget;
 import org.backstrat.core.scoring.CohortScorer;
 import org.backstrat.core.scoring.InstrumentMapping;
 import org.backstrat.core.scoring.ScoringResult;
@@ -53,7 +54,8 @@ final class ScoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AtomicOutput.checkWritable(out, common.force);
+    OutputTarget target = OutputTarget.file(out, common.force, data, mapping);
+    AtomicOutput.check(target);
     Reporting rep = new Reporting(spec.commandLine().getErr(), common.quiet);
     CohortScorer scorer = CohortScorer.withDefaults();
     if (mapping != null) {
@@ -63,7 +65,7 @@ final class ScoreCommand implements Callable<Integer> {
     int[] written = new int[2];
     // streamed in blocks: memory does not grow with the number of rows; on any error the
     // temporary output is removed and nothing appears
-    AtomicOutput.writeFile(out, common.force, tmp -> {
+    AtomicOutput.write(target, tmp -> {
       try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8),
           1 << 16)) {
         CohortReadResult read = CohortReader.withDefaults().readInBlocks(data, BLOCK_ROWS,

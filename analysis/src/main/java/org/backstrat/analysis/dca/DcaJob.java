@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.backstrat.core.BadInputException;
 import org.backstrat.core.InputProblem;
 import org.backstrat.core.io.AtomicOutput;
+import org.backstrat.core.io.OutputTarget;
 import org.backstrat.core.io.RowSink;
 import org.backstrat.core.io.TableFormat;
 import org.backstrat.core.io.TableReader;
@@ -53,10 +54,8 @@ public final class DcaJob {
   /** Runs the request: reads, computes, writes. */
   public static DcaJobResult run(DcaRequest request) {
     ThresholdGrid grid = ThresholdGrid.parse(request.thresholds());
-    if (request.out().toAbsolutePath().normalize().equals(request.data().toAbsolutePath().normalize())) {
-      throw new BadInputException(request.out() + ": the output would replace the input; choose another output file");
-    }
-    AtomicOutput.checkWritable(request.out(), request.force());
+    OutputTarget target = OutputTarget.file(request.out(), request.force(), request.data());
+    AtomicOutput.check(target);
     Table table = read(request);
     DecisionCurveAnalysis analysis = DecisionCurveAnalysis.withDefaults().withThresholds(grid);
     List<Predictor> predictors = new ArrayList<>();
@@ -69,7 +68,7 @@ public final class DcaJob {
             .withReplicates(request.bootstrapReplicates()).withSeed(request.seed())
             .compute(analysis, table.outcome, predictors))
         : Optional.empty();
-    AtomicOutput.writeFile(request.out(), request.force(), tmp -> write(tmp, curves, bands));
+    AtomicOutput.write(target, tmp -> write(tmp, curves, bands));
     List<DcaJobResult.PredictorRanges> ranges = new ArrayList<>();
     for (Predictor p : predictors) {
       ranges.add(new DcaJobResult.PredictorRanges(p.name(), curves.superiorRanges(p.name())));

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.backstrat.core.io.AtomicOutput;
+import org.backstrat.core.io.OutputTarget;
 
 /**
  * Writes a cohort as CSV: UTF-8 without byte-order mark, comma-separated, {@code \n} line ends,
@@ -21,7 +22,12 @@ public final class CohortWriter {
 
   /** Writes the cohort to {@code out}. */
   public static void write(Cohort cohort, Path out, boolean force) {
-    AtomicOutput.writeFile(out, force, tmp -> {
+    write(cohort, OutputTarget.file(out, force));
+  }
+
+  /** Writes the cohort to the target (whose inputs it may never replace, {@link AtomicOutput}). */
+  public static void write(Cohort cohort, OutputTarget target) {
+    AtomicOutput.write(target, tmp -> {
       try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8),
           1 << 16)) {
         write(cohort, w);

@@ -3,7 +3,7 @@ package org.backstrat.imaging.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -110,8 +110,8 @@ class ImagingJobTest {
         .isGreaterThanOrEqualTo(discs - 1);
   }
 
-  private static void assumeModels() {
-    assumeTrue(PfirrmannGrader.bundledPresent() && DiscLocaliser.bundledPresent()
+  private static void bundledModelsArePresent() {
+    assertTrue(PfirrmannGrader.bundledPresent() && DiscLocaliser.bundledPresent()
         && FacetSegmenter.bundledPresent(), "bundled models are not on the classpath");
   }
 
@@ -131,7 +131,7 @@ class ImagingJobTest {
 
   @Test
   void withoutLabelImagesTheModelsLocateGradeAndSegment() throws IOException {
-    assumeModels();
+    bundledModelsArePresent();
     Path studies = copyOfPhantoms();
     deleteLabels(studies.resolve("phantom-0001"));
     ImagingJob.withDefaults().run(studies, tmp.resolve("d.csv"), false, null);
@@ -157,7 +157,7 @@ class ImagingJobTest {
 
   @Test
   void aStudyStoredInAnotherOrientationGivesTheSameBiomarkers() throws IOException {
-    assumeModels();
+    bundledModelsArePresent();
     Path studies = copyOfPhantoms();
     Path original = studies.resolve("phantom-0004");
     deleteLabels(original);
@@ -195,7 +195,7 @@ class ImagingJobTest {
 
   @Test
   void labelImagesTakePrecedenceUnlessSwitchedOff() throws IOException {
-    assumeModels();
+    bundledModelsArePresent();
     Path studies = copyOfPhantoms();
     // an empty sagittal label image: with label images on, no disc is found in it
     Path labels = studies.resolve("phantom-0001/sagittal_t2_labels.mha");
@@ -216,7 +216,7 @@ class ImagingJobTest {
 
   @Test
   void aSagittalImageWithoutASpineIsReportedAsNotLumbar() throws IOException {
-    assumeModels();
+    bundledModelsArePresent();
     Path studies = copyOfPhantoms();
     deleteLabels(studies.resolve("phantom-0002"));
     Path sagittal = studies.resolve("phantom-0002/sagittal_t2.mha");
@@ -235,7 +235,7 @@ class ImagingJobTest {
 
   @Test
   void aSagittalStackIsMeasuredOnItsMiddleSliceAndSaysSo() throws IOException {
-    assumeModels();
+    bundledModelsArePresent();
     Path studies = copyOfPhantoms();
     deleteLabels(studies.resolve("phantom-0003"));
     Path sagittal = studies.resolve("phantom-0003/sagittal_t2.mha");
@@ -266,7 +266,7 @@ class ImagingJobTest {
 
   @Test
   void withoutTheSacrumInViewTheLevelsAreNotIdentifiedAndSaySo() throws IOException {
-    assumeModels();
+    bundledModelsArePresent();
     Path studies = copyOfPhantoms();
     Path dir = studies.resolve("phantom-0004");
     Volume labels = VolumeReader.withDefaults().read(dir.resolve("sagittal_t2_labels.mha"));
@@ -299,7 +299,7 @@ class ImagingJobTest {
 
   @Test
   void aCardForAnotherTaskIsBadInputBeforeAnyStudyIsRead() throws Exception {
-    assumeModels();
+    bundledModelsArePresent();
     Path pfirrmannCard = Path.of(ImagingJob.class.getResource(
         "/org/backstrat/imaging/models/pfirrmann_phantom.card.json").toURI());
     Path out = tmp.resolve("x.csv");
