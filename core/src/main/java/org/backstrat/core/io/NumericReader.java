@@ -79,13 +79,16 @@ public record NumericReader(HeaderRow header, double maxMagnitude, int threads) 
     String file = path.toString();
     InputFiles.requireRegularFile(path, "a CSV, TSV or .xlsx file");
     String lower = file.toLowerCase(Locale.ROOT);
-    try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-      if (lower.endsWith(".xlsx") || lower.endsWith(".xls") || lower.endsWith(".parquet")
-          || startsWithZip(ch)) {
-        ch.close();
+    try {
+      if (lower.endsWith(".xlsx") || lower.endsWith(".xls") || lower.endsWith(".parquet")) {
         return readRows(path, file, features);
       }
-      return readText(ch, file, features);
+      try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+        if (!startsWithZip(ch)) {
+          return readText(ch, file, features);
+        }
+      }
+      return readRows(path, file, features);
     } catch (NoSuchFileException e) {
       throw new BadInputException(file + ": no such file");
     } catch (IOException e) {
