@@ -1,15 +1,27 @@
 package org.backstrat.cli;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.backstrat.core.BadInputException;
 import org.backstrat.core.cohort.Cohort;
+import org.backstrat.core.cohort.CohortReadResult;
 import org.backstrat.core.cohort.CohortReader;
 import org.backstrat.core.io.AtomicOutput;
 import org.backstrat.core.io.OutputTarget;
 import org.backstrat.core.scoring.CohortScorer;
 import org.backstrat.model.AssignedRow;
 import org.backstrat.model.FrozenModel;
+import org.backstrat.model.FrozenVariant;
 import org.backstrat.model.ModelJson;
 import org.backstrat.model.StratumAssigner;
 import picocli.CommandLine;
@@ -32,6 +44,8 @@ import picocli.CommandLine.Option;
             + "top_features (columns pulling most toward the stratum rather than the runner-up) "
             + "and reason (the missing features of people given no stratum)."})
 final class AssignCommand implements Callable<Integer> {
+  /** Rows read, scored and assigned at a time. */
+  private static final int BLOCK_ROWS = 8192;
 
   @Option(names = "--model", required = true, paramLabel = "FILE",
       description = "Frozen model (model.json, schema backstrat.model/2).")
@@ -58,15 +72,61 @@ final class AssignCommand implements Callable<Integer> {
     Reporting rep = new Reporting(spec.commandLine().getErr(), common.quiet);
     rep.progress().step("reading the model " + model);
     FrozenModel frozen = ModelJson.read(model);
-    rep.progress().step("reading " + data);
-    Cohort cohort = CohortReader.withDefaults().read(data).orThrow();
-    rep.progress().step("scoring " + cohort.size() + " people");
-    Cohort scored = CohortScorer.withDefaults().withOptions(frozen.scoring()).score(cohort)
-        .cohort();
-    List<AssignedRow> rows = StratumAssigner.assign(frozen, scored);
-    AtomicOutput.write(target, f -> StratumAssigner.writeCsv(frozen, rows, f));
-    long unassigned = rows.stream().filter(r -> !r.assigned()).count();
-    rep.note("wrote " + out + " (" + rows.size() + " rows, " + unassigned
+    rep.progress().step("reading, scoring and assigning " + data);
+    CohortScorer scorer = CohortScorer.withDefaults().withOptions(frozen.scoring());
+    long[] counts = new long[2];
+    // streamed in blocks of rows: each variant's rows go to their own temporary part (the
+    // output lists them by variant, then by row), joined behind the header at the end
+    AtomicOutput.write(target, f -> {
+      Map<String, Path> parts = new LinkedHashMap<>();
+      Map<String, Writer> writers = new LinkedHashMap<>();
+      try {
+        for (FrozenVariant v : frozen.variants()) {
+          // named like the temporary itself (its number + 00000 + the variant's position), so
+          // a later run removes parts that a killed run left behind
+          Path part = f.resolveSibling(f.getFileName() + "00000" + parts.size());
+          Files.createFile(part);
+          parts.put(v.name(), part);
+          writers.put(v.name(), Files.newBufferedWriter(part, StandardCharsets.UTF_8));
+        }
+        CohortReadResult read = CohortReader.withDefaults().readInBlocks(data, BLOCK_ROWS,
+            block -> {
+              Cohort scored = scorer.score(block).cohort();
+              try {
+                for (AssignedRow r : StratumAssigner.assign(frozen, scored)) {
+                  StratumAssigner.writeRow(frozen, r, writers.get(r.variant()));
+                  counts[0]++;
+                  counts[1] += r.assigned() ? 0 : 1;
+                }
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+        if (!read.errors().isEmpty()) {
+          throw new BadInputException(read.errors());
+        }
+        for (Writer w : writers.values()) {
+          w.close();
+        }
+        try (Writer w = new BufferedWriter(Files.newBufferedWriter(f, StandardCharsets.UTF_8))) {
+          StratumAssigner.writeHeader(frozen, w);
+          w.flush();
+        }
+        try (OutputStream o = Files.newOutputStream(f, StandardOpenOption.APPEND)) {
+          for (Path part : parts.values()) {
+            Files.copy(part, o);
+          }
+        }
+      } finally {
+        for (Writer w : writers.values()) {
+          w.close();
+        }
+        for (Path part : parts.values()) {
+          Files.deleteIfExists(part);
+        }
+      }
+    });
+    rep.note("wrote " + out + " (" + counts[0] + " rows, " + counts[1]
         + " without a stratum for missing features)");
     return 0;
   }

@@ -269,4 +269,52 @@ class AssignCommandTest {
     assertThat(forced.exitCode()).as(forced.err()).isZero();
     assertThat(Files.readString(existing)).startsWith("id,variant,cluster,label,outlier,distance,");
   }
+
+  /** The training cohort repeated to {@code rows} rows with new ids. */
+  private static Path repeated(int rows, String name) throws IOException {
+    List<String> lines = Files.readAllLines(cohort);
+    StringBuilder sb = new StringBuilder(lines.get(0)).append('\n');
+    for (int i = 0; i < rows; i++) {
+      String row = lines.get(1 + i % (lines.size() - 1));
+      sb.append("R").append(i).append(row.substring(row.indexOf(','))).append('\n');
+    }
+    Path p = tmp.resolve(name);
+    Files.writeString(p, sb);
+    return p;
+  }
+
+  @Test
+  void assigningInBlocksWritesTheSameBytesAsAssigningTheWholeTable() throws IOException {
+    Path in = repeated(20_000, "r20k.csv");
+    Path out = tmp.resolve("r20k_assigned.csv");
+    Run r = CommandLineTest.run("assign", "-q", "--model", model.toString(), "--data",
+        in.toString(), "--out", out.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    org.backstrat.model.FrozenModel frozen = org.backstrat.model.ModelJson.read(model);
+    org.backstrat.core.cohort.Cohort scored = org.backstrat.core.scoring.CohortScorer
+        .withDefaults().withOptions(frozen.scoring())
+        .score(org.backstrat.core.cohort.CohortReader.withDefaults().read(in).orThrow())
+        .cohort();
+    Path whole = tmp.resolve("r20k_whole.csv");
+    org.backstrat.model.StratumAssigner.writeCsv(frozen,
+        org.backstrat.model.StratumAssigner.assign(frozen, scored), whole);
+    assertThat(Files.readString(out)).isEqualTo(Files.readString(whole));
+    try (var names = Files.list(tmp)) {
+      assertThat(names.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("backstrat-tmp"));
+    }
+  }
+
+  @Test
+  void assignStreamsTwoHundredThousandRowsIn64MegabytesOfHeap() throws Exception {
+    // issue 15: 10^6-row assign died of OutOfMemoryError under -Xmx512m
+    Path in = repeated(200_000, "r200k.csv");
+    Path out = tmp.resolve("r200k_assigned.csv");
+    StreamingMemoryTest.Process.Result r = StreamingMemoryTest.Process.run(tmp, "assign", "-q",
+        "--model", model.toString(), "--data", in.toString(), "--out", out.toString());
+    assertThat(r.exit()).as(r.output()).isZero();
+    int variants = org.backstrat.model.ModelJson.read(model).variants().size();
+    try (var lines = Files.lines(out)) {
+      assertThat(lines.count()).isEqualTo(1 + 200_000L * variants);
+    }
+  }
 }

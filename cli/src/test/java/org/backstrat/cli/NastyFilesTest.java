@@ -260,6 +260,17 @@ class NastyFilesTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void crOnlyLineEndsGiveOneMessageNotAnErrorPerCell() throws IOException {
+    // issue 15: CR-only line ends produced 1,226 misleading errors
+    Path f = tmp.resolve("mac.csv");
+    Files.writeString(f, join(table(), ",", "\r"));
+    CommandLineTest.Run r = validate(f);
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat((r.out() + r.err()).lines().filter(l -> !l.isBlank()).toList()).singleElement()
+        .asString().contains("CR-only (old Mac) line ends");
+  }
+
   static Stream<String[]> specialPaths() throws IOException, InterruptedException {
     List<String[]> c = new ArrayList<>();
     Path folder = Files.createDirectories(tmp.resolve("a_folder.csv"));

@@ -44,15 +44,15 @@ class StreamingMemoryTest {
   }
 
   private static Process.Result run(String... args) throws IOException, InterruptedException {
-    return Process.run(args);
+    return Process.run(tmp, args);
   }
 
-  /** Runs the command line in a JVM with a small heap. */
-  private static final class Process {
+  /** Runs the command line in a JVM with a 64 MB heap. */
+  static final class Process {
     record Result(int exit, String output) {
     }
 
-    static Result run(String... args) throws IOException, InterruptedException {
+    static Result run(Path tmp, String... args) throws IOException, InterruptedException {
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       List<String> cmd = new java.util.ArrayList<>(List.of(java, "-Xmx64m", "-cp",
           System.getProperty("java.class.path"), "org.backstrat.cli.Main"));

@@ -169,61 +169,72 @@ public final class StratumAssigner {
    */
   public static void writeCsv(FrozenModel model, List<AssignedRow> rows, Path file)
       throws IOException {
-    int maxK = model.maxK();
     try (Writer w = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
-      w.write("id,variant,cluster,label,outlier,distance");
-      for (int c = 1; c <= maxK; c++) {
-        w.write(",p_" + c);
-      }
-      w.write(",top_features,reason,basis,basis_accuracy,strata\n");
+      writeHeader(model, w);
       for (AssignedRow r : rows) {
-        FrozenVariant v = model.variant(r.variant()).orElseThrow();
-        w.write(CohortWriter.quote(r.id()));
-        w.write(',');
-        w.write(CohortWriter.quote(r.variant()));
-        w.write(',');
-        double[] p = new double[0];
-        List<String> top = List.of();
-        String basis = "";
-        double accuracy = Double.NaN;
-        if (r.placement().isPresent()) {
-          Placement pl = r.placement().get();
-          boolean fallback = pl.basis() == Placement.Basis.FALLBACK;
-          w.write(pl.stratum().id() + "," + CohortWriter.quote(pl.stratum().label()) + ","
-              + (fallback ? "" : pl.outlier()) + ","
-              + (fallback ? "" : PlainNumber.of(pl.distance())));
-          p = pl.probabilities();
-          top = pl.topFeatures();
-          basis = fallback ? "fallback" : "clustering";
-          accuracy = fallback ? v.fallback().orElseThrow().accuracyMean()
-              : v.training().accuracyMean();
-        } else {
-          w.write(",,,");
-        }
-        for (int c = 0; c < maxK; c++) {
-          w.write(',');
-          if (c < p.length) {
-            w.write(PlainNumber.of(p[c]));
-          }
-        }
-        w.write(',');
-        w.write(CohortWriter.quote(String.join(";", top)));
-        w.write(',');
-        w.write(CohortWriter.quote(r.reason()));
-        w.write(',');
-        w.write(basis);
-        w.write(',');
-        if (Double.isFinite(accuracy)) {
-          w.write(PlainNumber.of(accuracy));
-        }
-        w.write(',');
-        List<String> names = new ArrayList<>();
-        for (Stratum st : v.strata()) {
-          names.add(st.id() + "=" + st.label());
-        }
-        w.write(CohortWriter.quote(String.join(";", names)));
-        w.write('\n');
+        writeRow(model, r, w);
       }
     }
+  }
+
+  /** The header line of the assignment CSV. */
+  public static void writeHeader(FrozenModel model, Writer w) throws IOException {
+    int maxK = model.maxK();
+    w.write("id,variant,cluster,label,outlier,distance");
+    for (int c = 1; c <= maxK; c++) {
+      w.write(",p_" + c);
+    }
+    w.write(",top_features,reason,basis,basis_accuracy,strata\n");
+  }
+
+  /** One row of the assignment CSV (so a table assigned in blocks is written row by row). */
+  public static void writeRow(FrozenModel model, AssignedRow r, Writer w) throws IOException {
+    int maxK = model.maxK();
+    FrozenVariant v = model.variant(r.variant()).orElseThrow();
+    w.write(CohortWriter.quote(r.id()));
+    w.write(',');
+    w.write(CohortWriter.quote(r.variant()));
+    w.write(',');
+    double[] p = new double[0];
+    List<String> top = List.of();
+    String basis = "";
+    double accuracy = Double.NaN;
+    if (r.placement().isPresent()) {
+      Placement pl = r.placement().get();
+      boolean fallback = pl.basis() == Placement.Basis.FALLBACK;
+      w.write(pl.stratum().id() + "," + CohortWriter.quote(pl.stratum().label()) + ","
+          + (fallback ? "" : pl.outlier()) + ","
+          + (fallback ? "" : PlainNumber.of(pl.distance())));
+      p = pl.probabilities();
+      top = pl.topFeatures();
+      basis = fallback ? "fallback" : "clustering";
+      accuracy = fallback ? v.fallback().orElseThrow().accuracyMean()
+          : v.training().accuracyMean();
+    } else {
+      w.write(",,,");
+    }
+    for (int c = 0; c < maxK; c++) {
+      w.write(',');
+      if (c < p.length) {
+        w.write(PlainNumber.of(p[c]));
+      }
+    }
+    w.write(',');
+    w.write(CohortWriter.quote(String.join(";", top)));
+    w.write(',');
+    w.write(CohortWriter.quote(r.reason()));
+    w.write(',');
+    w.write(basis);
+    w.write(',');
+    if (Double.isFinite(accuracy)) {
+      w.write(PlainNumber.of(accuracy));
+    }
+    w.write(',');
+    List<String> names = new ArrayList<>();
+    for (Stratum st : v.strata()) {
+      names.add(st.id() + "=" + st.label());
+    }
+    w.write(CohortWriter.quote(String.join(";", names)));
+    w.write('\n');
   }
 }

@@ -13,6 +13,7 @@ import org.backstrat.core.InputProblem;
 import org.backstrat.core.io.RawTable;
 import org.backstrat.core.io.RowSink;
 import org.backstrat.core.io.TableFormat;
+import org.backstrat.core.io.TableReadOptions;
 import org.backstrat.core.io.TableReader;
 
 /**
@@ -38,8 +39,13 @@ public final class CohortReader {
 
   /** Reads and checks a CSV, TSV or .xlsx cohort file, streaming the rows. */
   public CohortReadResult read(Path path) {
+    return read(path, TableReadOptions.DEFAULTS);
+  }
+
+  /** {@link #read(Path)} with reader options (the sheet of a workbook). */
+  public CohortReadResult read(Path path, TableReadOptions options) {
     Checker checker = new Checker(path.toString(), true);
-    TableReader.scan(path, checker);
+    TableReader.scan(path, options, checker);
     return checker.result();
   }
 
@@ -50,8 +56,13 @@ public final class CohortReader {
    * What {@code validate} runs.
    */
   public CohortCheck check(Path path) {
+    return check(path, TableReadOptions.DEFAULTS);
+  }
+
+  /** {@link #check(Path)} with reader options (the sheet of a workbook). */
+  public CohortCheck check(Path path, TableReadOptions options) {
     Checker checker = new Checker(path.toString(), false);
-    TableReader.scan(path, checker);
+    TableReader.scan(path, options, checker);
     CohortReadResult r = checker.result();
     return new CohortCheck(r.problems(), r.format(), r.rows(), checker.columns());
   }
@@ -65,13 +76,19 @@ public final class CohortReader {
    */
   public CohortReadResult readInBlocks(Path path, int blockRows,
                                        java.util.function.Consumer<Cohort> block) {
+    return readInBlocks(path, TableReadOptions.DEFAULTS, blockRows, block);
+  }
+
+  /** {@link #readInBlocks(Path, int, java.util.function.Consumer)} with reader options. */
+  public CohortReadResult readInBlocks(Path path, TableReadOptions options, int blockRows,
+                                       java.util.function.Consumer<Cohort> block) {
     if (blockRows < 1) {
       throw new IllegalArgumentException("blockRows must be positive");
     }
     Checker checker = new Checker(path.toString(), true);
     checker.blockRows = blockRows;
     checker.blockSink = block;
-    TableReader.scan(path, checker);
+    TableReader.scan(path, options, checker);
     return checker.result();
   }
 
