@@ -72,17 +72,16 @@ public record NumericReader(HeaderRow header, double maxMagnitude) {
     InputFiles.requireRegularFile(path, "a CSV, TSV or .xlsx file");
     String lower = file.toLowerCase(Locale.ROOT);
     try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-      if (lower.endsWith(".xlsx") || lower.endsWith(".xls") || lower.endsWith(".parquet")
-          || startsWithZip(ch)) {
-        ch.close();
-        return readRows(path, file, features);
+      if (!(lower.endsWith(".xlsx") || lower.endsWith(".xls") || lower.endsWith(".parquet")
+          || startsWithZip(ch))) {
+        return readText(ch, file, features);
       }
-      return readText(ch, file, features);
     } catch (NoSuchFileException e) {
       throw new BadInputException(file + ": no such file");
     } catch (IOException e) {
       throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
     }
+    return readRows(path, file, features); // a workbook, read after the channel is closed
   }
 
   private static boolean startsWithZip(FileChannel ch) throws IOException {

@@ -65,18 +65,17 @@ public final class TableReader {
       throw new BadInputException(file + ": Parquet input is not supported yet; export CSV");
     }
     try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-      if (lower.endsWith(".xlsx") || isZip(ch)) {
-        ch.close();
-        XlsxRows.scan(path, file, options, sink);
+      if (!(lower.endsWith(".xlsx") || isZip(ch))) {
+        scanText(file, new RecordScanner(file, (dst, off, len) -> ch.read(ByteBuffer.wrap(dst,
+            off, len)), CHUNK_BYTES), sink);
         return;
       }
-      scanText(file, new RecordScanner(file, (dst, off, len) -> ch.read(ByteBuffer.wrap(dst,
-          off, len)), CHUNK_BYTES), sink);
     } catch (NoSuchFileException e) {
       throw new BadInputException(file + ": no such file");
     } catch (IOException e) {
       throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
     }
+    XlsxRows.scan(path, file, options, sink); // a workbook, read after the channel is closed
   }
 
   /** Hands an already read table to a sink. */
