@@ -44,7 +44,8 @@ class ImagingChainTest {
     Path biomarkers = tmp.resolve("biomarkers.csv");
     run("phantoms", "--n", Integer.toString(n), "--seed", "5", "--out", studies.toString(),
         "-q");
-    run("imaging", "--input", studies.toString(), "--out", biomarkers.toString(), "-q");
+    run("imaging", "--models", "PHANTOM",
+        "--input", studies.toString(), "--out", biomarkers.toString(), "-q");
 
     // questionnaires and demographics of n synthetic people, without their imaging columns
     Path synthetic = tmp.resolve("synthetic.csv");

@@ -50,6 +50,9 @@ class BrowserFormTest {
       WebDriver browser = new ChromeDriver(service, options);
       try {
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        // a click that submits the form does not wait for the next page; on a loaded machine
+        // the old page was searched (seen at load 35): wait for elements to appear
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(30));
 
         submit(browser, s, TestServer.FULL);
         assertThat(browser.findElement(By.cssSelector("#variant-sbt .stratum .label")).getText())

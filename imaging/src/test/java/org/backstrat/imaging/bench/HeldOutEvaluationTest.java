@@ -24,7 +24,7 @@ class HeldOutEvaluationTest {
 
   @Test
   void bundledModelsMeetTheTargetsOnHeldOutPhantomsWithoutLabelImages() throws IOException {
-    assertTrue(PfirrmannGrader.bundledPresent() && DiscLocaliser.bundledPresent()
+    assertTrue(PfirrmannGrader.phantomPresent() && DiscLocaliser.phantomPresent()
         && FacetSegmenter.bundledPresent(), "bundled models are not on the classpath");
     HeldOutEvaluation.Metrics m = HeldOutEvaluation.run(30, 4711, tmp.resolve("heldout"));
     String summary = m.summary();

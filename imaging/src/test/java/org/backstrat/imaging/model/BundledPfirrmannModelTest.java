@@ -23,7 +23,7 @@ class BundledPfirrmannModelTest {
     int discs = 0;
     int exact = 0;
     int withinOne = 0;
-    try (PfirrmannGrader grader = PfirrmannGrader.bundled(1)) {
+    try (PfirrmannGrader grader = PfirrmannGrader.phantom(1)) {
       assertThat(grader.card().intendedUse()).contains("not for clinical use");
       for (int s = 0; s < 30; s++) {
         PhantomGenerator.Study study = generator.generate("u" + s, 9_000_000L + s);

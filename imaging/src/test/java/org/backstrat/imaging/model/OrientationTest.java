@@ -26,11 +26,11 @@ class OrientationTest {
 
   @Test
   void reorientedSagittalSlicesGiveTheSameDiscsAndGrades() {
-    assertTrue(DiscLocaliser.bundledPresent() && PfirrmannGrader.bundledPresent(),
+    assertTrue(DiscLocaliser.phantomPresent() && PfirrmannGrader.phantomPresent(),
         "no bundled disc localiser or Pfirrmann model");
     PhantomGenerator generator = PhantomGenerator.withDefaults();
-    try (DiscLocaliser localiser = DiscLocaliser.bundled(1);
-         PfirrmannGrader grader = PfirrmannGrader.bundled(1)) {
+    try (DiscLocaliser localiser = DiscLocaliser.phantom(1);
+         PfirrmannGrader grader = PfirrmannGrader.phantom(1)) {
       for (int s = 0; s < 2; s++) {
         PhantomGenerator.Study study = generator.generate("orient" + s, 6_300_000L + s);
         DiscLocaliser.Located base = localiser.locate(study.sagittal());
@@ -95,12 +95,12 @@ class OrientationTest {
 
   @Test
   void aSagittalSliceWhoseRowsAreTurnedInPlaneGivesTheSameDiscs() {
-    assertTrue(DiscLocaliser.bundledPresent() && PfirrmannGrader.bundledPresent(),
+    assertTrue(DiscLocaliser.phantomPresent() && PfirrmannGrader.phantomPresent(),
         "no bundled disc localiser or Pfirrmann model");
     PhantomGenerator.Study study = PhantomGenerator.withDefaults().generate("orientturn",
         6_500_000L);
-    try (DiscLocaliser localiser = DiscLocaliser.bundled(1);
-         PfirrmannGrader grader = PfirrmannGrader.bundled(1)) {
+    try (DiscLocaliser localiser = DiscLocaliser.phantom(1);
+         PfirrmannGrader grader = PfirrmannGrader.phantom(1)) {
       DiscLocaliser.Located base = localiser.locate(study.sagittal());
       int[] grades = grader.grade(study.sagittal(), base).grades();
       for (double angle : new double[] {-20, 12, 90}) {

@@ -63,7 +63,7 @@ class BrokenStudyDoesNotStopTheBatchTest {
             + "/axial_l4l5_t2.mha," + ok + "/axial_l5s1_t2.mha") + "\n");
     Path out = tmp.resolve("b.csv");
     ImagingJob.Result r = assertTimeoutPreemptively(NO_HANG,
-        () -> ImagingJob.withDefaults().run(manifest, out, true, null));
+        () -> PhantomJobs.job().run(manifest, out, true, null));
     assertThat(r.studies()).isEqualTo(2);
     List<CSVRecord> rows;
     try (Reader in = Files.newBufferedReader(out)) {
@@ -180,7 +180,7 @@ class BrokenStudyDoesNotStopTheBatchTest {
         + ",0.7,\n");
     Path out = tmp.resolve("png_out.csv");
     assertTimeoutPreemptively(NO_HANG,
-        () -> ImagingJob.withDefaults().run(manifest, out, true, null));
+        () -> PhantomJobs.job().run(manifest, out, true, null));
     assertThat(Files.readString(out)).contains("huge.png").contains("65535x65535x1 voxels")
         .contains("at most");
   }
