@@ -7,6 +7,7 @@ import org.backstrat.cluster.data.ScaleMethod;
 import org.backstrat.cluster.job.ClusterJob;
 import org.backstrat.cluster.job.ClusterJobResult;
 import org.backstrat.cluster.job.ClusterRequest;
+import org.backstrat.cluster.job.Diagnostics;
 import org.backstrat.cluster.job.HeaderMode;
 import org.backstrat.cluster.kmeans.ClusterMethod;
 import org.backstrat.core.io.AtomicOutput;
@@ -67,6 +68,14 @@ final class ClusterCommand implements Callable<Integer> {
       description = "k-means++ restarts, best objective kept (default: ${DEFAULT-VALUE}).")
   int restarts;
 
+  @Option(names = "--diagnostics", paramLabel = "D",
+      description = "What to compute besides the clustering: cheap (default at a fixed k:"
+          + " Calinski-Harabasz and a silhouette exact up to 2,000 rows, else estimated from a"
+          + " 1,000-row stratified sample with seed 1) or full (default and required for a k"
+          + " range: exact silhouette up to 20,000 rows, else a 5,000-row sample, gap statistic"
+          + " and bootstrap stability, 100 sets each).")
+  String diagnostics;
+
   @Option(names = "--header", defaultValue = "auto", paramLabel = "H",
       description = "Whether the first line is a header: auto, present or absent "
           + "(default: ${DEFAULT-VALUE}).")
@@ -100,6 +109,7 @@ final class ClusterCommand implements Callable<Integer> {
         .scale(ScaleMethod.parse(scale))
         .seed(seed)
         .restarts(restarts)
+        .diagnostics(diagnostics == null ? null : Diagnostics.parse(diagnostics))
         .header(mode)
         .force(common.force)
         .build();

@@ -57,6 +57,12 @@ public record Scaler(ScaleMethod method, List<String> features, double[] center,
     double[] scale = new double[d];
     double[] weights = new double[d];
     Arrays.fill(weights, 1.0);
+    if (method == ScaleMethod.NONE) {
+      // nothing to estimate: only the constant-column check, in one pass without sorting
+      requireNoConstantColumn(data);
+      Arrays.fill(scale, 1.0);
+      return new Scaler(method, data.names(), center, scale, weights);
+    }
     for (int j = 0; j < d; j++) {
       double[] col = data.column(j);
       if (col.length == 0) {
@@ -93,6 +99,30 @@ public record Scaler(ScaleMethod method, List<String> features, double[] center,
       }
     }
     return new Scaler(method, data.names(), center, scale, weights);
+  }
+
+  private static void requireNoConstantColumn(FeatureMatrix data) {
+    int n = data.rows();
+    int d = data.columns();
+    if (n == 0) {
+      throw new BadInputException("no rows to fit the scaler on");
+    }
+    double[] x = data.rowMajorView();
+    double[] min = Arrays.copyOf(x, d);
+    double[] max = Arrays.copyOf(x, d);
+    for (int i = 1, p = d; i < n; i++) {
+      for (int j = 0; j < d; j++, p++) {
+        min[j] = Math.min(min[j], x[p]);
+        max[j] = Math.max(max[j], x[p]);
+      }
+    }
+    for (int j = 0; j < d; j++) {
+      if (min[j] == max[j]) {
+        throw new BadInputException("column " + data.names().get(j) + ": all values are equal ("
+            + min[j] + "); a constant column cannot be scaled and carries no information for"
+            + " clustering: leave it out");
+      }
+    }
   }
 
   /** The identity transform for the given features (method NONE, no weights). */

@@ -24,6 +24,7 @@ import org.backstrat.cluster.kmeans.Clusterer;
 import org.backstrat.cluster.select.KSelection;
 import org.backstrat.cluster.select.KSelectionRow;
 import org.backstrat.cluster.select.KSelector;
+import org.backstrat.cluster.select.Silhouette;
 import org.backstrat.core.io.AtomicOutput;
 import org.backstrat.core.io.OutputTarget;
 
@@ -69,6 +70,8 @@ public final class ClusterJob {
         .bootstrapResamples(request.effectiveBootstrapResamples())
         .gapReferences(gapRefs == 1 ? 2 : gapRefs).seed(request.seed())
         .threads(request.threads())
+        .silhouette(request.diagnostics() == Diagnostics.CHEAP ? Silhouette.cheap()
+            : Silhouette.withDefaults())
         .fixedK(request.kMin() == request.kMax() ? request.kMin() : 0).build();
     KSelection selection = selector.select(raw, scaler, clusterer);
     long t2 = System.nanoTime();
@@ -115,7 +118,7 @@ public final class ClusterJob {
   }
 
   record SelectionDoc(int chosenK, boolean fixedByUser, Integer gapFirstSeMaxK, String rule,
-                      List<RowDoc> table) {
+                      String diagnostics, List<RowDoc> table) {
   }
 
   record Doc(String schema, String input, int rows, List<String> features,
@@ -148,7 +151,8 @@ public final class ClusterJob {
           num(r.stabilityJaccard()), list(r.clusterJaccard())));
     }
     SelectionDoc sel = new SelectionDoc(selection.chosenK(), selection.fixedByUser(),
-        selection.gapChoiceK() == 0 ? null : selection.gapChoiceK(), selection.rule(), rows);
+        selection.gapChoiceK() == 0 ? null : selection.gapChoiceK(), selection.rule(),
+        request.diagnostics().cliName(), rows);
     Scaler s = model.scaler();
     Doc doc = new Doc(SCHEMA, request.input().getFileName().toString(), fit.rows(), features,
         table.skippedColumns(), clusterer.method().cliName(), fit.k(),

@@ -27,15 +27,18 @@ import org.backstrat.core.BadInputException;
  * @param restarts restarts per fit (default 100)
  * @param force replace an existing output directory
  * @param header whether the input has a header line (default: detect)
- * @param bootstrapResamples stability resamples; -1 = default (100 for a k range, 0 for a fixed
- *     k, where the table has one row and stability is optional)
+ * @param bootstrapResamples stability resamples; -1 = default (100 with full diagnostics, 0 with
+ *     cheap ones)
  * @param gapReferences gap statistic reference sets; -1 = default (as above)
  * @param threads worker threads (results do not depend on it)
+ * @param diagnostics what is computed besides the clustering (default: cheap at a fixed k, full
+ *     for a range, which needs them to choose K)
  */
 public record ClusterRequest(Path input, Path output, List<String> features, int kMin, int kMax,
                              ClusterMethod method, double trimFraction, ScaleMethod scale,
                              long seed, int restarts, boolean force, HeaderMode header,
-                             int bootstrapResamples, int gapReferences, int threads) {
+                             int bootstrapResamples, int gapReferences, int threads,
+                             Diagnostics diagnostics) {
 
   public ClusterRequest {
     Objects.requireNonNull(input, "input");
@@ -62,6 +65,12 @@ public record ClusterRequest(Path input, Path output, List<String> features, int
           + " and gap reference sets " + gapReferences + ": expected whole numbers from 0 to "
           + KSelector.MAX_RESAMPLES);
     }
+    Objects.requireNonNull(diagnostics, "diagnostics");
+    if (diagnostics == Diagnostics.CHEAP && kMin != kMax) {
+      throw new BadInputException("--diagnostics cheap with --k " + kMin + ".." + kMax
+          + ": choosing K over a range needs full diagnostics; give one k, or leave"
+          + " --diagnostics out");
+    }
     if (threads < 1 || threads > Clusterer.MAX_THREADS) {
       throw new BadInputException("threads " + threads + ": expected a whole number from 1 to "
           + Clusterer.MAX_THREADS);
@@ -82,7 +91,8 @@ public record ClusterRequest(Path input, Path output, List<String> features, int
   public Builder toBuilder() {
     return new Builder(input, output).features(features).kRange(kMin, kMax).method(method)
         .trimFraction(trimFraction).scale(scale).seed(seed).restarts(restarts).force(force)
-        .header(header).selectionEffort(bootstrapResamples, gapReferences).threads(threads);
+        .header(header).selectionEffort(bootstrapResamples, gapReferences).threads(threads)
+        .diagnostics(diagnostics);
   }
 
   /**
@@ -105,6 +115,7 @@ public record ClusterRequest(Path input, Path output, List<String> features, int
     private int bootstrapResamples = -1;
     private int gapReferences = -1;
     private int threads = Runtime.getRuntime().availableProcessors();
+    private Diagnostics diagnostics;
 
     private Builder(Path input, Path output) {
       this.input = input;
@@ -201,23 +212,35 @@ public record ClusterRequest(Path input, Path output, List<String> features, int
     }
 
     /**
+     * What to compute besides the clustering; null (the default) = cheap at a fixed k, full for a
+     * range.
+     */
+    public Builder diagnostics(Diagnostics d) {
+      this.diagnostics = d;
+      return this;
+    }
+
+    /**
      * The request.
      *
      * @throws BadInputException naming the first setting outside its range and the range
      */
     public ClusterRequest build() {
       return new ClusterRequest(input, output, features, kMin, kMax, method, trimFraction, scale,
-          seed, restarts, force, header, bootstrapResamples, gapReferences, threads);
+          seed, restarts, force, header, bootstrapResamples, gapReferences, threads,
+          diagnostics != null ? diagnostics
+              : kMin == kMax ? Diagnostics.CHEAP : Diagnostics.FULL);
     }
   }
 
   /** The number of stability resamples actually used. */
   public int effectiveBootstrapResamples() {
-    return bootstrapResamples >= 0 ? bootstrapResamples : (kMin == kMax ? 0 : 100);
+    return bootstrapResamples >= 0 ? bootstrapResamples
+        : (diagnostics == Diagnostics.FULL ? 100 : 0);
   }
 
   /** The number of gap reference sets actually used. */
   public int effectiveGapReferences() {
-    return gapReferences >= 0 ? gapReferences : (kMin == kMax ? 0 : 100);
+    return gapReferences >= 0 ? gapReferences : (diagnostics == Diagnostics.FULL ? 100 : 0);
   }
 }
