@@ -300,15 +300,18 @@ public final class CohortReader {
           columnOf.put(columnVar[c].name(), c);
         }
       }
+      List<Variable> vars = new ArrayList<>();
+      List<Object> arrays = new ArrayList<>();
       for (int c : columnOf.values()) {
         Variable v = columnVar[c];
         if (v.kind() == ValueKind.IDENTIFIER) {
           continue;
         }
-        cohort = v.kind() == ValueKind.TEXT ? cohort.withText(v, Arrays.copyOf(texts[c], n))
-            : cohort.withColumn(v, Arrays.copyOf(coded[c], n));
+        vars.add(v);
+        arrays.add(v.kind() == ValueKind.TEXT ? Arrays.copyOf(texts[c], n)
+            : Arrays.copyOf(coded[c], n));
       }
-      return cohort;
+      return cohort.withColumns(vars, arrays);
     }
   }
 

@@ -236,9 +236,21 @@ public final class ImagingJob {
                         FacetSegmenter segmenter) implements AutoCloseable {
     @Override
     public void close() {
-      try (PfirrmannGrader g = grader; DiscLocaliser l = localiser;
-           FacetSegmenter s = segmenter) {
-        // closes whichever were opened
+      // closes whichever were opened, each even when closing another failed
+      try {
+        if (segmenter != null) {
+          segmenter.close();
+        }
+      } finally {
+        try {
+          if (localiser != null) {
+            localiser.close();
+          }
+        } finally {
+          if (grader != null) {
+            grader.close();
+          }
+        }
       }
     }
   }

@@ -3,7 +3,7 @@ package org.backstrat.imaging.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -79,7 +79,7 @@ class DiscLocaliserTest {
 
   @Test
   void bundledLocaliserFindsEveryDiscOfUnseenPhantomsNearItsLabelCentroid() {
-    assumeTrue(DiscLocaliser.phantomPresent(), "no bundled disc localiser");
+    assertTrue(DiscLocaliser.phantomPresent(), "no bundled disc localiser");
     PhantomGenerator generator = PhantomGenerator.withDefaults();
     double worst = 0;
     try (DiscLocaliser localiser = DiscLocaliser.phantom(1)) {
@@ -110,7 +110,7 @@ class DiscLocaliserTest {
 
   @Test
   void anImageWithoutASpineDoesNotLookLumbar() {
-    assumeTrue(DiscLocaliser.phantomPresent(), "no bundled disc localiser");
+    assertTrue(DiscLocaliser.phantomPresent(), "no bundled disc localiser");
     Volume sagittal = PhantomGenerator.withDefaults().generate("blank", 5).sagittal();
     float[] flat = new float[(int) sagittal.geometry().voxelCount()];
     java.util.Arrays.fill(flat, 300f);
@@ -124,7 +124,7 @@ class DiscLocaliserTest {
 
   @Test
   void discsUnderTheConfidenceThresholdAreNotFoundAndNotGraded() {
-    assumeTrue(DiscLocaliser.phantomPresent() && PfirrmannGrader.phantomPresent(),
+    assertTrue(DiscLocaliser.phantomPresent() && PfirrmannGrader.phantomPresent(),
         "no bundled models");
     PhantomGenerator.Study study = PhantomGenerator.withDefaults().generate("thr", 7);
     try (DiscLocaliser localiser = DiscLocaliser.phantom(1);
@@ -151,7 +151,7 @@ class DiscLocaliserTest {
 
   @Test
   void anAxialImageIsRefused() {
-    assumeTrue(DiscLocaliser.phantomPresent(), "no bundled disc localiser");
+    assertTrue(DiscLocaliser.phantomPresent(), "no bundled disc localiser");
     Volume axial = PhantomGenerator.withDefaults().generate("ax", 6).axial().get(0).image();
     try (DiscLocaliser localiser = DiscLocaliser.phantom(1)) {
       assertThatThrownBy(() -> localiser.locate(axial)).isInstanceOf(BadInputException.class)

@@ -2,7 +2,7 @@ package org.backstrat.imaging.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.backstrat.imaging.facet.FacetAngles;
 import org.backstrat.imaging.phantom.PhantomGenerator;
@@ -26,7 +26,7 @@ class OrientationTest {
 
   @Test
   void reorientedSagittalSlicesGiveTheSameDiscsAndGrades() {
-    assumeTrue(DiscLocaliser.phantomPresent() && PfirrmannGrader.phantomPresent(),
+    assertTrue(DiscLocaliser.phantomPresent() && PfirrmannGrader.phantomPresent(),
         "no bundled disc localiser or Pfirrmann model");
     PhantomGenerator generator = PhantomGenerator.withDefaults();
     try (DiscLocaliser localiser = DiscLocaliser.phantom(1);
@@ -68,7 +68,7 @@ class OrientationTest {
 
   @Test
   void reorientedAxialSlicesGiveTheSameFacetAnglesWithThePatientsLeftAndRight() {
-    assumeTrue(FacetSegmenter.bundledPresent(), "no bundled facet segmenter");
+    assertTrue(FacetSegmenter.bundledPresent(), "no bundled facet segmenter");
     PhantomGenerator generator = PhantomGenerator.withDefaults();
     FacetAngles angles = FacetAngles.withDefaults();
     try (FacetSegmenter segmenter = FacetSegmenter.bundled(1)) {
@@ -95,7 +95,7 @@ class OrientationTest {
 
   @Test
   void aSagittalSliceWhoseRowsAreTurnedInPlaneGivesTheSameDiscs() {
-    assumeTrue(DiscLocaliser.phantomPresent() && PfirrmannGrader.phantomPresent(),
+    assertTrue(DiscLocaliser.phantomPresent() && PfirrmannGrader.phantomPresent(),
         "no bundled disc localiser or Pfirrmann model");
     PhantomGenerator.Study study = PhantomGenerator.withDefaults().generate("orientturn",
         6_500_000L);

@@ -3,7 +3,7 @@ package org.backstrat.imaging.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -70,7 +70,7 @@ class ImagingJobTest {
 
   @Test
   void sagittalOnlyStudyFolderIsGradedWithEmptyFacetsAndANote() throws IOException {
-    assumeModels();
+    bundledModelsArePresent();
     Path studies = copyOfPhantoms();
     try (var s = Files.list(studies.resolve("phantom-0002"))) {
       for (Path p : s.toList()) {
@@ -140,8 +140,8 @@ class ImagingJobTest {
         .isGreaterThanOrEqualTo(discs - 1);
   }
 
-  private static void assumeModels() {
-    assumeTrue(PfirrmannGrader.phantomPresent() && DiscLocaliser.phantomPresent()
+  private static void bundledModelsArePresent() {
+    assertTrue(PfirrmannGrader.phantomPresent() && DiscLocaliser.phantomPresent()
         && FacetSegmenter.bundledPresent(), "bundled models are not on the classpath");
   }
 
@@ -161,7 +161,7 @@ class ImagingJobTest {
 
   @Test
   void withoutLabelImagesTheModelsLocateGradeAndSegment() throws IOException {
-    assumeModels();
+    bundledModelsArePresent();
     Path studies = copyOfPhantoms();
     deleteLabels(studies.resolve("phantom-0001"));
     PhantomJobs.job().run(studies, tmp.resolve("d.csv"), false, null);
@@ -187,7 +187,7 @@ class ImagingJobTest {
 
   @Test
   void aStudyStoredInAnotherOrientationGivesTheSameBiomarkers() throws IOException {
-    assumeModels();
+    bundledModelsArePresent();
     Path studies = copyOfPhantoms();
     Path original = studies.resolve("phantom-0004");
     deleteLabels(original);
@@ -225,7 +225,7 @@ class ImagingJobTest {
 
   @Test
   void labelImagesTakePrecedenceUnlessSwitchedOff() throws IOException {
-    assumeModels();
+    bundledModelsArePresent();
     Path studies = copyOfPhantoms();
     // an empty sagittal label image: with label images on, no disc is found in it
     Path labels = studies.resolve("phantom-0001/sagittal_t2_labels.mha");
@@ -246,7 +246,7 @@ class ImagingJobTest {
 
   @Test
   void aSagittalImageWithoutASpineIsReportedAsNotLumbar() throws IOException {
-    assumeModels();
+    bundledModelsArePresent();
     Path studies = copyOfPhantoms();
     deleteLabels(studies.resolve("phantom-0002"));
     Path sagittal = studies.resolve("phantom-0002/sagittal_t2.mha");
@@ -265,7 +265,7 @@ class ImagingJobTest {
 
   @Test
   void aSagittalStackIsMeasuredOnItsMiddleSliceAndSaysSo() throws IOException {
-    assumeModels();
+    bundledModelsArePresent();
     Path studies = copyOfPhantoms();
     deleteLabels(studies.resolve("phantom-0003"));
     Path sagittal = studies.resolve("phantom-0003/sagittal_t2.mha");
@@ -296,7 +296,7 @@ class ImagingJobTest {
 
   @Test
   void withoutTheSacrumInViewTheLevelsAreNotIdentifiedAndSaySo() throws IOException {
-    assumeModels();
+    bundledModelsArePresent();
     Path studies = copyOfPhantoms();
     Path dir = studies.resolve("phantom-0004");
     Volume labels = VolumeReader.withDefaults().read(dir.resolve("sagittal_t2_labels.mha"));
@@ -329,7 +329,7 @@ class ImagingJobTest {
 
   @Test
   void aCardForAnotherTaskIsBadInputWhenTheJobIsBuilt() throws Exception {
-    assumeModels();
+    bundledModelsArePresent();
     Path pfirrmannCard = Path.of(ImagingJob.class.getResource(
         "/org/backstrat/imaging/models/pfirrmann_phantom.card.json").toURI());
     assertThatThrownBy(() -> PhantomJobs.builder().discLocaliserModel(pfirrmannCard).build())
