@@ -1,12 +1,12 @@
 package org.backstrat.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.backstrat.testkit.Prerequisites;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,10 +109,9 @@ class ImagingCommandTest {
   @Test
   void sagittalOnlyManifestOfRealSlicesExitsZeroWithGradesFilledByTheDefaultModels()
       throws IOException {
-    String data = System.getProperty("backstrat.sharedData");
-    Path images = data == null ? null : Path.of(data, "sudirman_lumbar_t2", "images");
-    assumeTrue(images != null && Files.isDirectory(images), "skipped: the real slices"
-        + " ../shared/data/sudirman_lumbar_t2 are absent (" + images + ")");
+    Path images = Prerequisites.sharedData().resolve("sudirman_lumbar_t2/images");
+    Prerequisites.require(Files.isDirectory(images), Prerequisites.REQUIRE_DATA,
+        "the real slices ../shared/data/sudirman_lumbar_t2");
     List<Path> slices;
     try (var s = Files.list(images)) {
       slices = s.sorted().limit(3).toList();
