@@ -52,7 +52,7 @@ for n in "${sizes[@]}"; do
   fi
   out="$work/biomarkers_$n.csv"
   /usr/bin/time -f "%e %U %M" -o "$work/time_$n" \
-    java $BACKSTRAT_JAVA_OPTS -jar "$jar" imaging --input "$batch" --out "$out" --force --quiet $labels_flag 2>"$work/err_$n" \
+    java $BACKSTRAT_JAVA_OPTS -jar "$jar" imaging --models PHANTOM --input "$batch" --out "$out" --force --quiet $labels_flag 2>"$work/err_$n" \
     || { cat "$work/err_$n"; exit 1; }
   read -r wall user rss <"$work/time_$n"
   printf '%-8s %10s %10s %10d %12.3f\n' "$n" "$wall" "$user" "$((rss / 1024))" \

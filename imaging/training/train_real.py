@@ -363,9 +363,13 @@ def train_part(args):
     final, the other folds for cv) and saves its weights in --work."""
     os.makedirs(args.work, exist_ok=True)
     train, _ = split(args)
-    # final: key 98. The first final run (key 99) collapsed the L1/2, L2/3 and L3/4 heatmaps
-    # onto one peak (in-sample L3/4 found on 44 of 414 slices); export() now refuses such a model
-    key = (98 if args.command == 'final' else args.fold, 0 if args.part == 'localiser' else 1)
+    part = 0 if args.part == 'localiser' else 1
+    key = (args.fold, part)
+    if args.command == 'final':
+        # the final localiser has key (98, 0): the first final run, key (99, 0), collapsed the
+        # L1/2, L2/3 and L3/4 heatmaps onto one peak (in-sample L3/4 found on 44 of 414
+        # slices), and final() now refuses to export such a model; the grader kept (99, 1)
+        key = (98, 0) if part == 0 else (99, 1)
     rng = seeded(*key)
     t0 = time.time()
     if args.part == 'localiser':

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.backstrat.testkit.Prerequisites;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,5 +104,35 @@ class ImagingCommandTest {
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("pfirrmann.card.json").contains("disc_localiser");
     assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void sagittalOnlyManifestOfRealSlicesExitsZeroWithGradesFilledByTheDefaultModels()
+      throws IOException {
+    Path images = Prerequisites.sharedData().resolve("sudirman_lumbar_t2/images");
+    Prerequisites.require(Files.isDirectory(images), Prerequisites.REQUIRE_DATA,
+        "the real slices ../shared/data/sudirman_lumbar_t2");
+    List<Path> slices;
+    try (var s = Files.list(images)) {
+      slices = s.sorted().limit(3).toList();
+    }
+    StringBuilder m = new StringBuilder("id,sagittal,sagittal_spacing_mm,sagittal_orientation\n");
+    for (int k = 0; k < slices.size(); k++) {
+      m.append("r").append(k).append(',').append(slices.get(k)).append(",0.8,PI\n");
+    }
+    Path manifest = Files.writeString(tmp.resolve("real.csv"), m);
+    Path out = tmp.resolve("b.csv");
+    CommandLineTest.Run r = CommandLineTest.run("imaging", "--input", manifest.toString(),
+        "--out", out.toString(), "-q");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    List<String> header = List.of(Files.readAllLines(out).get(0).split(","));
+    for (String line : Files.readAllLines(out).subList(1, slices.size() + 1)) {
+      String[] cells = line.split(",", -1);
+      for (String level : List.of("l3l4", "l4l5", "l5s1")) {
+        assertThat(cells[header.indexOf("pfirrmann_" + level)]).as(line).matches("[1-5]");
+        assertThat(cells[header.indexOf("facet_angle_" + level + "_left")]).isEmpty();
+      }
+      assertThat(line).contains("no axial series was given");
+    }
   }
 }

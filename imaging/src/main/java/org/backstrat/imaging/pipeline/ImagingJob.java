@@ -259,9 +259,12 @@ public final class ImagingJob {
     PfirrmannGrader grader = null;
     DiscLocaliser localiser = null;
     try {
+      boolean real = referenceModels == ReferenceModels.REAL;
       grader = pfirrmannCard != null ? PfirrmannGrader.load(ModelCard.read(pfirrmannCard), 1)
+          : real ? (PfirrmannGrader.realPresent() ? PfirrmannGrader.real(1) : null)
           : PfirrmannGrader.phantomPresent() ? PfirrmannGrader.phantom(1) : null;
       localiser = discCard != null ? DiscLocaliser.load(ModelCard.read(discCard), 1)
+          : real ? (DiscLocaliser.realPresent() ? DiscLocaliser.real(1) : null)
           : DiscLocaliser.phantomPresent() ? DiscLocaliser.phantom(1) : null;
       FacetSegmenter segmenter = facetCard != null
           ? FacetSegmenter.load(ModelCard.read(facetCard), 1)

@@ -138,7 +138,9 @@ public final class HeldOutEvaluation {
     }
     Path out = work.resolve("biomarkers.csv");
     long t0 = System.nanoTime();
-    ImagingJob.Result result = ImagingJob.withDefaults().run(studies, out, false, null);
+    ImagingJob.Result result = ImagingJob.builder()
+        .referenceModels(ImagingJob.ReferenceModels.PHANTOM).build()
+        .run(studies, out, false, null);
     double seconds = (System.nanoTime() - t0) / 1e9;
     List<CSVRecord> rows = read(out);
     List<CSVRecord> truth = read(truthCsv);
