@@ -1,8 +1,11 @@
 package org.backstrat.analysis.pipeline;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.backstrat.analysis.config.AnalysisConfig;
+import org.backstrat.analysis.validation.Calibration;
 import org.backstrat.analysis.validation.CrossValidationResult;
 import org.backstrat.analysis.validation.FoldTransformFitter;
 import org.backstrat.analysis.validation.MedianImputationFitter;
@@ -20,6 +23,9 @@ import org.backstrat.core.RandomStream;
  * seeded subsample stratified by stratum ({@link RandomStream#CV_SUBSAMPLE}).
  */
 public final class ValidationStage {
+  /** Groups of the calibration plot. */
+  static final int CALIBRATION_BINS = 10;
+
   private ValidationStage() {
   }
 
@@ -54,7 +60,11 @@ public final class ValidationStage {
         xPsy[i][j] = x[i][psyCols[j]];
       }
     }
-    return new StrataValidation(all, cv.run(xPsy, strata, k, trainer, prep));
+    List<Calibration.Result> calibration = new ArrayList<>();
+    for (int c = 0; c < k; c++) {
+      calibration.add(all.calibration(strata, c, CALIBRATION_BINS));
+    }
+    return new StrataValidation(all, cv.run(xPsy, strata, k, trainer, prep), calibration);
   }
 
   /**

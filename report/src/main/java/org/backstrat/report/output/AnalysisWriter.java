@@ -191,6 +191,14 @@ public final class AnalysisWriter {
       num(x, "split_half_ari", r.splitHalfAri());
     }
     o.put("prediction_strength_splits", e.splits());
+    ArrayNode cal = o.putArray("calibration");
+    var calibration = v.strataValidation().calibration();
+    for (int c = 0; c < calibration.size(); c++) {
+      ObjectNode x = cal.addObject();
+      x.put("stratum", c + 1);
+      num(x, "intercept", calibration.get(c).intercept());
+      num(x, "slope", calibration.get(c).slope());
+    }
     o.put("evidence_people", e.people());
   }
 
