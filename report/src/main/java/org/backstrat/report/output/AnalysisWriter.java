@@ -153,6 +153,11 @@ public final class AnalysisWriter {
     evidence(o, v);
     o.set("validation", validation(v.validation(), v));
     o.set("validation_questionnaire_only", validation(v.questionnaireOnly(), v));
+    if (v.strataValidation().imagingOnly().isPresent()) {
+      o.set("validation_imaging_only", validation(v.strataValidation().imagingOnly().get(), v));
+    } else {
+      o.putNull("validation_imaging_only");
+    }
     if (v.dca().isPresent()) {
       o.set("dca", dca(result, v, v.dca().get()));
     } else {

@@ -170,7 +170,10 @@ public final class EvidenceReport {
     Arrays.sort(lambdas);
     String lambda = lambdas.length == 0 || Double.isNaN(lambdas[0]) ? "–"
         : f(lambdas[lambdas.length / 2], 4) + " (range " + f(lambdas[0], 4) + " to "
-            + f(lambdas[lambdas.length - 1], 4) + ")";
+            + f(lambdas[lambdas.length - 1], 4) + ")"
+            + (lambdas[lambdas.length / 2] <= smallestGridLambda() ? ", the smallest of the grid: "
+                + "with separated strata less penalty always fits the held-out folds better, and "
+                + "the penalty only keeps the estimates finite" : "");
     out.add(Addition.paragraph("validation", false, "Accuracy from the clustering features is "
         + "near-circular. The strata are nearest-centre cells of the very features the "
         + "regression reads, so a linear model separates them almost perfectly by "
@@ -182,7 +185,8 @@ public final class EvidenceReport {
         + cv.nonConvergedFits() + " of " + fits + " fits did not converge. High accuracy "
         + "shows that the strata can be recomputed from their features, not that they exist; "
         + "that question is answered by the block-permutation test above. The questionnaire-"
-        + "only model asks whether the strata can be recognised from a subset of the data."));
+        + "only and imaging-only models ask whether the strata can be recognised from a subset "
+        + "of the data, which is less circular: each leaves out features that helped form them."));
     ClassificationMetrics m = cv.pooledMetrics();
     double[][] mean = cv.meanConfusionPerRepeat();
     List<List<String>> pr = new ArrayList<>();
@@ -258,6 +262,11 @@ public final class EvidenceReport {
             List.of(false, true, true, true, true, true), rows)));
   }
 
+  private static double smallestGridLambda() {
+    double[] g = org.backstrat.analysis.validation.MultinomialRidgeTrainer.DEFAULT_GRID;
+    return Arrays.stream(g).min().orElse(0);
+  }
+
   private static double median(double[] x) {
     double[] s = x.clone();
     Arrays.sort(s);
@@ -289,8 +298,9 @@ public final class EvidenceReport {
       if (!c.model().equals(DecisionCurves.TREAT_ALL) && !c.model().equals(DecisionCurves.TREAT_NONE)) {
         long treated = c.truePositives()[0] + c.falsePositives()[0];
         if (treated < FLAT_SHARE * d.n()) {
-          s.append(" It flags only ").append(treated).append(" of ").append(d.n())
-              .append(" people, so its net benefit is near zero at every threshold and its "
+          s.append(treated == 0 ? " It flags no one of the " + d.n() + " people, so"
+              : " It flags only " + treated + " of " + d.n() + " people, so")
+              .append(" its net benefit is near zero at every threshold and its "
                   + "curve lies on treat-none: flat because it treats almost no one, not "
                   + "because it is neutral.");
         }
