@@ -1,5 +1,7 @@
 package org.backstrat.analysis.pipeline;
 
+import java.util.List;
+import org.backstrat.analysis.validation.Calibration;
 import org.backstrat.analysis.validation.CrossValidationResult;
 
 /**
@@ -9,7 +11,16 @@ import org.backstrat.analysis.validation.CrossValidationResult;
  *
  * @param allFeatures cross-validation with every feature of the variant
  * @param questionnaireOnly cross-validation with the psychosocial features only, same folds
+ * @param imagingOnly cross-validation with the imaging features only, same folds (empty when
+ *     the variant has none)
+ * @param calibration per stratum, the calibration of the all-features model's held-out
+ *     probabilities of that stratum (pooled over repeats, ten bins for the plot)
  */
 public record StrataValidation(CrossValidationResult allFeatures,
-                               CrossValidationResult questionnaireOnly) {
+                               CrossValidationResult questionnaireOnly,
+                               java.util.Optional<CrossValidationResult> imagingOnly,
+                               List<Calibration.Result> calibration) {
+  public StrataValidation {
+    calibration = List.copyOf(calibration);
+  }
 }

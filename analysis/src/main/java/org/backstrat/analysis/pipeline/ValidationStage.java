@@ -1,8 +1,11 @@
 package org.backstrat.analysis.pipeline;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.backstrat.analysis.config.AnalysisConfig;
+import org.backstrat.analysis.validation.Calibration;
 import org.backstrat.analysis.validation.CrossValidationResult;
 import org.backstrat.analysis.validation.FoldTransformFitter;
 import org.backstrat.analysis.validation.MedianImputationFitter;
@@ -16,10 +19,13 @@ import org.backstrat.core.RandomStream;
  * of the kept people, by repeated stratified k-fold cross-validation (folds from
  * {@link RandomStream#CV_FOLDS}; z-scoring, and median imputation with indicators when the
  * config imputes, fitted inside each training fold), from all features and from the
- * questionnaire scores alone on the same folds. Above {@code cv_sample} kept people it runs on a
+ * questionnaire scores alone and from the imaging features alone on the same folds. Above {@code cv_sample} kept people it runs on a
  * seeded subsample stratified by stratum ({@link RandomStream#CV_SUBSAMPLE}).
  */
 public final class ValidationStage {
+  /** Groups of the calibration plot. */
+  static final int CALIBRATION_BINS = 10;
+
   private ValidationStage() {
   }
 
@@ -47,14 +53,28 @@ public final class ValidationStage {
     FoldTransformFitter prep = config.missing().equals("complete-case") ? new ZScoreFitter()
         : MedianImputationFitter.withIndicators().andThen(new ZScoreFitter());
     CrossValidationResult all = cv.run(x, strata, k, trainer, prep);
-    int[] psyCols = features.columnsOf(ctx.variant().psychosocial());
-    double[][] xPsy = new double[x.length][psyCols.length];
+    double[][] xPsy = columns(x, features.columnsOf(ctx.variant().psychosocial()));
+    int[] imgCols = features.columnsOf(ctx.variant().imaging());
+    java.util.Optional<CrossValidationResult> imaging = imgCols.length == 0
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(cv.run(columns(x, imgCols), strata, k, trainer, prep));
+    List<Calibration.Result> calibration = new ArrayList<>();
+    for (int c = 0; c < k; c++) {
+      calibration.add(all.calibration(strata, c, CALIBRATION_BINS));
+    }
+    return new StrataValidation(all, cv.run(xPsy, strata, k, trainer, prep), imaging,
+        calibration);
+  }
+
+  /** The given columns of every row. */
+  private static double[][] columns(double[][] x, int[] cols) {
+    double[][] out = new double[x.length][cols.length];
     for (int i = 0; i < x.length; i++) {
-      for (int j = 0; j < psyCols.length; j++) {
-        xPsy[i][j] = x[i][psyCols[j]];
+      for (int j = 0; j < cols.length; j++) {
+        out[i][j] = x[i][cols[j]];
       }
     }
-    return new StrataValidation(all, cv.run(xPsy, strata, k, trainer, prep));
+    return out;
   }
 
   /**

@@ -112,7 +112,7 @@ public final class StrataInWords {
       List<String> lower = new ArrayList<>();
       List<String> average = new ArrayList<>();
       for (Dimension d : dimensions) {
-        String z = String.format(Locale.ROOT, "%+.1f SD", d.z[c]);
+        String z = String.format(Locale.ROOT, "%+.1f SD", Math.round(d.z[c] * 10) / 10.0 + 0.0);
         if (d.z[c] >= DISTINCT) {
           higher.add(d.phrase + " (" + z + ")");
         } else if (d.z[c] <= -DISTINCT) {

@@ -29,6 +29,8 @@ import java.util.List;
  * @param quasiSeparationFits fold fits whose training data were quasi-completely separated
  * @param separationChecked whether the trainer checked separation at all
  * @param lambdas the ridge λ of every fold fit in (repeat, fold) order (NaN for other models)
+ * @param outOfFoldProbabilities [repeat][row][class]: each row's class probabilities when it
+ *     was held out
  */
 public record CrossValidationResult(int folds, int repeats, long seed, List<FoldResult> foldResults,
                                     double accuracyMean, double accuracySd,
@@ -37,11 +39,13 @@ public record CrossValidationResult(int folds, int repeats, long seed, List<Fold
                                     long[][] pooledConfusion, double[] pooledRecall,
                                     int nonConvergedFits, int[][] outOfFoldPredictions,
                                     int completeSeparationFits, int quasiSeparationFits,
-                                    boolean separationChecked, double[] lambdas) {
+                                    boolean separationChecked, double[] lambdas,
+                                    double[][][] outOfFoldProbabilities) {
 
   public CrossValidationResult {
     foldResults = List.copyOf(foldResults);
     lambdas = lambdas.clone();
+    outOfFoldProbabilities = copy3(outOfFoldProbabilities);
     pooledConfusion = ClassificationMetrics.copy(pooledConfusion);
     pooledRecall = pooledRecall.clone();
     outOfFoldPredictions = copy(outOfFoldPredictions);
@@ -67,6 +71,41 @@ public record CrossValidationResult(int folds, int repeats, long seed, List<Fold
   @Override
   public double[] lambdas() {
     return lambdas.clone();
+  }
+
+  @Override
+  public double[][][] outOfFoldProbabilities() {
+    return copy3(outOfFoldProbabilities);
+  }
+
+  /**
+   * Calibration of the held-out probabilities of one class against membership of it, pooled
+   * over the repeats (each row once per repeat), in {@code bins} groups for the plot.
+   *
+   * @param classes the true class of each row
+   */
+  public Calibration.Result calibration(int[] classes, int cls, int bins) {
+    int n = classes.length;
+    double[] p = new double[repeats * n];
+    boolean[] y = new boolean[repeats * n];
+    for (int r = 0; r < repeats; r++) {
+      for (int i = 0; i < n; i++) {
+        p[r * n + i] = outOfFoldProbabilities[r][i][cls];
+        y[r * n + i] = classes[i] == cls;
+      }
+    }
+    return Calibration.of(p, y, bins);
+  }
+
+  private static double[][][] copy3(double[][][] a) {
+    double[][][] c = new double[a.length][][];
+    for (int i = 0; i < a.length; i++) {
+      c[i] = new double[a[i].length][];
+      for (int j = 0; j < a[i].length; j++) {
+        c[i][j] = a[i][j].clone();
+      }
+    }
+    return c;
   }
 
   /**

@@ -166,14 +166,15 @@ public final class RepeatedCrossValidation {
     }
     int tasks = repeats * folds;
     int[][] predictions = new int[repeats][n];
+    double[][][] probabilities = new double[repeats][n][];
     FoldResult[] results = Restarts.inOrder(tasks, threads, t -> runFold(t / folds, t % folds,
-        features, classes, classCount, assignment, trainer, transform, predictions))
-        .toArray(new FoldResult[0]);
-    return summarise(results, classCount, repeats, predictions);
+        features, classes, classCount, assignment, trainer, transform, predictions,
+        probabilities)).toArray(new FoldResult[0]);
+    return summarise(results, classCount, repeats, predictions, probabilities);
   }
 
   private CrossValidationResult summarise(FoldResult[] results, int classCount, int repeats,
-                                          int[][] predictions) {
+                                          int[][] predictions, double[][][] probabilities) {
     double[] accuracy = new double[results.length];
     double[] balanced = new double[results.length];
     double[] macroF1 = new double[results.length];
@@ -209,12 +210,13 @@ public final class RepeatedCrossValidation {
     return new CrossValidationResult(folds, repeats, seed, list, mean(accuracy), sd(accuracy),
         mean(balanced), sd(balanced), mean(macroF1), sd(macroF1), pooled,
         ClassificationMetrics.fromConfusion(pooled).recall(), nonConverged, predictions,
-        complete, quasi, checked, lambdas);
+        complete, quasi, checked, lambdas, probabilities);
   }
 
   private static FoldResult runFold(int repeat, int fold, double[][] features, int[] classes,
                                     int classCount, int[][] assignment, ClassifierTrainer trainer,
-                                    FoldTransformFitter transform, int[][] predictions) {
+                                    FoldTransformFitter transform, int[][] predictions,
+                                    double[][][] probabilities) {
     int[] foldOf = assignment[repeat];
     int n = features.length;
     int testSize = 0;
@@ -244,8 +246,16 @@ public final class RepeatedCrossValidation {
     for (int t = 0; t < testSize; t++) {
       int i = testRows[t];
       truth[t] = classes[i];
-      predicted[t] = model.predictClass(fitted.apply(features[i].clone()));
-      predictions[repeat][i] = predicted[t];
+      double[] prob = model.predictProbabilities(fitted.apply(features[i].clone()));
+      int best = 0;
+      for (int k = 1; k < prob.length; k++) {
+        if (prob[k] > prob[best]) {
+          best = k; // as Classifier.predictClass: ties to the lowest class
+        }
+      }
+      predicted[t] = best;
+      predictions[repeat][i] = best;
+      probabilities[repeat][i] = prob;
     }
     return new FoldResult(repeat, fold, trainSize, testSize,
         ClassificationMetrics.of(truth, predicted, classCount), model.converged(),

@@ -264,7 +264,19 @@ final class ReportCharts {
     double[] t = d.thresholds();
     List<LineSeries> series = new ArrayList<>();
     double top = d.prevalence();
+    // treat-none is drawn last, so that a flat comparator lying on it cannot hide it
+    List<Integer> order = new ArrayList<>();
     for (int i = 0; i < d.curves().size(); i++) {
+      if (!d.curves().get(i).model().equals("treat_none")) {
+        order.add(i);
+      }
+    }
+    for (int i = 0; i < d.curves().size(); i++) {
+      if (d.curves().get(i).model().equals("treat_none")) {
+        order.add(i);
+      }
+    }
+    for (int i : order) {
       NetBenefitCurve c = d.curves().get(i);
       LineSeries s = LineSeries.of(c.model().replace('_', ' '), t, c.netBenefit()).withStyle(dcaStyle(c.model(), i));
       if (c.lower() != null) {
@@ -287,5 +299,46 @@ final class ReportCharts {
       chart = chart.withShadedRange(d.superiorFrom(), d.superiorTo(), "stratification beats treat all and none");
     }
     return chart.render();
+  }
+
+  /**
+   * Net interventions avoided per 100 people against treat-all,
+   * 100 · (NB − NB_treat-all) · (1 − t) / t, for the strata and the comparators; null when no
+   * decision curves were given.
+   */
+  String netInterventionsAvoidedChart() {
+    DecisionCurves d = v.decisionCurves();
+    if (d == null) {
+      return null;
+    }
+    double[] t = d.thresholds();
+    double[] all = null;
+    for (NetBenefitCurve c : d.curves()) {
+      if (c.model().equals("treat_all")) {
+        all = c.netBenefit();
+      }
+    }
+    if (all == null) {
+      return null;
+    }
+    List<LineSeries> series = new ArrayList<>();
+    double top = 10;
+    for (int i = 0; i < d.curves().size(); i++) {
+      NetBenefitCurve c = d.curves().get(i);
+      if (c.model().equals("treat_all") || c.model().equals("treat_none")) {
+        continue;
+      }
+      double[] y = new double[t.length];
+      for (int j = 0; j < t.length; j++) {
+        y[j] = 100 * (c.netBenefit()[j] - all[j]) * (1 - t[j]) / t[j];
+        if (Double.isFinite(y[j])) {
+          top = Math.max(top, y[j]);
+        }
+      }
+      series.add(LineSeries.of(c.model().replace('_', ' '), t, y).withStyle(dcaStyle(c.model(), i)));
+    }
+    return LineChart.of(id("nia"), "Net interventions avoided: " + d.outcome() + " (" + v.name() + ")",
+        "Threshold probability", "Net interventions avoided per 100 people", series)
+        .withYLimits(-100, top * 1.05).withSize(720, 360).render();
   }
 }

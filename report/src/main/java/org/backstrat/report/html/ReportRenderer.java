@@ -248,7 +248,15 @@ public final class ReportRenderer {
               + range + (d.bootstrapReplicates() > 0 ? " Bands: 95% percentile intervals over "
               + d.bootstrapReplicates() + " bootstrap replicates." : ""), false));
           blocks.add(new Figure(svg, "Net benefit against threshold probability; the y axis is cut at the bottom "
-              + "where treat-all falls far below zero.", file(ReportTables.nameFor(v, "decision_curves"))));
+              + "where treat-all falls far below zero. Treat-none is the line at 0, drawn last.",
+              file(ReportTables.nameFor(v, "decision_curves"))));
+          String nia = charts.netInterventionsAvoidedChart();
+          if (nia != null) {
+            blocks.add(new Figure(nia, "Net interventions avoided per 100 people compared with treating everyone: "
+                + "how many fewer people are treated at the same net benefit (above 0 is better than treat-all; the axis is "
+                + "cut at -100 where low thresholds make the difference explode).",
+                file(ReportTables.nameFor(v, "decision_curves"))));
+          }
         }
       }
       default -> throw new IllegalStateException("unknown section " + anchor);
@@ -261,7 +269,9 @@ public final class ReportRenderer {
                                 Map<String, ReportTable> tables, List<Block> blocks) {
     for (Addition a : v.additions()) {
       if (a.section().equals(anchor) && a.first() == first) {
-        if (a.text() != null) {
+        if (a.svg() != null) {
+          blocks.add(new Figure(a.svg(), a.text(), file(ReportTables.nameFor(v, a.table().what()))));
+        } else if (a.text() != null) {
           blocks.add(new Paragraph(a.text(), a.note()));
         } else {
           blocks.add(table(tables, ReportTables.nameFor(v, a.table().what())));

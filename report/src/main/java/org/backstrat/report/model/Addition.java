@@ -13,25 +13,34 @@ import java.util.List;
  * @param first true to place it before the section's fixed content, false after it
  * @param text the paragraph, or null for a table
  * @param note whether the paragraph is a side note (smaller type)
- * @param table the table, or null for a paragraph
+ * @param table the table, or null for a paragraph or figure
+ * @param svg a figure's SVG (then {@code text} is its caption and {@code table} its numbers)
  */
-public record Addition(String section, boolean first, String text, boolean note, TextTable table) {
+public record Addition(String section, boolean first, String text, boolean note, TextTable table,
+                       String svg) {
 
-  /** Exactly one of text and table. */
+  /** A paragraph, a table, or a figure with caption and numbers. */
   public Addition {
-    if ((text == null) == (table == null)) {
-      throw new IllegalArgumentException("an addition is a paragraph or a table");
+    if (svg == null && (text == null) == (table == null)
+        || svg != null && (text == null || table == null)) {
+      throw new IllegalArgumentException("an addition is a paragraph, a table or a figure");
     }
+  }
+
+  /** A figure with its caption and the table of its numbers (written as CSV). */
+  public static Addition figure(String section, boolean first, String svg, String caption,
+                                TextTable numbers) {
+    return new Addition(section, first, caption, false, numbers, svg);
   }
 
   /** A paragraph. */
   public static Addition paragraph(String section, boolean first, String text) {
-    return new Addition(section, first, text, false, null);
+    return new Addition(section, first, text, false, null, null);
   }
 
   /** A table. */
   public static Addition table(String section, boolean first, TextTable table) {
-    return new Addition(section, first, null, false, table);
+    return new Addition(section, first, null, false, table, null);
   }
 
   /**

@@ -137,6 +137,11 @@ public final class AnalysisWriter {
     evidence(o, v);
     o.set("validation", validation(v.validation(), v));
     o.set("validation_questionnaire_only", validation(v.questionnaireOnly(), v));
+    if (v.strataValidation().imagingOnly().isPresent()) {
+      o.set("validation_imaging_only", validation(v.strataValidation().imagingOnly().get(), v));
+    } else {
+      o.putNull("validation_imaging_only");
+    }
     if (v.dca().isPresent()) {
       o.set("dca", dca(result, v, v.dca().get()));
     } else {
@@ -175,6 +180,14 @@ public final class AnalysisWriter {
       num(x, "split_half_ari", r.splitHalfAri());
     }
     o.put("prediction_strength_splits", e.splits());
+    ArrayNode cal = o.putArray("calibration");
+    var calibration = v.strataValidation().calibration();
+    for (int c = 0; c < calibration.size(); c++) {
+      ObjectNode x = cal.addObject();
+      x.put("stratum", c + 1);
+      num(x, "intercept", calibration.get(c).intercept());
+      num(x, "slope", calibration.get(c).slope());
+    }
     o.put("evidence_people", e.people());
   }
 

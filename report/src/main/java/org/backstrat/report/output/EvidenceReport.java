@@ -170,7 +170,10 @@ public final class EvidenceReport {
     Arrays.sort(lambdas);
     String lambda = lambdas.length == 0 || Double.isNaN(lambdas[0]) ? "–"
         : f(lambdas[lambdas.length / 2], 4) + " (range " + f(lambdas[0], 4) + " to "
-            + f(lambdas[lambdas.length - 1], 4) + ")";
+            + f(lambdas[lambdas.length - 1], 4) + ")"
+            + (lambdas[lambdas.length / 2] <= smallestGridLambda() ? ", the smallest of the grid: "
+                + "with separated strata less penalty always fits the held-out folds better, and "
+                + "the penalty only keeps the estimates finite" : "");
     out.add(Addition.paragraph("validation", false, "Accuracy from the clustering features is "
         + "near-circular. The strata are nearest-centre cells of the very features the "
         + "regression reads, so a linear model separates them almost perfectly by "
@@ -182,7 +185,8 @@ public final class EvidenceReport {
         + cv.nonConvergedFits() + " of " + fits + " fits did not converge. High accuracy "
         + "shows that the strata can be recomputed from their features, not that they exist; "
         + "that question is answered by the block-permutation test above. The questionnaire-"
-        + "only model asks whether the strata can be recognised from a subset of the data."));
+        + "only and imaging-only models ask whether the strata can be recognised from a subset "
+        + "of the data, which is less circular: each leaves out features that helped form them."));
     ClassificationMetrics m = cv.pooledMetrics();
     double[][] mean = cv.meanConfusionPerRepeat();
     List<List<String>> pr = new ArrayList<>();
@@ -206,6 +210,7 @@ public final class EvidenceReport {
         + "precision, recall and F1 of the held-out predictions (all features), and the mean "
         + "confusion matrix of one repeat (each person once), variant " + v.name(), csv, head,
         num, pr)));
+    calibration(v, out);
     out.add(Addition.paragraph("validation", false, "Beside the paper: it reports "
         + "cross-validated logistic-regression accuracy of 0.89 (SBT) and 0.87 (ÖMPSQ) and "
         + "decision curves above treat-all. Here the all-features accuracy is "
@@ -213,6 +218,53 @@ public final class EvidenceReport {
         + "predict a clustering from its own features and are near-circular in the same way; "
         + "what differs is the penalised model, the separation reported, and the "
         + "block-permutation test as the primary evidence."));
+  }
+
+  /** Calibration of the all-features model's held-out probabilities: plot and table. */
+  private static void calibration(VariantAnalysis v, List<Addition> out) {
+    List<org.backstrat.analysis.validation.Calibration.Result> cal =
+        v.strataValidation().calibration();
+    if (cal.isEmpty()) {
+      return;
+    }
+    List<org.backstrat.report.svg.LineSeries> series = new ArrayList<>();
+    List<List<String>> rows = new ArrayList<>();
+    for (int c = 0; c < cal.size(); c++) {
+      var r = cal.get(c);
+      String name = (c + 1) + " " + v.label(c);
+      series.add(org.backstrat.report.svg.LineSeries.of(name, r.meanPredicted(), r.observed())
+          .withMarkers());
+      double[] mp = r.meanPredicted();
+      double[] ob = r.observed();
+      for (int b = 0; b < mp.length; b++) {
+        rows.add(List.of(name, Integer.toString(b + 1), f(mp[b], 4), f(ob[b], 4),
+            b == 0 ? f(r.intercept(), 3) : "", b == 0 ? f(r.slope(), 3) : ""));
+      }
+    }
+    series.add(org.backstrat.report.svg.LineSeries.of("perfect calibration",
+        new double[] {0, 1}, new double[] {0, 1}));
+    String svg = org.backstrat.report.svg.LineChart.of("calibration-" + v.name(),
+        "Calibration of held-out probabilities (" + v.name() + ")", "Mean predicted probability",
+        "Observed share", series).withYLimits(0, 1).withSize(560, 420).render();
+    StringBuilder cap = new StringBuilder("Calibration of the all-features model's held-out "
+        + "probabilities of each stratum, pooled over the repeats, in ten groups of equal size; "
+        + "intercept (calibration-in-the-large, 0 is ideal) and slope (1 is ideal; below 1 "
+        + "means too extreme): ");
+    for (int c = 0; c < cal.size(); c++) {
+      cap.append(c == 0 ? "" : "; ").append(c + 1).append(" ").append(v.label(c))
+          .append(" intercept ").append(f(cal.get(c).intercept(), 2)).append(", slope ")
+          .append(f(cal.get(c).slope(), 2));
+    }
+    out.add(Addition.figure("validation", false, svg, cap.append(".").toString(),
+        new TextTable("calibration", "Calibration of held-out probabilities, variant " + v.name(),
+            List.of("stratum", "group", "mean_predicted", "observed", "intercept", "slope"),
+            List.of("Stratum", "Group", "Mean predicted", "Observed", "Intercept", "Slope"),
+            List.of(false, true, true, true, true, true), rows)));
+  }
+
+  private static double smallestGridLambda() {
+    double[] g = org.backstrat.analysis.validation.MultinomialRidgeTrainer.DEFAULT_GRID;
+    return Arrays.stream(g).min().orElse(0);
   }
 
   private static double median(double[] x) {
@@ -246,8 +298,9 @@ public final class EvidenceReport {
       if (!c.model().equals(DecisionCurves.TREAT_ALL) && !c.model().equals(DecisionCurves.TREAT_NONE)) {
         long treated = c.truePositives()[0] + c.falsePositives()[0];
         if (treated < FLAT_SHARE * d.n()) {
-          s.append(" It flags only ").append(treated).append(" of ").append(d.n())
-              .append(" people, so its net benefit is near zero at every threshold and its "
+          s.append(treated == 0 ? " It flags no one of the " + d.n() + " people, so"
+              : " It flags only " + treated + " of " + d.n() + " people, so")
+              .append(" its net benefit is near zero at every threshold and its "
                   + "curve lies on treat-none: flat because it treats almost no one, not "
                   + "because it is neutral.");
         }

@@ -143,9 +143,11 @@ public final class ReportAssembler {
     for (int k = 0; k < v.k(); k++) {
       classLabels.add((k + 1) + " " + v.label(k));
     }
-    List<ValidationResult> validation = List.of(
+    List<ValidationResult> validation = new ArrayList<>(List.of(
         validation("all features", v.validation(), classLabels),
-        validation("questionnaire only", v.questionnaireOnly(), classLabels));
+        validation("questionnaire only", v.questionnaireOnly(), classLabels)));
+    v.strataValidation().imagingOnly().ifPresent(cv ->
+        validation.add(validation("imaging only", cv, classLabels)));
     VariantReport.Builder b = VariantReport.builder(v.name())
         .features(features)
         .clustering(c.method(), v.k(), v.model().fit().trimFraction())
