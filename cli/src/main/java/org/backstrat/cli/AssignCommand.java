@@ -53,7 +53,7 @@ final class AssignCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     AtomicOutput.checkWritable(out, common.force);
-    Reporting rep = new Reporting(spec.commandLine().getErr(), common.quiet);
+    Reporting rep = new Reporting(spec.commandLine().getErr(), common);
     rep.progress().step("reading the model " + model);
     FrozenModel frozen = ModelJson.read(model);
     rep.progress().step("reading " + data);

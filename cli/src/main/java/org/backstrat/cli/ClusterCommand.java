@@ -83,7 +83,7 @@ final class ClusterCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     AtomicOutput.checkWritable(out, common.force);
-    Reporting rep = new Reporting(spec.commandLine().getErr(), common.quiet);
+    Reporting rep = new Reporting(spec.commandLine().getErr(), common);
     HeaderMode mode = switch (header.toLowerCase(java.util.Locale.ROOT)) {
       case "auto" -> HeaderMode.AUTO;
       case "present", "yes", "true" -> HeaderMode.PRESENT;
@@ -103,9 +103,9 @@ final class ClusterCommand implements Callable<Integer> {
         .force(common.force)
         .build();
     rep.note("clustering " + data);
-    ClusterJobResult result = ClusterJob.run(request);
+    ClusterJobResult result = ClusterJob.run(request, rep.progress());
     if (!result.table().skippedColumns().isEmpty()) {
-      rep.note("skipped non-numeric columns: " + String.join(", ",
+      rep.warn("skipped non-numeric columns: " + String.join(", ",
           result.table().skippedColumns()));
     }
     rep.note("K = " + result.selection().chosenK() + "; wrote " + out);

@@ -7,6 +7,10 @@ final class CommonOptions {
   @Option(names = {"-q", "--quiet"}, description = "No progress messages on stderr.")
   boolean quiet;
 
+  @Option(names = "--progress", description = "Progress messages on stderr even when it is not "
+      + "a terminal (for logs); --quiet wins.")
+  boolean progress;
+
   @Option(names = "--force", description = "Overwrite an existing output.")
   boolean force;
 }

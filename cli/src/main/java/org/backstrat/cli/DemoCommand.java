@@ -46,7 +46,7 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() {
     AtomicOutput.checkWritable(out, common.force);
     Instant createdAt = CreationTime.now(); // a bad SOURCE_DATE_EPOCH is refused before the work
-    Reporting rep = new Reporting(spec.commandLine().getErr(), common.quiet);
+    Reporting rep = new Reporting(spec.commandLine().getErr(), common);
     Progress progress = rep.progress();
     AtomicOutput.writeDirectory(out, common.force, dir -> {
       Path cohortFile = dir.resolve("cohort.csv");

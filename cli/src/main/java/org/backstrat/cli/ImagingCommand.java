@@ -69,7 +69,7 @@ final class ImagingCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     AtomicOutput.checkWritable(out, common.force);
-    Reporting rep = new Reporting(spec.commandLine().getErr(), common.quiet);
+    Reporting rep = new Reporting(spec.commandLine().getErr(), common);
     Progress progress = rep.progress();
     ImagingJob job = ImagingJob.withDefaults();
     if (model != null) {

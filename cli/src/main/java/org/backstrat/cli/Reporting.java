@@ -13,10 +13,21 @@ final class Reporting {
 
   private final PrintWriter err;
   private final boolean showProgress;
+  private final boolean quiet;
 
   Reporting(PrintWriter err, boolean quiet) {
+    this(err, quiet, false);
+  }
+
+  /** Progress as the verb's common options ask: {@code --quiet} wins over {@code --progress}. */
+  Reporting(PrintWriter err, CommonOptions options) {
+    this(err, options.quiet, options.progress);
+  }
+
+  private Reporting(PrintWriter err, boolean quiet, boolean forceProgress) {
     this.err = err;
-    this.showProgress = !quiet && System.console() != null;
+    this.quiet = quiet;
+    this.showProgress = !quiet && (forceProgress || System.console() != null);
   }
 
   /** A progress sink printing one line per step. */
@@ -32,6 +43,18 @@ final class Reporting {
       }
       err.flush();
     };
+  }
+
+  /**
+   * Something the user must know about the result (a column left out, data changed on the way
+   * in): shown even when stderr is not a terminal, so that logs keep it; silenced only by
+   * {@code --quiet}.
+   */
+  void warn(String message) {
+    if (!quiet) {
+      err.println("backstrat: warning: " + message);
+      err.flush();
+    }
   }
 
   /** A note that is shown unless quiet (e.g. where the output went). */

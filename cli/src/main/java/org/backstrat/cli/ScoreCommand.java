@@ -45,7 +45,7 @@ final class ScoreCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     AtomicOutput.checkWritable(out, common.force);
-    Reporting rep = new Reporting(spec.commandLine().getErr(), common.quiet);
+    Reporting rep = new Reporting(spec.commandLine().getErr(), common);
     CohortScorer scorer = CohortScorer.withDefaults();
     if (mapping != null) {
       scorer = scorer.withMapping(InstrumentMapping.read(mapping));

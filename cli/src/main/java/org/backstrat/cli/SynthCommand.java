@@ -47,7 +47,7 @@ final class SynthCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(cmd.commandLine(),
           "--n must be at least 1, not " + n);
     }
-    Reporting rep = new Reporting(cmd.commandLine().getErr(), common.quiet);
+    Reporting rep = new Reporting(cmd.commandLine().getErr(), common);
     CohortSynthesizer synth = spec == null ? CohortSynthesizer.withDefaults()
         : CohortSynthesizer.withSpec(SynthSpec.read(spec));
     rep.note("synthesising " + n + " people (seed " + seed + ")");

@@ -3,6 +3,7 @@ package org.backstrat.analysis.config;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -109,6 +110,7 @@ public record AnalysisConfig(long seed, String scaling, String missing, String m
       .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT) // "k": 2.5 is refused, not cut to 2
       .configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS, true)
       .build();
 
@@ -329,7 +331,11 @@ public record AnalysisConfig(long seed, String scaling, String missing, String m
         String msg = bad.getMessage().replaceFirst("^analysis config: ", "");
         return at + msg;
       }
-      return at + "invalid value";
+      if (cause instanceof NullPointerException || cause instanceof IllegalArgumentException) {
+        return at + "incomplete: every field must be given (see the shipped "
+            + "default-analysis.json for a complete example)";
+      }
+      return at + foundInstead(root, e);
     }
     if (e instanceof InvalidFormatException f) {
       return at + "found " + shown(f.getValue()) + ", expected " + expected(f.getTargetType());
@@ -344,7 +350,26 @@ public record AnalysisConfig(long seed, String scaling, String missing, String m
     if (cause instanceof BadInputException bad) {
       return at + bad.getMessage().replaceFirst("^analysis config: ", "");
     }
-    return at + "invalid value";
+    return at + foundInstead(root, e);
+  }
+
+  /**
+   * The last resort for a value Jackson could not take (a number too large for its type, a
+   * missing list): what was found there, in the file's own words, never a Java type.
+   */
+  private static String foundInstead(JsonNode root, JsonMappingException e) {
+    JsonNode found = at(root, e);
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof InputCoercionException) {
+        return "found " + shown(found == null ? "" : found.asText())
+            + ", expected a whole number of at most " + Integer.MAX_VALUE;
+      }
+    }
+    if (found == null || found.isMissingNode() || found.isNull()) {
+      return "missing, expected a value";
+    }
+    return "found " + shown(found.isValueNode() ? found.asText() : found.toString())
+        + ", which is not a value this setting takes (see the shipped default-analysis.json)";
   }
 
   /** The node the error points at, or null when it is absent. */

@@ -74,7 +74,7 @@ public final class KSelectionStage {
             RandomStream.SELECTION_SUBSAMPLE.seed(config.seed())))
         : Optional.empty();
     FeatureMatrix people = sample.map(raw::selectRows).orElse(raw);
-    KSelection selection = selector.build().select(people, scaler, clusterer);
+    KSelection selection = selector.build().select(people, scaler, clusterer, ctx.progress());
     List<TrimmingCurves.Point> curves = List.of();
     if (config.method().equals("trimmed")) {
       int[] ks = selection.rows().stream().mapToInt(KSelectionRow::k).toArray();

@@ -1,5 +1,6 @@
 package org.backstrat.cluster.job;
 
+import org.backstrat.core.Progress;
 import org.backstrat.core.cohort.CohortWriter;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -51,6 +52,11 @@ public final class ClusterJob {
 
   /** Runs the job. */
   public static ClusterJobResult run(ClusterRequest request) {
+    return run(request, Progress.NONE);
+  }
+
+  /** Runs the job, reporting progress (reading, choosing K, writing). */
+  public static ClusterJobResult run(ClusterRequest request, Progress progress) {
     AtomicOutput.checkWritable(request.output(), request.force());
     long t0 = System.nanoTime();
     NumericTable table = NumericTableReader.withDefaults().withHeader(request.header())
@@ -67,7 +73,7 @@ public final class ClusterJob {
         .gapReferences(gapRefs == 1 ? 2 : gapRefs).seed(request.seed())
         .threads(request.threads())
         .fixedK(request.kMin() == request.kMax() ? request.kMin() : 0).build();
-    KSelection selection = selector.select(raw, scaler, clusterer);
+    KSelection selection = selector.select(raw, scaler, clusterer, progress);
     long t2 = System.nanoTime();
     AtomicOutput.writeDirectory(request.output(), request.force(), dir -> {
       writeAssignments(dir.resolve("assignments.csv"), table, selection.chosenModel().fit());

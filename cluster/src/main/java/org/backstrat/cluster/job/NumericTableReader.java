@@ -221,7 +221,13 @@ public record NumericTableReader(HeaderMode header, int threads) {
     List<InputProblem> problems = new ArrayList<>();
     boolean[] bad = new boolean[d];
     String[] badReason = new String[d];
+    long[] firstMissing = new long[d];
     for (RangeParser rp : parsers) {
+      for (int j = 0; j < d; j++) {
+        if (firstMissing[j] == 0) {
+          firstMissing[j] = rp.firstMissing[j];
+        }
+      }
       for (InputProblem q : rp.problems) {
         if (problems.size() < MAX_PROBLEMS) {
           problems.add(q);
@@ -231,6 +237,17 @@ public record NumericTableReader(HeaderMode header, int threads) {
         if (rp.bad[j] && !bad[j]) {
           bad[j] = true;
           badReason[j] = rp.badReason[j];
+        }
+      }
+    }
+    if (allNumeric) {
+      // a numeric column with empty cells is refused, as it is when named in --features: it is
+      // never dropped silently (a text column, which cannot be clustered at all, is skipped)
+      for (int j = 0; j < d; j++) {
+        if (firstMissing[j] > 0 && !bad[j] && problems.size() < MAX_PROBLEMS) {
+          problems.add(InputProblem.error(file, firstMissing[j], targetNames.get(j), "",
+              "a value (missing values cannot be clustered; remove or impute the rows, or "
+                  + "name the columns to cluster with --features)"));
         }
       }
     }
@@ -287,6 +304,8 @@ public record NumericTableReader(HeaderMode header, int threads) {
     final List<InputProblem> problems = new ArrayList<>();
     final boolean[] bad;
     final String[] badReason;
+    /** All-numeric mode: first empty cell per column (line number), 0 when none. */
+    final long[] firstMissing;
     final int[] fieldFrom;
     final int[] fieldTo;
     int row;
@@ -307,6 +326,7 @@ public record NumericTableReader(HeaderMode header, int threads) {
       this.ids = ids;
       this.bad = new boolean[d];
       this.badReason = new String[d];
+      this.firstMissing = new long[d];
       this.fieldFrom = new int[names.size() + 1];
       this.fieldTo = new int[names.size() + 1];
       this.row = rowOffset;
@@ -350,7 +370,11 @@ public record NumericTableReader(HeaderMode header, int threads) {
           case 3 -> "a finite number (NaN and infinity cannot be clustered)";
           default -> "a number";
         };
-        if (allNumeric) {
+        if (allNumeric && status == 1) {
+          if (firstMissing[t] == 0) {
+            firstMissing[t] = ln; // a numeric column with a gap: refused below, not dropped
+          }
+        } else if (allNumeric) {
           bad[t] = true;
           badReason[t] = "row " + ln + ": \"" + cell + "\" is not " + why.replaceFirst("^a ", "a ");
         } else {

@@ -23,6 +23,7 @@ import org.backstrat.report.html.ReportView.Table;
 import org.backstrat.report.html.ReportView.TocEntry;
 import org.backstrat.report.model.DecisionCurves;
 import org.backstrat.report.model.Exclusion;
+import org.backstrat.report.model.ParticipantFlow;
 import org.backstrat.report.model.ReportInput;
 import org.backstrat.report.model.ValidationResult;
 import org.backstrat.report.model.VariantReport;
@@ -148,10 +149,22 @@ public final class ReportRenderer {
       excluded += e.count();
     }
     StringBuilder sb = new StringBuilder();
-    sb.append(in.cohort().nRead()).append(" rows were read from ").append(in.cohort().source()).append("; ")
-        .append(excluded).append(" were excluded. ");
+    sb.append(in.cohort().nRead()).append(" rows were read from ").append(in.cohort().source());
+    sb.append(excluded > 0 ? "; " + excluded + " were excluded from every variant. " : ". ");
     for (VariantReport v : in.variants()) {
-      sb.append("Variant ").append(v.name()).append(": ").append(v.nUsed()).append(" people clustered into K = ")
+      sb.append("Variant ").append(v.name()).append(": ");
+      ParticipantFlow f = v.flow();
+      if (f != null && f.nExcludedMissing() > 0) {
+        sb.append(f.nExcludedMissing()).append(" of ").append(f.nRead())
+            .append(" people were left out for missing values (").append(f.excludedList())
+            .append("); ");
+      } else if (f != null && f.nImputed() > 0) {
+        sb.append(f.nImputed()).append(" of ").append(f.nRead())
+            .append(" people had missing values imputed (").append(f.imputation()).append("); ");
+      } else if (f != null) {
+        sb.append("nobody was left out; ");
+      }
+      sb.append(v.nUsed()).append(" people clustered into K = ")
           .append(v.k()).append(" strata, ").append(v.nOutliers()).append(" trimmed as outliers. ");
     }
     blocks.add(new Paragraph(sb.toString().trim(), false));

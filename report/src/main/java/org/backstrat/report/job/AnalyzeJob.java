@@ -13,6 +13,7 @@ import org.backstrat.core.cohort.CohortReader;
 import org.backstrat.core.io.AtomicOutput;
 import org.backstrat.core.scoring.CohortScorer;
 import org.backstrat.core.scoring.ScoringOptions;
+import org.backstrat.core.synth.CohortSynthesizer;
 import org.backstrat.model.FrozenModel;
 import org.backstrat.model.InputTable;
 import org.backstrat.model.ModelJson;
@@ -52,7 +53,8 @@ public final class AnalyzeJob {
     InputTable input = InputTable.of(request.data(), cohort.size());
     AtomicReference<FrozenModel> model = new AtomicReference<>();
     AtomicOutput.writeDirectory(request.output(), request.force(), dir -> model.set(
-        writeInto(result, input, dir, scored.has("stratum"), createdAt)));
+        writeInto(result, input, dir,
+        CohortSynthesizer.looksSynthesized(scored), createdAt)));
     return new AnalyzeJobResult(request.output(), result, model.get());
   }
 

@@ -23,12 +23,13 @@ import java.util.List;
  * @param tests between-stratum tests
  * @param validation validation results: the full model first, then e.g. questionnaire only
  * @param decisionCurves decision curves, or null
+ * @param flow how people went from the rows read to the strata (null when not known)
  */
 public record VariantReport(String name, List<Feature> features, String method, int k, double trimFraction,
                             int nUsed, int nOutliers, List<Setting> settings, List<SelectionRow> selection,
                             List<TrimmedObjectiveCurve> trimmedObjective, List<StratumReport> strata,
                             Projection projection, List<TestRow> tests, List<ValidationResult> validation,
-                            DecisionCurves decisionCurves) {
+                            DecisionCurves decisionCurves, ParticipantFlow flow) {
 
   /** Checks names and alignment, copies lists. */
   public VariantReport {
@@ -72,6 +73,7 @@ public record VariantReport(String name, List<Feature> features, String method, 
     private final List<TestRow> tests = new ArrayList<>();
     private final List<ValidationResult> validation = new ArrayList<>();
     private DecisionCurves decisionCurves;
+    private ParticipantFlow flow;
 
     private Builder(String name) {
       this.name = name;
@@ -146,10 +148,16 @@ public record VariantReport(String name, List<Feature> features, String method, 
       return this;
     }
 
+    /** Sets the participant flow. */
+    public Builder flow(ParticipantFlow value) {
+      this.flow = value;
+      return this;
+    }
+
     /** @return the immutable report part */
     public VariantReport build() {
       return new VariantReport(name, features, method, k, trimFraction, nUsed, nOutliers, settings, selection,
-          trimmedObjective, strata, projection, tests, validation, decisionCurves);
+          trimmedObjective, strata, projection, tests, validation, decisionCurves, flow);
     }
   }
 }

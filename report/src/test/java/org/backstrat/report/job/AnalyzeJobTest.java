@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.stream.Stream;
 import org.backstrat.analysis.config.AnalysisConfig;
 import org.backstrat.core.BadInputException;
@@ -48,5 +50,56 @@ class AnalyzeJobTest {
     assertThatThrownBy(() -> AnalyzeJob.run(new AnalyzeRequest(data, out, quick, false),
         Progress.NONE)).isInstanceOf(BadInputException.class)
         .hasMessageContaining("already exists");
+  }
+
+  @Test
+  void imputeRunsEndToEndWithOneMissingBmi() throws Exception {
+    Path data = tmp.resolve("cohort.csv");
+    CohortSynthesizer.withDefaults().write(data, 300, 5, false);
+    List<String> lines = new ArrayList<>(Files.readAllLines(data));
+    List<String> header = List.of(lines.get(0).split(",", -1));
+    String[] row = lines.get(7).split(",", -1);
+    row[header.indexOf("bmi")] = "";
+    lines.set(7, String.join(",", row));
+    Files.write(data, lines);
+    AnalysisConfig impute = AnalysisConfig.builder().missing("impute").k(3).restarts(4)
+        .stabilityResamples(0).gapReferences(0).repeats(1).dcaBootstrap(0).build();
+    Path out = tmp.resolve("imputed");
+    AnalyzeJobResult r = AnalyzeJob.run(new AnalyzeRequest(data, out, impute, false),
+        Progress.NONE);
+    assertThat(r.result().variants().get(0).nClustered()).isEqualTo(300);
+    assertThat(Files.readString(out.resolve("report.html"))).contains("These data are synthetic");
+  }
+
+  @Test
+  void aStratumColumnInARealTableDoesNotMakeTheReportCallTheDataSyntheticAndExclusionsAreStated()
+      throws Exception {
+    Path data = tmp.resolve("cohort.csv");
+    CohortSynthesizer.withDefaults().write(data, 300, 5, false);
+    List<String> lines = new ArrayList<>(Files.readAllLines(data));
+    int bmi = List.of(lines.get(0).split(",", -1)).indexOf("bmi");
+    for (int i = 1; i < lines.size(); i++) {
+      String[] row = lines.get(i).replaceFirst("^syn", "clinic-").split(",", -1);
+      if (i % 30 == 0) {
+        row[bmi] = ""; // 10 people without BMI: left out of every variant (complete-case)
+      }
+      lines.set(i, String.join(",", row));
+    }
+    Files.write(data, lines);
+    AnalysisConfig quick = AnalysisConfig.builder().k(3).restarts(4).stabilityResamples(0)
+        .gapReferences(0).repeats(1).dcaBootstrap(0).build();
+    Path out = tmp.resolve("real");
+    AnalyzeJobResult r = AnalyzeJob.run(new AnalyzeRequest(data, out, quick, false),
+        Progress.NONE);
+    String html = Files.readString(out.resolve("report.html"));
+    assertThat(html).doesNotContain("These data are synthetic")
+        .doesNotContain("This cohort is synthetic");
+    assertThat(html).doesNotContain("0 were excluded")
+        .contains("10 of 300 people were left out for missing values (bmi 10)");
+    var flow = org.backstrat.report.output.ReportAssembler.assemble(r.result(),
+        java.time.Instant.EPOCH, false).variants().get(0).flow();
+    assertThat(flow.nRead() - flow.nExcludedMissing()).isEqualTo(flow.nClustered())
+        .isEqualTo(r.result().variants().get(0).nClustered()).isEqualTo(290);
+    assertThat(flow.nInStrata() + flow.nOutliers()).isEqualTo(flow.nClustered());
   }
 }
