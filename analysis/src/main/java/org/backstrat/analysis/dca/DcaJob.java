@@ -50,6 +50,8 @@ import org.backstrat.core.io.AtomicOutput;
 public final class DcaJob {
 
   private static final int MAX_PROBLEMS = 100;
+  /** Rows listed per column and problem before the rest are counted. */
+  private static final int SAME_PROBLEM_ROWS = 3;
   private static final Pattern NUMBER =
       Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
@@ -172,7 +174,7 @@ public final class DcaJob {
         long row = rowsRead + 1L; // header is row 1
         if (record.size() != header.size()) {
           add(problems, InputProblem.error(file, row, "", "",
-              "expected " + header.size() + " cells as in the header, found " + record.size()));
+              header.size() + " cells as in the header, found " + record.size()));
           continue;
         }
         boolean complete = true;
@@ -185,7 +187,7 @@ public final class DcaJob {
           y = parseOutcome(outcomeText);
           if (y == null) {
             add(problems, InputProblem.error(file, row, outcomeName, outcomeText,
-                "expected a binary outcome: 0/1 or true/false"));
+                "a binary outcome: 0/1 or true/false"));
           }
         }
         double[] values = new double[p];
@@ -200,7 +202,7 @@ public final class DcaJob {
           double v = NUMBER.matcher(normalised).matches() ? Double.parseDouble(normalised) : Double.NaN;
           if (!(v >= 0 && v <= 1)) {
             add(problems, InputProblem.error(file, row, header.get(predictorIndex[m]), text,
-                "expected a predicted probability between 0 and 1"));
+                "a predicted probability between 0 and 1"));
           }
           values[m] = v;
         }
@@ -210,12 +212,13 @@ public final class DcaJob {
         }
       }
       if (!problems.isEmpty()) {
-        throw new BadInputException(problems);
+        throw new BadInputException(summarised(problems));
       }
       int n = outcomes.size();
       if (n == 0) {
         throw new BadInputException(InputProblem.error(file, 0, "", "", rowsRead == 0
-            ? "expected at least one data row" : "every row misses the outcome or a predictor"));
+            ? "at least one data row" : "a row with the outcome and every predictor; every row "
+                + "misses one of them"));
       }
       table.outcome = new boolean[n];
       int events = 0;
@@ -225,7 +228,7 @@ public final class DcaJob {
       }
       if (events == 0 || events == n) {
         throw new BadInputException(InputProblem.error(file, 0, outcomeName, "",
-            "expected both outcomes among the rows used; all " + n + " are "
+            "both outcomes among the rows used; all " + n + " are "
                 + (events == 0 ? "0/false" : "1/true") + ", so net benefit cannot be compared"));
       }
       for (int m = 0; m < p; m++) {
@@ -250,16 +253,53 @@ public final class DcaJob {
     }
   }
 
+  /**
+   * Adds a problem, keeping at most {@value #SAME_PROBLEM_ROWS} rows of the same problem in the
+   * same column (a column of ages given as predictor would otherwise be refused once per row);
+   * {@link #summarised} then adds one line counting the rest.
+   */
   private static void add(List<InputProblem> problems, InputProblem problem) {
-    if (problems.size() < MAX_PROBLEMS) {
+    long same = problems.stream().filter(q -> !q.value().contains("\u0000")
+        && q.column().equals(problem.column()) && q.expected().equals(problem.expected())).count();
+    if (same < SAME_PROBLEM_ROWS && problems.size() < MAX_PROBLEMS) {
       problems.add(problem);
+      return;
     }
+    // one marker per column and problem, its row field counting the rows not listed
+    String key = problem.column() + "\u0000" + problem.expected();
+    for (int i = 0; i < problems.size(); i++) {
+      InputProblem q = problems.get(i);
+      if (q.value().equals(key)) {
+        problems.set(i, new InputProblem(q.file(), q.row() + 1, q.column(), key, q.expected(),
+            InputProblem.Severity.ERROR));
+        return;
+      }
+    }
+    problems.add(new InputProblem(problem.file(), 1, problem.column(), key,
+        problem.expected(), InputProblem.Severity.ERROR));
+  }
+
+  /** The problems with the markers of {@link #add} folded into one counting line each. */
+  private static List<InputProblem> summarised(List<InputProblem> problems) {
+    List<InputProblem> shown = new ArrayList<>();
+    List<InputProblem> counted = new ArrayList<>();
+    for (InputProblem q : problems) {
+      if (!q.value().contains("\u0000")) {
+        shown.add(q);
+        continue;
+      }
+      long count = q.row();
+      counted.add(InputProblem.error(q.file(), 0, q.column(), "", q.expected() + " (" + count
+          + " more row" + (count == 1 ? "" : "s") + " with the same problem)"));
+    }
+    shown.addAll(counted);
+    return shown;
   }
 
   private static RuntimeException readFailure(String file, IOException e) {
     if (e instanceof CharacterCodingException) {
       return new BadInputException(InputProblem.error(file, 0, "", "",
-          "expected a UTF-8 text file; it contains bytes that are not UTF-8 (save it as CSV UTF-8)"));
+          "a UTF-8 text file; it contains bytes that are not UTF-8 (save it as CSV UTF-8)"));
     }
     if (e instanceof NoSuchFileException) {
       return new BadInputException(InputProblem.error(file, 0, "", "", "file not found"));
@@ -317,7 +357,7 @@ public final class DcaJob {
       if (header.get(i).equalsIgnoreCase(name)) {
         if (found >= 0) {
           problems.add(InputProblem.error(file, 1, name, "",
-              "expected one column named " + name + "; several match when case is ignored"));
+              "one column named " + name + "; several match when case is ignored"));
           return 0;
         }
         found = i;
@@ -325,7 +365,7 @@ public final class DcaJob {
     }
     if (found < 0) {
       problems.add(InputProblem.error(file, 1, name, "",
-          "expected a column named " + name + "; the header has " + String.join(", ", header)));
+          "a column named " + name + "; the header has " + String.join(", ", header)));
       return 0;
     }
     return found;
