@@ -34,6 +34,9 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
 
+  @Mixin
+  InputOptions input;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -42,7 +45,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     Reporting rep = new Reporting(spec.commandLine().getErr(), common);
     AnalysisConfig settings = config == null ? AnalysisConfig.defaults()
         : AnalysisConfig.read(config);
-    AnalyzeJob.run(new AnalyzeRequest(data, out, settings, common.force), rep.progress());
+    AnalyzeJob.run(new AnalyzeRequest(data, out, settings, common.force, input.mapping()),
+        rep.progress());
     rep.note("wrote " + out + " (summary.json, assignments.csv, tables/, model.json, report.html)");
     return 0;
   }

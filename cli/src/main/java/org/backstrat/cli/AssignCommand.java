@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.backstrat.core.cohort.Cohort;
-import org.backstrat.core.cohort.CohortReader;
 import org.backstrat.core.io.AtomicOutput;
 import org.backstrat.core.scoring.CohortScorer;
 import org.backstrat.model.AssignedRow;
@@ -47,6 +46,9 @@ final class AssignCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
 
+  @Mixin
+  InputOptions input;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -57,7 +59,7 @@ final class AssignCommand implements Callable<Integer> {
     rep.progress().step("reading the model " + model);
     FrozenModel frozen = ModelJson.read(model);
     rep.progress().step("reading " + data);
-    Cohort cohort = CohortReader.withDefaults().read(data).orThrow();
+    Cohort cohort = input.mapping().readCohort(data).orThrow();
     rep.progress().step("scoring " + cohort.size() + " people");
     Cohort scored = CohortScorer.withDefaults().withOptions(frozen.scoring()).score(cohort)
         .cohort();

@@ -3,11 +3,9 @@ package org.backstrat.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.backstrat.core.cohort.Cohort;
-import org.backstrat.core.cohort.CohortReader;
 import org.backstrat.core.cohort.CohortWriter;
 import org.backstrat.core.io.AtomicOutput;
 import org.backstrat.core.scoring.CohortScorer;
-import org.backstrat.core.scoring.InstrumentMapping;
 import org.backstrat.core.scoring.ScoringResult;
 import org.backstrat.core.scoring.SkippedGroup;
 import picocli.CommandLine;
@@ -31,10 +29,8 @@ final class ScoreCommand implements Callable<Integer> {
       description = "Output CSV: the cohort with the derived columns appended.")
   Path out;
 
-  @Option(names = "--mapping", paramLabel = "FILE",
-      description = "Instrument mapping JSON declaring which column holds each questionnaire "
-          + "construct (for versions that order items differently).")
-  Path mapping;
+  @Mixin
+  InputOptions input;
 
   @Mixin
   CommonOptions common;
@@ -46,11 +42,10 @@ final class ScoreCommand implements Callable<Integer> {
   public Integer call() {
     AtomicOutput.checkWritable(out, common.force);
     Reporting rep = new Reporting(spec.commandLine().getErr(), common);
+    // the mapping renames item columns to their standard names before the table is checked, so
+    // the scorer reads the published order
     CohortScorer scorer = CohortScorer.withDefaults();
-    if (mapping != null) {
-      scorer = scorer.withMapping(InstrumentMapping.read(mapping));
-    }
-    Cohort cohort = CohortReader.withDefaults().read(data).orThrow();
+    Cohort cohort = input.mapping().readCohort(data).orThrow();
     ScoringResult result = scorer.score(cohort);
     for (SkippedGroup s : result.skipped()) {
       rep.note(s.message());

@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.backstrat.core.InputProblem;
 import org.backstrat.core.cohort.CohortReadResult;
-import org.backstrat.core.cohort.CohortReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code backstrat validate}: checks a cohort against the schema and lists every problem. */
@@ -23,13 +23,16 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "Print only errors and the summary line.")
   boolean quiet;
 
+  @Mixin
+  InputOptions input;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    CohortReadResult result = CohortReader.withDefaults().read(data);
+    CohortReadResult result = input.mapping().readCohort(data);
     for (InputProblem p : result.problems()) {
       if (p.isError() || !quiet) {
         out.println(p.message());

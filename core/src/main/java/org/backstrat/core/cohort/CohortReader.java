@@ -10,10 +10,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.backstrat.core.InputProblem;
+import org.backstrat.core.io.PlainNumber;
 import org.backstrat.core.io.RawTable;
 import org.backstrat.core.io.RowSink;
 import org.backstrat.core.io.TableFormat;
 import org.backstrat.core.io.TableReader;
+import org.backstrat.core.io.TableTransform;
 
 /**
  * Reads and checks a cohort table against the {@link CohortSchema}: every cell is typed and
@@ -38,9 +40,23 @@ public final class CohortReader {
 
   /** Reads and checks a CSV, TSV or .xlsx cohort file, streaming the rows. */
   public CohortReadResult read(Path path) {
+    return read(path, TableTransform.NONE, Optional.empty());
+  }
+
+  /**
+   * Reads a cohort file through a transform (an import mapping: renamed columns, missing-value
+   * tokens, recoded values) applied to the rows before they are checked; the transform's own
+   * problems (a mapped column the table lacks; what it changed, as warnings) join the result.
+   *
+   * @param path the table
+   * @param transform applied between the reader and the checks
+   * @param sheet the workbook sheet to read (a name or a 1-based number), empty for the first
+   */
+  public CohortReadResult read(Path path, TableTransform transform, Optional<String> sheet) {
     Checker checker = new Checker(path.toString());
-    TableReader.scan(path, checker);
-    return checker.result();
+    TableTransform.Session session = transform.open(path.toString(), checker);
+    TableReader.scan(path, sheet, session);
+    return checker.result(session.problems());
   }
 
   /** Checks an already split table. */
@@ -69,6 +85,10 @@ public final class CohortReader {
     private int[] missingCount;
     private List<List<Long>> missingRows;
     private boolean decimalComma;
+    private int sbtTotalCol = -1;
+    private int sbtPsychCol = -1;
+    private int ompsqTotalCol = -1;
+    private int[] ompsqFactorCols = new int[0];
 
     Checker(String file) {
       this.file = file;
@@ -99,6 +119,11 @@ public final class CohortReader {
         columnVar[c] = v;
       }
       checkGroups(file, seen, problems);
+      sbtTotalCol = columnOf("sbt_total");
+      sbtPsychCol = columnOf("sbt_psychosocial");
+      ompsqTotalCol = columnOf("ompsq_total");
+      ompsqFactorCols = new int[] {columnOf("ompsq_pain"), columnOf("ompsq_function"),
+          columnOf("ompsq_distress"), columnOf("ompsq_rtw"), columnOf("ompsq_fear")};
       coded = new double[width][];
       texts = new String[width][];
       for (int c = 0; c < width; c++) {
@@ -116,6 +141,41 @@ public final class CohortReader {
       missingRows = new ArrayList<>();
       for (int c = 0; c < width; c++) {
         missingRows.add(new ArrayList<>());
+      }
+    }
+
+    private int columnOf(String name) {
+      Integer c = seen.get(name);
+      return c == null || columnVar[c] == null ? -1 : c;
+    }
+
+    /**
+     * Scores given without their items must at least agree with each other: the STarT Back
+     * psychosocial subscale is part of the total (items 5-9 of 1-9, so 0 <= total - subscale
+     * <= 4), and the ÖMPSQ-short total is the sum of its five factors.
+     */
+    private void checkScores(long row, int r) {
+      if (sbtTotalCol >= 0 && sbtPsychCol >= 0) {
+        double total = coded[sbtTotalCol][r];
+        double psych = coded[sbtPsychCol][r];
+        if (!Double.isNaN(total) && !Double.isNaN(psych) && (psych > total || total - psych > 4)) {
+          problems.add(InputProblem.error(file, row, "sbt_psychosocial",
+              PlainNumber.of(psych), "a subscale within the total: sbt_total "
+                  + PlainNumber.of(total) + " holds items 5-9, so sbt_psychosocial lies from "
+                  + PlainNumber.of(Math.max(0, total - 4)) + " to " + PlainNumber.of(Math.min(5,
+                  total))));
+        }
+      }
+      if (ompsqTotalCol >= 0 && Arrays.stream(ompsqFactorCols).allMatch(c -> c >= 0)) {
+        double total = coded[ompsqTotalCol][r];
+        double sum = 0;
+        for (int c : ompsqFactorCols) {
+          sum += coded[c][r];
+        }
+        if (!Double.isNaN(total) && !Double.isNaN(sum) && total != sum) {
+          problems.add(InputProblem.error(file, row, "ompsq_total", PlainNumber.of(total),
+              "the sum of the five ÖMPSQ-short factors, " + PlainNumber.of(sum)));
+        }
       }
     }
 
@@ -183,9 +243,15 @@ public final class CohortReader {
           }
         }
       }
+      checkScores(row, r);
     }
 
     CohortReadResult result() {
+      return result(List.of());
+    }
+
+    CohortReadResult result(List<InputProblem> before) {
+      problems.addAll(0, before);
       for (int c = 0; c < width; c++) {
         if (missingCount[c] > 0) {
           List<Long> rows = missingRows.get(c);
@@ -211,7 +277,7 @@ public final class CohortReader {
       Cohort cohort = Cohort.of(file, Arrays.asList(Arrays.copyOf(ids, n)));
       // schema columns in canonical order first, then extras in file order
       Map<String, Integer> columnOf = new LinkedHashMap<>();
-      for (Variable v : schema.variables()) {
+      for (Variable v : schema.inputVariables()) {
         Integer c = seen.get(v.name());
         if (c != null && columnVar[c] != null) {
           columnOf.put(v.name(), c);
@@ -243,7 +309,9 @@ public final class CohortReader {
       }
     }
     boolean anyQuestionnaire = false;
+    boolean[] itemsWhole = new boolean[2];
     for (CohortSchema.Group g : List.of(CohortSchema.Group.SBT, CohortSchema.Group.OMPSQ,
+        CohortSchema.Group.SBT_TOTALS, CohortSchema.Group.OMPSQ_FACTORS,
         CohortSchema.Group.PFIRRMANN, CohortSchema.Group.FACET, CohortSchema.Group.OUTCOME)) {
       List<String> missing = new ArrayList<>();
       List<Variable> members = schema.group(g);
@@ -253,12 +321,23 @@ public final class CohortReader {
         }
       }
       String what = groupWords(g);
+      boolean questionnaire = g == CohortSchema.Group.SBT || g == CohortSchema.Group.OMPSQ;
+      boolean totals = g == CohortSchema.Group.SBT_TOTALS
+          || g == CohortSchema.Group.OMPSQ_FACTORS;
       if (missing.isEmpty()) {
-        anyQuestionnaire |= g == CohortSchema.Group.SBT || g == CohortSchema.Group.OMPSQ;
+        anyQuestionnaire |= questionnaire || totals;
+        if (questionnaire) {
+          itemsWhole[g == CohortSchema.Group.SBT ? 0 : 1] = true;
+        } else if (totals && !itemsWhole[g == CohortSchema.Group.SBT_TOTALS ? 0 : 1]) {
+          problems.add(InputProblem.warning(file, 0, members.stream().map(Variable::name)
+              .reduce((a, b) -> a + ", " + b).orElse(""), "", "the " + what + " without "
+              + "the item answers: their ranges and consistency were checked; item-level "
+              + "checks were not possible"));
+        }
       } else if (missing.size() < members.size()) {
         problems.add(InputProblem.error(file, 0, String.join(", ", missing), "",
             "all columns of the " + what + " or none; these are missing"));
-      } else if (g != CohortSchema.Group.SBT && g != CohortSchema.Group.OMPSQ) {
+      } else if (!questionnaire && !totals) {
         problems.add(InputProblem.warning(file, 0, "", "", "no " + what + " columns ("
             + members.get(0).name() + " ...); " + consequence(g)));
       }
@@ -267,7 +346,9 @@ public final class CohortReader {
         && (p.column().contains("sbt_") || p.column().contains("ompsq_")));
     if (!anyQuestionnaire && !partialQuestionnaire) {
       problems.add(InputProblem.error(file, 0, "", "", "the items of at least one "
-          + "questionnaire: sbt_1 .. sbt_9 (STarT Back) or ompsq_1 .. ompsq_10 (ÖMPSQ-short)"));
+          + "questionnaire: sbt_1 .. sbt_9 (STarT Back) or ompsq_1 .. ompsq_10 (ÖMPSQ-short), "
+          + "or its scores: sbt_total and sbt_psychosocial, or ompsq_pain, ompsq_function, "
+          + "ompsq_distress, ompsq_rtw and ompsq_fear"));
     }
   }
 
@@ -275,6 +356,8 @@ public final class CohortReader {
     return switch (g) {
       case SBT -> "STarT Back items";
       case OMPSQ -> "ÖMPSQ-short items";
+      case SBT_TOTALS -> "STarT Back scores";
+      case OMPSQ_FACTORS -> "ÖMPSQ-short factor scores";
       case PFIRRMANN -> "Pfirrmann grade";
       case FACET -> "facet angle";
       case OUTCOME -> "LBP outcome";

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
 import org.apache.poi.ss.usermodel.Cell;
@@ -40,6 +41,14 @@ public final class TableReader {
 
   /** Reads a table; the file name shown in messages is {@code path} as given. */
   public static RawTable read(Path path) {
+    return read(path, Optional.empty());
+  }
+
+  /**
+   * Reads a table; for a workbook, {@code sheet} names the sheet (by name, or its number from 1
+   * as text); empty reads the first. A sheet named for a text file is ignored.
+   */
+  public static RawTable read(Path path, Optional<String> sheet) {
     String file = path.toString();
     if (!Files.exists(path)) {
       throw new BadInputException(file + ": no such file");
@@ -57,7 +66,7 @@ public final class TableReader {
     }
     byte[] bytes = readBytes(path, file);
     if (lower.endsWith(".xlsx") || isZip(bytes)) {
-      return readXlsx(file, bytes);
+      return readXlsx(file, bytes, sheet);
     }
     return readText(file, bytes);
   }
@@ -78,16 +87,21 @@ public final class TableReader {
    * of earlier rows are not kept), a workbook is read whole and then replayed.
    */
   public static void scan(Path path, RowSink sink) {
+    scan(path, Optional.empty(), sink);
+  }
+
+  /** As {@link #scan(Path, RowSink)}, reading the named sheet of a workbook (see {@link #read}). */
+  public static void scan(Path path, Optional<String> sheet, RowSink sink) {
     String file = path.toString();
     String lower = file.toLowerCase(Locale.ROOT);
     if (lower.endsWith(".xlsx") || lower.endsWith(".xls") || lower.endsWith(".parquet")
         || !Files.isRegularFile(path)) {
-      replay(read(path), sink);
+      replay(read(path, sheet), sink);
       return;
     }
     byte[] bytes = readBytes(path, file);
     if (isZip(bytes)) {
-      replay(readXlsx(file, bytes), sink);
+      replay(readXlsx(file, bytes, sheet), sink);
       return;
     }
     scanText(file, bytes, sink);
@@ -250,14 +264,14 @@ public final class TableReader {
     return out.toString();
   }
 
-  private static RawTable readXlsx(String file, byte[] bytes) {
+  private static RawTable readXlsx(String file, byte[] bytes, Optional<String> sheetName) {
     DataFormatter formatter = new DataFormatter(Locale.ROOT);
     try (InputStream in = new java.io.ByteArrayInputStream(bytes);
          XSSFWorkbook wb = new XSSFWorkbook(in)) {
       if (wb.getNumberOfSheets() == 0) {
         throw new BadInputException(file + ": the workbook has no sheet");
       }
-      Sheet sheet = wb.getSheetAt(0);
+      Sheet sheet = pickSheet(file, wb, sheetName);
       List<String> header = null;
       List<String[]> rows = new ArrayList<>();
       List<Long> numbers = new ArrayList<>();
@@ -284,7 +298,8 @@ public final class TableReader {
         numbers.add((long) row.getRowNum() + 1);
       }
       if (header == null) {
-        throw new BadInputException(file + ": the first sheet is empty; expected a header row");
+        throw new BadInputException(file + ": sheet \"" + sheet.getSheetName()
+            + "\" is empty; expected a header row");
       }
       long[] rowNumbers = numbers.stream().mapToLong(Long::longValue).toArray();
       return new RawTable(file, header, rows, rowNumbers,
@@ -295,6 +310,31 @@ public final class TableReader {
       throw new BadInputException(file + ": cannot read the .xlsx workbook: "
           + rootMessage(e));
     }
+  }
+
+  /** The sheet named (by name, ignoring case, or by its number from 1), or the first. */
+  private static Sheet pickSheet(String file, XSSFWorkbook wb, Optional<String> name) {
+    if (name.isEmpty()) {
+      return wb.getSheetAt(0);
+    }
+    String wanted = name.get().strip();
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < wb.getNumberOfSheets(); i++) {
+      String n = wb.getSheetName(i);
+      names.add(n);
+      if (n.equalsIgnoreCase(wanted)) {
+        return wb.getSheetAt(i);
+      }
+    }
+    if (wanted.matches("[0-9]{1,6}")) {
+      int index = Integer.parseInt(wanted);
+      if (index >= 1 && index <= wb.getNumberOfSheets()) {
+        return wb.getSheetAt(index - 1);
+      }
+    }
+    throw new BadInputException(file + ": no sheet \"" + wanted + "\"; expected a sheet name "
+        + "or a number from 1 to " + wb.getNumberOfSheets() + "; the workbook has "
+        + String.join(", ", names));
   }
 
   private static String cellText(Cell cell, DataFormatter formatter) {

@@ -9,7 +9,6 @@ import org.backstrat.analysis.pipeline.StratificationResult;
 import org.backstrat.core.CreationTime;
 import org.backstrat.core.Progress;
 import org.backstrat.core.cohort.Cohort;
-import org.backstrat.core.cohort.CohortReader;
 import org.backstrat.core.io.AtomicOutput;
 import org.backstrat.core.scoring.CohortScorer;
 import org.backstrat.core.scoring.ScoringOptions;
@@ -45,7 +44,7 @@ public final class AnalyzeJob {
     AtomicOutput.checkWritable(request.output(), request.force());
     Instant createdAt = CreationTime.now(); // a bad SOURCE_DATE_EPOCH is refused before the work
     progress.step("reading " + request.data());
-    Cohort cohort = CohortReader.withDefaults().read(request.data()).orThrow();
+    Cohort cohort = request.mapping().readCohort(request.data()).orThrow();
     progress.step("scoring " + cohort.size() + " people");
     Cohort scored = CohortScorer.withDefaults().score(cohort).cohort();
     StratificationResult result = StratificationAnalysis.of(request.config())
