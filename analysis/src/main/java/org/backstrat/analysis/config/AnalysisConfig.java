@@ -55,7 +55,9 @@ import org.backstrat.model.features.FeatureSpec;
  * @param seed master seed; each random component draws from its own stream derived from it
  *     ({@code RandomStream})
  * @param scaling how numeric and ordinal features are scaled: robust, zscore or none
- * @param missing complete-case (default) or impute (median/mode with indicator columns)
+ * @param missing complete-case (default), impute (median/mode with indicator columns), or mice
+ *     (multiple imputation by chained equations, {@value #MIN_IMPUTATIONS} sets; {@code mice:M}
+ *     for M sets), clustering each imputed set and pooling the strata by consensus
  * @param method clustering method: trimmed, huber, mom, kmeans or kmedoids
  * @param k fixed number of strata, or 0 to choose K over [kMin, kMax]
  * @param kMin smallest K considered
@@ -85,6 +87,11 @@ public record AnalysisConfig(long seed, String scaling, String missing, String m
                              double l2, String adjustment, String outcome, String thresholds,
                              int dcaBootstrap, int selectionSample, int cvSample,
                              List<VariantConfig> variants) {
+
+  /** Imputed sets of {@code "missing": "mice"} (and the fewest {@code mice:M} may ask for). */
+  public static final int MIN_IMPUTATIONS = 5;
+  /** Most imputed sets {@code mice:M} may ask for. */
+  public static final int MAX_IMPUTATIONS = 100;
 
   /** Most strata an analysis may form or consider. */
   public static final int MAX_STRATA = 50;
@@ -127,7 +134,14 @@ public record AnalysisConfig(long seed, String scaling, String missing, String m
     Objects.requireNonNull(variants, "variants");
     variants = List.copyOf(variants);
     oneOf("scaling", scaling, "robust", "zscore", "none");
-    oneOf("missing", missing, "complete-case", "impute");
+    if (!missing.startsWith("mice")) {
+      oneOf("missing", missing, "complete-case", "impute", "mice");
+    }
+    require(!missing.startsWith("mice") || missing.matches("mice(:[0-9]{1,3})?")
+        && miceImputations(missing) >= MIN_IMPUTATIONS
+        && miceImputations(missing) <= MAX_IMPUTATIONS, "missing", missing,
+        "complete-case, impute, mice (m = " + MIN_IMPUTATIONS + " imputed sets) or mice:M with M "
+            + "from " + MIN_IMPUTATIONS + " to " + MAX_IMPUTATIONS);
     oneOf("method", method, "trimmed", "huber", "mom", "kmeans", "kmedoids");
     oneOf("adjustment", adjustment, "holm", "bh", "bonferroni");
     require(k == 0 || k >= 2 && k <= MAX_STRATA, "k", k,
@@ -270,6 +284,16 @@ public record AnalysisConfig(long seed, String scaling, String missing, String m
   public VariantConfig variant(String name) {
     return variants.stream().filter(v -> v.name().equals(name)).findFirst()
         .orElseThrow(() -> new BadInputException("analysis config: no variant named " + name));
+  }
+
+  /** Number of imputed sets m of {@code "missing": "mice[:M]"}; 0 for the other policies. */
+  public int imputations() {
+    return missing.startsWith("mice") ? miceImputations(missing) : 0;
+  }
+
+  private static int miceImputations(String missing) {
+    int colon = missing.indexOf(':');
+    return colon < 0 ? MIN_IMPUTATIONS : Integer.parseInt(missing.substring(colon + 1));
   }
 
   /** True when K is chosen from the data rather than fixed. */

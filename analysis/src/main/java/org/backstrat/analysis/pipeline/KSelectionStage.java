@@ -88,6 +88,11 @@ public final class KSelectionStage {
    * Robust or z-score scaling of the numeric and ordinal columns; 0/1 columns keep their unit
    * range (centre 0, scale 1). Weights applied after scaling.
    */
+  /** The scaler the config asks for, fitted on {@code raw} (as for K selection). */
+  static Scaler scalerFor(AnalysisConfig config, FeatureMatrix raw, VariantFeatures features) {
+    return fitScaler(config, raw, features);
+  }
+
   private static Scaler fitScaler(AnalysisConfig config, FeatureMatrix raw,
                                   VariantFeatures features) {
     ScaleMethod method = ScaleMethod.parse(config.scaling());

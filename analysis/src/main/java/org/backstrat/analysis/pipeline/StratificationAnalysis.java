@@ -90,7 +90,8 @@ public final class StratificationAnalysis {
   private VariantAnalysis runStages(VariantContext ctx, VariantFeatures features) {
     VariantConfig variant = ctx.variant();
     KChoice choice = KSelectionStage.run(ctx, features);
-    StrataFit fit = FitStage.run(ctx, features, choice);
+    StrataFit fit = ConsensusStage.run(ctx, features, choice,
+        FitStage.run(ctx, features, choice));
     Characterisation characterisation = CharacteriseStage.run(ctx, features, fit);
     StrataValidation validation = ValidationStage.run(ctx, features, fit);
     FallbackFit fallback = FallbackStage.run(ctx, features, fit);

@@ -25,8 +25,10 @@ import org.backstrat.report.model.DecisionCurves;
 import org.backstrat.report.model.Exclusion;
 import org.backstrat.report.model.ParticipantFlow;
 import org.backstrat.report.model.ReportInput;
+import org.backstrat.report.model.StratumReport;
 import org.backstrat.report.model.ValidationResult;
 import org.backstrat.report.model.VariantReport;
+import org.backstrat.report.svg.FlowDiagram;
 import org.backstrat.report.table.NumberText;
 import org.backstrat.report.table.ReportTable;
 import org.backstrat.report.table.ReportTables;
@@ -168,6 +170,18 @@ public final class ReportRenderer {
           .append(v.k()).append(" strata, ").append(v.nOutliers()).append(" trimmed as outliers. ");
     }
     blocks.add(new Paragraph(sb.toString().trim(), false));
+    List<Figure> flows = new ArrayList<>();
+    for (VariantReport v : in.variants()) {
+      if (v.flow() != null) {
+        flows.add(new Figure(FlowDiagram.svg("flow-" + v.name(), v.name(), v.flow(),
+            v.strata().stream().map(StratumReport::size).toList()),
+            "Participant flow, variant " + v.name() + ": rows read, left out for missing "
+                + "values, clustered, trimmed as outliers, in each stratum.", ""));
+      }
+    }
+    if (!flows.isEmpty()) {
+      blocks.add(new FigureGrid(flows));
+    }
     blocks.add(table(tables, "cohort_exclusions"));
     blocks.add(table(tables, "variants"));
   }

@@ -173,7 +173,9 @@ public final class ReportAssembler {
         }
       }
     }
-    String how = imputed == 0 ? "" : "median of the observed values";
+    int m = result.config().imputations();
+    String how = imputed == 0 ? "" : m > 0 ? "multiple imputation by chained equations, m = " + m
+        + " sets, strata pooled by consensus" : "median of the observed values";
     return new ParticipantFlow(result.cohort().size(), v.features().excludedTotal(),
         v.features().excludedByFeature(), imputed, how, v.nClustered(), v.nOutliers());
   }

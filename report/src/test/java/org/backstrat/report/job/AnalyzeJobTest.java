@@ -101,5 +101,18 @@ class AnalyzeJobTest {
     assertThat(flow.nRead() - flow.nExcludedMissing()).isEqualTo(flow.nClustered())
         .isEqualTo(r.result().variants().get(0).nClustered()).isEqualTo(290);
     assertThat(flow.nInStrata() + flow.nOutliers()).isEqualTo(flow.nClustered());
+    var variant = r.result().variants().get(0);
+    int inStrata = 0;
+    for (int c = 0; c < variant.k(); c++) {
+      for (int i = 0; i < variant.labels().length; i++) {
+        inStrata += variant.labels()[i] == c && !variant.outlier()[i] ? 1 : 0;
+      }
+    }
+    assertThat(flow.nInStrata()).isEqualTo(inStrata);
+    // the CONSORT-style diagram in the overview shows the same counts
+    assertThat(html).contains("id=\"flow-" + variant.name() + "\"")
+        .contains(">300 rows read<").contains(">10 left out: missing values<")
+        .contains(">290 clustered<").contains(">" + flow.nOutliers() + " trimmed as outliers<")
+        .contains(">" + inStrata + " in 3 strata<");
   }
 }
