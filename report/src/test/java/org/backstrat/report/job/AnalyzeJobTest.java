@@ -37,6 +37,26 @@ class AnalyzeJobTest {
       assertThat(files.map(p -> p.getFileName().toString())).contains("summary.json",
           "assignments.csv", "tables", "model.json", "report.html");
     }
+    // tables to publish: .docx (opened with POI) and .tex beside each CSV; figures as SVG
+    Path docx = out.resolve("tables").resolve("variants.docx");
+    List<String> csv = Files.readAllLines(out.resolve("tables").resolve("variants.csv"));
+    try (var in = Files.newInputStream(docx);
+         var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(in)) {
+      var table = doc.getTables().get(0);
+      assertThat(table.getRows()).hasSize(csv.size());
+      assertThat(table.getRow(1).getCell(0).getText()).isEqualTo(csv.get(1).split(",")[0]);
+    }
+    assertThat(Files.readString(out.resolve("tables").resolve("variants.tex")))
+        .contains("\\begin{tabular}").contains("\\toprule");
+    try (Stream<Path> figures = Files.list(out.resolve("figures"))) {
+      List<Path> svgs = figures.toList();
+      assertThat(svgs).isNotEmpty().allSatisfy(p -> assertThat(p.toString()).endsWith(".svg"));
+      for (Path svg : svgs) {
+        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+            .parse(svg.toFile()); // each figure is a well-formed document of its own
+      }
+      assertThat(svgs).anyMatch(p -> p.getFileName().toString().startsWith("flow-"));
+    }
     FrozenModel onDisk = ModelJson.read(out.resolve(AnalyzeJob.MODEL_FILE));
     assertThat(ModelJson.toJson(onDisk).toString())
         .isEqualTo(ModelJson.toJson(r.model()).toString());
