@@ -204,17 +204,7 @@ public final class ChainedImputation {
       chi += z * z;
     }
     double sigma = Math.sqrt(rss / chi);
-    double[][] chol = Linear.cholesky(inv);
-    double[] z = new double[q];
-    for (int a = 0; a < q; a++) {
-      z[a] = gaussian(rng);
-    }
-    double[] star = beta.clone();
-    for (int a = 0; a < q; a++) {
-      for (int b = 0; b <= a; b++) {
-        star[a] += sigma * chol[a][b] * z[b];
-      }
-    }
+    double[] star = draw(beta, Linear.cholesky(inv), sigma, rng);
     double[] fitObs = new double[obs.length];
     for (int k = 0; k < obs.length; k++) {
       fitObs[k] = Linear.dot(d[obs[k]], beta);
@@ -290,17 +280,7 @@ public final class ChainedImputation {
         break;
       }
     }
-    double[][] chol = Linear.cholesky(Linear.inverse(info));
-    double[] z = new double[q];
-    for (int a = 0; a < q; a++) {
-      z[a] = gaussian(rng);
-    }
-    double[] star = beta.clone();
-    for (int a = 0; a < q; a++) {
-      for (int b = 0; b <= a; b++) {
-        star[a] += chol[a][b] * z[b];
-      }
-    }
+    double[] star = draw(beta, Linear.cholesky(Linear.inverse(info)), 1, rng);
     double[] u = new double[mis.length];
     for (int k = 0; k < mis.length; k++) {
       u[k] = rng.nextDouble();
@@ -338,6 +318,23 @@ public final class ChainedImputation {
       }
       y[i][j] = pick;
     }
+  }
+
+  /** β + scale · L z with z standard normal: a draw from N(β, scale² L Lᵀ). */
+  private static double[] draw(double[] beta, double[][] chol, double scale,
+                               SplittableRandom rng) {
+    int q = beta.length;
+    double[] z = new double[q];
+    for (int a = 0; a < q; a++) {
+      z[a] = gaussian(rng);
+    }
+    double[] star = beta.clone();
+    for (int a = 0; a < q; a++) {
+      for (int b = 0; b <= a; b++) {
+        star[a] += scale * chol[a][b] * z[b];
+      }
+    }
+    return star;
   }
 
   /** A standard normal draw (Box–Muller, one of the pair). */
