@@ -1,8 +1,12 @@
 package org.backstrat.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.backstrat.analysis.config.AnalysisConfig;
+import org.backstrat.core.io.AtomicOutput;
+import org.backstrat.core.io.OutputTarget;
 import org.backstrat.report.job.AnalyzeJob;
 import org.backstrat.report.job.AnalyzeRequest;
 import picocli.CommandLine;
@@ -43,10 +47,14 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Reporting rep = new Reporting(spec.commandLine().getErr(), common);
+    AtomicOutput.check(OutputTarget.directory(out, common.force, data, config, input.mapping));
     AnalysisConfig settings = config == null ? AnalysisConfig.defaults()
         : AnalysisConfig.read(config);
-    AnalyzeJob.run(new AnalyzeRequest(data, out, settings, common.force, input.mapping()),
-        rep.progress());
+    List<Path> others = new ArrayList<>();
+    others.add(config);
+    others.add(input.mapping);
+    AnalyzeJob.run(new AnalyzeRequest(data, out, settings, common.force, others,
+        input.mapping()), rep.progress());
     rep.note("wrote " + out + " (summary.json, assignments.csv, tables/, model.json, report.html)");
     return 0;
   }

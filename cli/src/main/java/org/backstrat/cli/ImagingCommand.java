@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.backstrat.core.Progress;
 import org.backstrat.core.io.AtomicOutput;
+import org.backstrat.core.io.OutputTarget;
 import org.backstrat.imaging.pipeline.ImagingJob;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -68,7 +69,8 @@ final class ImagingCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AtomicOutput.checkWritable(out, common.force);
+    AtomicOutput.check(OutputTarget.file(out, common.force, input, model, discModel,
+        facetModel));
     Reporting rep = new Reporting(spec.commandLine().getErr(), common);
     Progress progress = rep.progress();
     ImagingJob job = ImagingJob.withDefaults();

@@ -2,7 +2,9 @@ package org.backstrat.imaging;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.backstrat.core.cohort.CohortSchema;
@@ -94,6 +96,22 @@ public final class StudyInput {
   /** The person id. */
   public String id() {
     return id;
+  }
+
+  /**
+   * Every path this study reads from as given (its folder, or the listed images and axial
+   * folder), so that an output can be refused that would replace one of them.
+   */
+  public List<Path> inputPaths() {
+    List<Path> paths = new ArrayList<>();
+    if (folder != null) {
+      paths.add(folder);
+    }
+    paths.addAll(listed.values());
+    if (axialFolder != null) {
+      paths.add(axialFolder);
+    }
+    return paths;
   }
 
   /** Where the study was found (its folder, or the manifest and row), for messages. */

@@ -1,6 +1,5 @@
 package org.backstrat.cluster.job;
 
-import org.backstrat.core.Progress;
 import org.backstrat.core.cohort.CohortWriter;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -25,7 +24,9 @@ import org.backstrat.cluster.kmeans.Clusterer;
 import org.backstrat.cluster.select.KSelection;
 import org.backstrat.cluster.select.KSelectionRow;
 import org.backstrat.cluster.select.KSelector;
+import org.backstrat.core.Progress;
 import org.backstrat.core.io.AtomicOutput;
+import org.backstrat.core.io.OutputTarget;
 
 /**
  * The generic clustering job behind {@code backstrat cluster}: read any numeric table, scale,
@@ -55,9 +56,11 @@ public final class ClusterJob {
     return run(request, Progress.NONE);
   }
 
-  /** Runs the job, reporting progress (reading, choosing K, writing). */
+  /** Runs the job, reporting progress (choosing K per K and through its replicates). */
   public static ClusterJobResult run(ClusterRequest request, Progress progress) {
-    AtomicOutput.checkWritable(request.output(), request.force());
+    OutputTarget target = OutputTarget.directory(request.output(), request.force(),
+        request.input());
+    AtomicOutput.check(target);
     long t0 = System.nanoTime();
     NumericTable table = NumericTableReader.withDefaults().withHeader(request.header())
         .withThreads(request.threads()).read(request.input(), request.features());
@@ -75,7 +78,7 @@ public final class ClusterJob {
         .fixedK(request.kMin() == request.kMax() ? request.kMin() : 0).build();
     KSelection selection = selector.select(raw, scaler, clusterer, progress);
     long t2 = System.nanoTime();
-    AtomicOutput.writeDirectory(request.output(), request.force(), dir -> {
+    AtomicOutput.write(target, dir -> {
       writeAssignments(dir.resolve("assignments.csv"), table, selection.chosenModel().fit());
       writeJson(dir.resolve("clustering.json"), request, table, selection, clusterer);
     });

@@ -14,6 +14,7 @@ import org.backstrat.core.io.PlainNumber;
 import org.backstrat.core.io.RawTable;
 import org.backstrat.core.io.RowSink;
 import org.backstrat.core.io.TableFormat;
+import org.backstrat.core.io.TableReadOptions;
 import org.backstrat.core.io.TableReader;
 import org.backstrat.core.io.TableTransform;
 
@@ -40,7 +41,7 @@ public final class CohortReader {
 
   /** Reads and checks a CSV, TSV or .xlsx cohort file, streaming the rows. */
   public CohortReadResult read(Path path) {
-    return read(path, TableTransform.NONE, Optional.empty());
+    return read(path, TableTransform.NONE, TableReadOptions.DEFAULTS);
   }
 
   /**
@@ -50,18 +51,64 @@ public final class CohortReader {
    *
    * @param path the table
    * @param transform applied between the reader and the checks
-   * @param sheet the workbook sheet to read (a name or a 1-based number), empty for the first
+   * @param options how to read the table (the sheet of a workbook)
    */
-  public CohortReadResult read(Path path, TableTransform transform, Optional<String> sheet) {
-    Checker checker = new Checker(path.toString());
+  public CohortReadResult read(Path path, TableTransform transform, TableReadOptions options) {
+    Checker checker = new Checker(path.toString(), true);
     TableTransform.Session session = transform.open(path.toString(), checker);
-    TableReader.scan(path, sheet, session);
+    TableReader.scan(path, options, session);
+    return checker.result(session.problems());
+  }
+
+  /**
+   * Checks a CSV, TSV or .xlsx cohort file without keeping its values: the rows are streamed
+   * and only what the checks need is held (the ids seen, for uniqueness, and per column a
+   * count of missing values), so memory does not grow with the number of columns times rows.
+   * What {@code validate} runs.
+   */
+  public CohortCheck check(Path path) {
+    return check(path, TableTransform.NONE, TableReadOptions.DEFAULTS);
+  }
+
+  /** {@link #check(Path)} through a transform (an import mapping), reading {@code options}. */
+  public CohortCheck check(Path path, TableTransform transform, TableReadOptions options) {
+    Checker checker = new Checker(path.toString(), false);
+    TableTransform.Session session = transform.open(path.toString(), checker);
+    TableReader.scan(path, options, session);
+    CohortReadResult r = checker.result(session.problems());
+    return new CohortCheck(r.problems(), r.format(), r.rows(), checker.columns());
+  }
+
+  /**
+   * Reads and checks a cohort file in blocks of {@code blockRows} rows, handing each block to
+   * {@code block} as a cohort of its own (the same columns in every block) while no error has
+   * been found, so a caller can score and write a table of any length in constant memory. The
+   * result lists every problem of the whole file (its cohort is always empty); when it holds
+   * errors, the caller must discard what it made of the blocks.
+   */
+  public CohortReadResult readInBlocks(Path path, int blockRows,
+                                       java.util.function.Consumer<Cohort> block) {
+    return readInBlocks(path, TableTransform.NONE, TableReadOptions.DEFAULTS, blockRows, block);
+  }
+
+  /** {@link #readInBlocks(Path, int, java.util.function.Consumer)} through a transform. */
+  public CohortReadResult readInBlocks(Path path, TableTransform transform,
+                                       TableReadOptions options, int blockRows,
+                                       java.util.function.Consumer<Cohort> block) {
+    if (blockRows < 1) {
+      throw new IllegalArgumentException("blockRows must be positive");
+    }
+    Checker checker = new Checker(path.toString(), true);
+    checker.blockRows = blockRows;
+    checker.blockSink = block;
+    TableTransform.Session session = transform.open(path.toString(), checker);
+    TableReader.scan(path, options, session);
     return checker.result(session.problems());
   }
 
   /** Checks an already split table. */
   public CohortReadResult check(RawTable table) {
-    Checker checker = new Checker(table.file());
+    Checker checker = new Checker(table.file(), true);
     TableReader.replay(table, checker);
     return checker.result();
   }
@@ -89,9 +136,17 @@ public final class CohortReader {
     private int sbtPsychCol = -1;
     private int ompsqTotalCol = -1;
     private int[] ompsqFactorCols = new int[0];
+    /** The parsed value of each column in the current row (NaN: empty or not a number). */
+    private double[] rowValue = new double[0];
 
-    Checker(String file) {
+    private final boolean keep;
+    private int rowsSeen;
+    private int blockRows = Integer.MAX_VALUE;
+    private java.util.function.Consumer<Cohort> blockSink;
+
+    Checker(String file, boolean keep) {
       this.file = file;
+      this.keep = keep;
     }
 
     @Override
@@ -99,6 +154,8 @@ public final class CohortReader {
       this.format = tableFormat;
       this.width = cells.size();
       this.decimalComma = tableFormat.decimalComma();
+      // start small for wide tables (up to 16,384 columns): the arrays double as rows arrive
+      ids = new String[Math.max(16, Math.min(1024, (1 << 18) / Math.max(1, width)))];
       columnVar = new Variable[width];
       for (int c = 0; c < width; c++) {
         String raw = cells.get(c).strip();
@@ -112,8 +169,7 @@ public final class CohortReader {
         String key = v.name().toLowerCase(Locale.ROOT);
         Integer prev = seen.putIfAbsent(key, c);
         if (prev != null) {
-          problems.add(InputProblem.error(file, 1, v.name(), cells.get(c),
-              "each column once; it is also column " + (prev + 1)));
+          problems.add(TableReader.duplicateColumn(file, raw, cells.get(c), prev));
           continue;
         }
         columnVar[c] = v;
@@ -124,11 +180,12 @@ public final class CohortReader {
       ompsqTotalCol = columnOf("ompsq_total");
       ompsqFactorCols = new int[] {columnOf("ompsq_pain"), columnOf("ompsq_function"),
           columnOf("ompsq_distress"), columnOf("ompsq_rtw"), columnOf("ompsq_fear")};
+      rowValue = new double[width];
       coded = new double[width][];
       texts = new String[width][];
       for (int c = 0; c < width; c++) {
         Variable v = columnVar[c];
-        if (v == null || v.kind() == ValueKind.IDENTIFIER) {
+        if (v == null || v.kind() == ValueKind.IDENTIFIER || !keep) {
           continue;
         }
         if (v.kind() == ValueKind.TEXT) {
@@ -154,10 +211,10 @@ public final class CohortReader {
      * psychosocial subscale is part of the total (items 5-9 of 1-9, so 0 <= total - subscale
      * <= 4), and the ÖMPSQ-short total is the sum of its five factors.
      */
-    private void checkScores(long row, int r) {
+    private void checkScores(long row) {
       if (sbtTotalCol >= 0 && sbtPsychCol >= 0) {
-        double total = coded[sbtTotalCol][r];
-        double psych = coded[sbtPsychCol][r];
+        double total = rowValue[sbtTotalCol];
+        double psych = rowValue[sbtPsychCol];
         if (!Double.isNaN(total) && !Double.isNaN(psych) && (psych > total || total - psych > 4)) {
           problems.add(InputProblem.error(file, row, "sbt_psychosocial",
               PlainNumber.of(psych), "a subscale within the total: sbt_total "
@@ -167,10 +224,10 @@ public final class CohortReader {
         }
       }
       if (ompsqTotalCol >= 0 && Arrays.stream(ompsqFactorCols).allMatch(c -> c >= 0)) {
-        double total = coded[ompsqTotalCol][r];
+        double total = rowValue[ompsqTotalCol];
         double sum = 0;
         for (int c : ompsqFactorCols) {
-          sum += coded[c][r];
+          sum += rowValue[c];
         }
         if (!Double.isNaN(total) && !Double.isNaN(sum) && total != sum) {
           problems.add(InputProblem.error(file, row, "ompsq_total", PlainNumber.of(total),
@@ -195,15 +252,15 @@ public final class CohortReader {
     @Override
     public void row(long row, String[] cells) {
       if (cells.length != width) {
-        problems.add(InputProblem.error(file, row, "", "", width + " cells as in the header; "
-            + "this row has " + cells.length + " (a " + format.delimiterName()
-            + " inside a value must be quoted)"));
+        problems.add(TableReader.raggedRow(file, row, width, cells.length, format));
         return;
       }
-      if (n == ids.length) {
+      if (keep && n == ids.length) {
         grow();
       }
       int r = n++;
+      rowsSeen++;
+      java.util.Arrays.fill(rowValue, Double.NaN);
       for (int c = 0; c < width; c++) {
         Variable v = columnVar[c];
         if (v == null) {
@@ -222,12 +279,20 @@ public final class CohortReader {
                     "a unique id; it already appears in row " + first));
               }
             }
-            ids[r] = cell;
+            if (keep) {
+              ids[r] = cell;
+            }
           }
-          case TEXT -> texts[c][r] = cells[c].isEmpty() ? null : cells[c];
+          case TEXT -> {
+            if (keep) {
+              texts[c][r] = cells[c].isEmpty() ? null : cells[c];
+            }
+          }
           default -> {
             if (cell.isEmpty()) {
-              coded[c][r] = Double.NaN;
+              if (keep) {
+                coded[c][r] = Double.NaN;
+              }
               missingCount[c]++;
               if (missingRows.get(c).size() < ROWS_LISTED_PER_WARNING) {
                 missingRows.get(c).add(row);
@@ -235,15 +300,30 @@ public final class CohortReader {
               continue;
             }
             double x = parse(v, cell, decimalComma);
+            rowValue[c] = x;
             if (Double.isNaN(x)) {
               problems.add(InputProblem.error(file, row, v.name(), cells[c], v.expectation()
                   + (v.kind() == ValueKind.CATEGORY ? "" : " (empty cell = missing)")));
             }
-            coded[c][r] = x;
+            if (keep) {
+              coded[c][r] = x;
+            }
           }
         }
       }
-      checkScores(row, r);
+      checkScores(row);
+      if (n == blockRows) {
+        emitBlock();
+      }
+    }
+
+    /** Columns with a usable name (what a valid cohort would hold). */
+    int columns() {
+      int k = 0;
+      for (Variable v : columnVar) {
+        k += v == null || v.kind() == ValueKind.IDENTIFIER ? 0 : 1;
+      }
+      return k;
     }
 
     CohortReadResult result() {
@@ -256,7 +336,7 @@ public final class CohortReader {
         if (missingCount[c] > 0) {
           List<Long> rows = missingRows.get(c);
           StringBuilder sb = new StringBuilder();
-          sb.append(missingCount[c]).append(" of ").append(n).append(" values missing (row");
+          sb.append(missingCount[c]).append(" of ").append(rowsSeen).append(" values missing (row");
           sb.append(rows.size() > 1 ? "s " : " ");
           for (int i = 0; i < rows.size(); i++) {
             sb.append(i == 0 ? "" : ", ").append(rows.get(i));
@@ -266,14 +346,32 @@ public final class CohortReader {
           problems.add(InputProblem.warning(file, 0, columnVar[c].name(), "", sb.toString()));
         }
       }
-      if (n == 0) {
+      if (rowsSeen == 0) {
         problems.add(InputProblem.error(file, 0, "", "",
             "at least one person; the file has a header but no data rows"));
       }
       boolean hasErrors = problems.stream().anyMatch(InputProblem::isError);
-      if (hasErrors) {
-        return new CohortReadResult(Optional.empty(), sortByPosition(problems), format, n);
+      if (!hasErrors && blockSink != null && n > 0) {
+        blockSink.accept(cohort());
       }
+      if (hasErrors || !keep || blockSink != null) {
+        return new CohortReadResult(Optional.empty(), sortByPosition(problems), format,
+            rowsSeen);
+      }
+      return new CohortReadResult(Optional.of(cohort()), sortByPosition(problems), format,
+          rowsSeen);
+    }
+
+    /** Hands the rows held so far to the block sink and starts a new block. */
+    private void emitBlock() {
+      if (problems.stream().noneMatch(InputProblem::isError)) {
+        blockSink.accept(cohort());
+      }
+      n = 0;
+    }
+
+    /** The rows held so far as a cohort. */
+    private Cohort cohort() {
       Cohort cohort = Cohort.of(file, Arrays.asList(Arrays.copyOf(ids, n)));
       // schema columns in canonical order first, then extras in file order
       Map<String, Integer> columnOf = new LinkedHashMap<>();
@@ -296,7 +394,7 @@ public final class CohortReader {
         cohort = v.kind() == ValueKind.TEXT ? cohort.withText(v, Arrays.copyOf(texts[c], n))
             : cohort.withColumn(v, Arrays.copyOf(coded[c], n));
       }
-      return new CohortReadResult(Optional.of(cohort), sortByPosition(problems), format, n);
+      return cohort;
     }
   }
 

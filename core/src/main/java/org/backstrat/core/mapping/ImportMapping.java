@@ -22,12 +22,16 @@ import java.util.Optional;
 import java.util.Set;
 import org.backstrat.core.BadInputException;
 import org.backstrat.core.InputProblem;
+import org.backstrat.core.cohort.Cohort;
+import org.backstrat.core.cohort.CohortCheck;
+import org.backstrat.core.cohort.CohortReadResult;
 import org.backstrat.core.cohort.CohortReader;
 import org.backstrat.core.cohort.CohortSchema;
 import org.backstrat.core.cohort.ValueKind;
 import org.backstrat.core.cohort.Variable;
 import org.backstrat.core.io.RowSink;
 import org.backstrat.core.io.TableFormat;
+import org.backstrat.core.io.TableReadOptions;
 import org.backstrat.core.io.TableTransform;
 import org.backstrat.core.scoring.Construct;
 import org.backstrat.core.scoring.InstrumentMapping;
@@ -347,9 +351,26 @@ public final class ImportMapping implements TableTransform {
         Optional.of(name.strip()));
   }
 
+  /** How to read the table: the mapping's sheet, or the first. */
+  public TableReadOptions readOptions() {
+    return sheet.map(TableReadOptions.DEFAULTS::withSheet).orElse(TableReadOptions.DEFAULTS);
+  }
+
   /** Reads and checks a cohort table through this mapping (see the class documentation). */
-  public org.backstrat.core.cohort.CohortReadResult readCohort(Path table) {
-    return CohortReader.withDefaults().read(table, this, sheet);
+  public CohortReadResult readCohort(Path table) {
+    return CohortReader.withDefaults().read(table, this, readOptions());
+  }
+
+  /** Checks a cohort table through this mapping without keeping its values ({@code validate}). */
+  public CohortCheck checkCohort(Path table) {
+    return CohortReader.withDefaults().check(table, this, readOptions());
+  }
+
+  /** Reads a cohort table through this mapping in blocks (see {@link CohortReader}). */
+  public CohortReadResult readCohortInBlocks(Path table, int blockRows,
+                                             java.util.function.Consumer<Cohort> block) {
+    return CohortReader.withDefaults().readInBlocks(table, this, readOptions(), blockRows,
+        block);
   }
 
   /** The tokens read as missing. */

@@ -16,6 +16,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.backstrat.core.BadInputException;
 import org.backstrat.core.cohort.CohortSchema;
 import org.backstrat.core.io.AtomicOutput;
+import org.backstrat.core.io.OutputTarget;
 import org.backstrat.imaging.StudyInput;
 import org.backstrat.imaging.StudyLayout;
 import org.backstrat.imaging.facet.FacetAngles;
@@ -190,9 +191,16 @@ public final class ImagingJob {
    */
   public Result run(Path input, Path out, boolean force, Progress progress) {
     List<StudyInput> studies = studies(input);
-    AtomicOutput.checkWritable(out, force);
+    List<Path> inputs = new ArrayList<>();
+    inputs.add(input);
+    inputs.add(pfirrmannCard);
+    inputs.add(discCard);
+    inputs.add(facetCard);
+    studies.forEach(s -> inputs.addAll(s.inputPaths()));
+    OutputTarget target = OutputTarget.file(out, force).withInputs(inputs);
+    AtomicOutput.check(target);
     int[] counts = new int[3];
-    AtomicOutput.writeFile(out, force, tmp -> {
+    AtomicOutput.write(target, tmp -> {
       try (Models models = openModels();
            Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
            CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder()

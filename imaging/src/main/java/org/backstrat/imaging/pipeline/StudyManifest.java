@@ -1,9 +1,5 @@
 package org.backstrat.imaging.pipeline;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,12 +8,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.backstrat.core.BadInputException;
 import org.backstrat.core.InputProblem;
 import org.backstrat.core.cohort.CohortSchema;
+import org.backstrat.core.io.RowSink;
+import org.backstrat.core.io.TableFormat;
+import org.backstrat.core.io.TableReader;
 import org.backstrat.imaging.StudyInput;
 import org.backstrat.imaging.StudyLayout;
 import org.backstrat.imaging.io.PixelGeometry;
@@ -25,7 +21,8 @@ import org.backstrat.imaging.volume.Plane;
 
 /**
  * A manifest CSV listing the studies for {@code backstrat imaging --input manifest.csv}: one
- * row per study, UTF-8, comma-separated, header row first.
+ * row per study, UTF-8, comma-separated, header row first; read by the one table reader
+ * ({@link TableReader}), so the encoding, quoting and line-end rules are every input's.
  *
  * <ul>
  *   <li>{@code id} (required): the person id, non-empty and unique.
@@ -88,39 +85,36 @@ public final class StudyManifest {
     Path base = file.toAbsolutePath().getParent();
     List<InputProblem> problems = new ArrayList<>();
     List<StudyInput> studies = new ArrayList<>();
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-         CSVParser csv = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get()
-             .parse(r)) {
-      Map<String, Integer> index = new HashMap<>();
-      Map<String, Long> seen = new HashMap<>();
-      for (CSVRecord rec : csv) {
-        long row = rec.getRecordNumber();
-        if (row == 1) {
-          header(rec, name, index, problems);
-          if (!problems.isEmpty()) {
-            break;
-          }
-          continue;
+    Map<String, Integer> index = new HashMap<>();
+    Map<String, Long> seen = new HashMap<>();
+    // the one table reader: the same encoding, quoting and line-end rules as every other input
+    TableReader.scan(file, new RowSink() {
+      @Override
+      public void header(List<String> cells, TableFormat format) {
+        StudyManifest.header(cells.stream().map(String::strip).toArray(String[]::new), name,
+            index, problems);
+        if (!problems.isEmpty()) {
+          throw new BadInputException(problems);
         }
-        if (rec.size() == 1 && rec.get(0).isEmpty()) {
-          continue; // a line of spaces
+      }
+
+      @Override
+      public void row(long row, String[] cells) {
+        String[] rec = new String[cells.length];
+        for (int c = 0; c < cells.length; c++) {
+          rec[c] = cells[c].strip();
         }
-        if (rec.size() > index.size()) {
-          problems.add(InputProblem.error(name, row, "", rec.size() + " cells", "at most "
+        if (rec.length > index.size()) {
+          problems.add(InputProblem.error(name, row, "", rec.length + " cells", "at most "
               + index.size() + " cells, one per header column"));
-          continue;
+          return;
         }
         StudyInput s = study(rec, row, index, base, name, seen, problems);
         if (s != null) {
           studies.add(s);
         }
       }
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw BadInputException.at(name, 0, "", "", "an existing manifest CSV file");
-    } catch (IOException | java.io.UncheckedIOException e) {
-      throw BadInputException.at(name, 0, "", "", "a readable UTF-8 CSV manifest ("
-          + e.getMessage() + ")");
-    }
+    });
     if (problems.isEmpty() && studies.isEmpty()) {
       problems.add(InputProblem.error(name, 0, "", "", "a manifest with a header row and at"
           + " least one study row"));
@@ -131,14 +125,11 @@ public final class StudyManifest {
     return studies;
   }
 
-  private static void header(CSVRecord rec, String name, Map<String, Integer> index,
+  private static void header(String[] rec, String name, Map<String, Integer> index,
                              List<InputProblem> problems) {
     Set<String> known = new LinkedHashSet<>(columns());
-    for (int c = 0; c < rec.size(); c++) {
-      String col = rec.get(c);
-      if (c == 0 && col.startsWith("\uFEFF")) {
-        col = col.substring(1);
-      }
+    for (int c = 0; c < rec.length; c++) {
+      String col = rec[c];
       if (!known.contains(col)) {
         problems.add(InputProblem.error(name, 1, col, col, "one of the manifest columns "
             + String.join(", ", known)));
@@ -162,7 +153,7 @@ public final class StudyManifest {
     }
   }
 
-  private static StudyInput study(CSVRecord rec, long row, Map<String, Integer> index,
+  private static StudyInput study(String[] rec, long row, Map<String, Integer> index,
                                   Path base, String name, Map<String, Long> seen,
                                   List<InputProblem> problems) {
     int before = problems.size();
@@ -212,12 +203,12 @@ public final class StudyManifest {
     return problems.size() == before ? s : null;
   }
 
-  private static String cell(CSVRecord rec, Map<String, Integer> index, String column) {
+  private static String cell(String[] rec, Map<String, Integer> index, String column) {
     Integer c = index.get(column);
-    return c == null || c >= rec.size() ? "" : rec.get(c).strip();
+    return c == null || c >= rec.length ? "" : rec[c].strip();
   }
 
-  private static Path path(CSVRecord rec, Map<String, Integer> index, String column, Path base,
+  private static Path path(String[] rec, Map<String, Integer> index, String column, Path base,
                            String name, long row, List<InputProblem> problems) {
     String text = cell(rec, index, column);
     if (text.isEmpty()) {

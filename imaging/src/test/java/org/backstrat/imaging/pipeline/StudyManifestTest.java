@@ -158,7 +158,7 @@ class StudyManifestTest {
   @Test
   void headerOnlyOrMissingManifestIsRefused() throws IOException {
     assertThat(bad(manifest("id,sagittal,axial")).getMessage()).contains("at least one study");
-    assertThat(bad(tmp.resolve("none.csv")).getMessage()).contains("existing manifest");
+    assertThat(bad(tmp.resolve("none.csv")).getMessage()).contains("none.csv: no such file");
   }
 
   @Test

@@ -1,0 +1,603 @@
+package org.backstrat.core.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.backstrat.core.BadInputException;
+import org.backstrat.core.InputProblem;
+
+/**
+ * The fast numeric path of {@link TableReader}: reads the numeric columns of a table straight
+ * into one row-major {@code double[]}, with the same splitting rules, encoding checks and
+ * messages as every other verb ({@link RecordScanner}); workbooks go through
+ * {@link TableReader#scan}.
+ *
+ * <p>Speed: one quote-aware pass counts the rows so the matrix is allocated once, then the
+ * rows are split in place in the read buffer and numbers parsed from bytes with an exact fast
+ * path (at most 18 significant digits and a power of ten up to 22, which is correctly rounded),
+ * {@link Double#parseDouble} otherwise. Memory: the matrix plus one read buffer.
+ *
+ * <p>Values: empty cells and {@code NA} are missing; NaN and infinities are not numbers that can
+ * be used; values beyond ±{@link #maxMagnitude} are refused (a caller that squares differences
+ * sets a bound below 1e154). A column named {@code id} (any case) is kept as row identifiers.
+ *
+ * @param header whether the first row is a header
+ * @param maxMagnitude largest absolute value accepted
+ */
+public record NumericReader(HeaderRow header, double maxMagnitude) {
+  private static final int MAX_PROBLEMS = 20;
+  private static final double[] POW10 = new double[23];
+
+  static {
+    double p = 1;
+    for (int i = 0; i < POW10.length; i++) {
+      POW10[i] = p;
+      p *= 10;
+    }
+  }
+
+  /** Header detected, any finite value. */
+  public static NumericReader withDefaults() {
+    return new NumericReader(HeaderRow.AUTO, Double.MAX_VALUE);
+  }
+
+  /** Copy with another header rule. */
+  public NumericReader withHeader(HeaderRow mode) {
+    return new NumericReader(mode, maxMagnitude);
+  }
+
+  /** Copy refusing values whose absolute value exceeds {@code bound}. */
+  public NumericReader withMaxMagnitude(double bound) {
+    return new NumericReader(header, bound);
+  }
+
+  /**
+   * Reads {@code features} (names, case-insensitive) or, when the list is empty, every column
+   * that is numeric in all rows (the others are reported in
+   * {@link NumericColumns#skippedColumns}).
+   *
+   * @throws BadInputException naming file, row and column for every problem found (up to 20)
+   */
+  public NumericColumns read(Path path, List<String> features) {
+    String file = path.toString();
+    InputFiles.requireRegularFile(path, "a CSV, TSV or .xlsx file");
+    String lower = file.toLowerCase(Locale.ROOT);
+    try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+      if (lower.endsWith(".xlsx") || lower.endsWith(".xls") || lower.endsWith(".parquet")
+          || startsWithZip(ch)) {
+        ch.close();
+        return readRows(path, file, features);
+      }
+      return readText(ch, file, features);
+    } catch (NoSuchFileException e) {
+      throw new BadInputException(file + ": no such file");
+    } catch (IOException e) {
+      throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean startsWithZip(FileChannel ch) throws IOException {
+    ByteBuffer b = ByteBuffer.allocate(4);
+    while (b.hasRemaining() && ch.read(b, b.position()) > 0) {
+      // up to 4 bytes
+    }
+    byte[] a = b.array();
+    return b.position() == 4 && a[0] == 'P' && a[1] == 'K' && a[2] == 3 && a[3] == 4;
+  }
+
+  private static RecordScanner scanner(FileChannel ch, String file) throws IOException {
+    ch.position(0);
+    return new RecordScanner(file, (dst, off, len) -> ch.read(ByteBuffer.wrap(dst, off, len)),
+        TableReader.CHUNK_BYTES);
+  }
+
+  private NumericColumns readText(FileChannel ch, String file, List<String> features)
+      throws IOException {
+    RecordScanner s = scanner(ch, file);
+    if (!s.start('\0') || !s.next()) {
+      throw new BadInputException(file + ": the file is empty; expected a header row and one "
+          + "row per person");
+    }
+    char delim = s.delimiter();
+    List<String> line1 = List.of(s.cells());
+    List<String> line2 = s.next() ? List.of(s.cells()) : List.of();
+    Layout layout = layout(file, line1, line2, features);
+    long records = countRecords(ch);
+    long rowsLong = records - (layout.hasHeader ? 1 : 0);
+    if (rowsLong <= 0) {
+      throw new BadInputException(file + ": no data rows; expected one row per person below "
+          + "the header");
+    }
+    Rows rows = new Rows(file, layout, new TableFormat(delim, delim == ';',
+        TableFormat.Kind.DELIMITED_TEXT), rowsLong);
+    s = scanner(ch, file);
+    s.start(delim);
+    if (layout.hasHeader) {
+      s.next();
+    }
+    while (s.next()) {
+      rows.row(s.recordLine(), s.buffer(), s, s.count());
+    }
+    return rows.finish(delim);
+  }
+
+  private NumericColumns readRows(Path path, String file, List<String> features) {
+    // a workbook holds at most Excel's 1,048,576 rows: collect it, then parse the strings
+    RawTable t = TableReader.read(path);
+    List<String> line2 = t.size() > 0 ? List.of(t.rows().get(0)) : List.of();
+    Layout layout = layout(file, t.header(), line2, features);
+    long n = t.size() + (layout.hasHeader ? 0 : 1);
+    if (n <= 0) {
+      throw new BadInputException(file + ": no data rows; expected one row per person below "
+          + "the header");
+    }
+    Rows rows = new Rows(file, layout, t.format(), n);
+    StringCells cells = new StringCells();
+    if (!layout.hasHeader) {
+      cells.set(t.header().toArray(new String[0]));
+      rows.row(1, cells.bytes, cells, cells.count);
+    }
+    for (int r = 0; r < t.size(); r++) {
+      cells.set(t.rows().get(r));
+      rows.row(t.rowNumbers()[r], cells.bytes, cells, cells.count);
+    }
+    return rows.finish('\0');
+  }
+
+  /** Column layout decided from the first two rows. */
+  private static final class Layout {
+    boolean hasHeader;
+    List<String> names;
+    int idColumn = -1;
+    int[] target;
+    List<String> targetNames;
+    boolean allNumeric;
+  }
+
+  private Layout layout(String file, List<String> line1, List<String> line2,
+                        List<String> features) {
+    Layout l = new Layout();
+    l.hasHeader = switch (header) {
+      case AUTO -> looksLikeHeader(line1, line2);
+      case PRESENT -> true;
+      case ABSENT -> false;
+    };
+    int columns = line1.size();
+    l.names = new ArrayList<>();
+    for (int j = 0; j < columns; j++) {
+      String h = l.hasHeader ? line1.get(j).strip() : "";
+      l.names.add(h.isEmpty() ? "V" + (j + 1) : h);
+    }
+    if (l.hasHeader) {
+      List<InputProblem> dup = TableReader.duplicateColumns(file, line1);
+      if (!dup.isEmpty()) {
+        throw new BadInputException(dup);
+      }
+      for (int j = 0; j < columns; j++) {
+        if (l.names.get(j).equalsIgnoreCase("id")) {
+          l.idColumn = j;
+          break;
+        }
+      }
+    }
+    l.allNumeric = features.isEmpty();
+    l.target = new int[columns];
+    Arrays.fill(l.target, -1);
+    l.targetNames = new ArrayList<>();
+    if (l.allNumeric) {
+      for (int j = 0; j < columns; j++) {
+        if (j != l.idColumn) {
+          l.target[j] = l.targetNames.size();
+          l.targetNames.add(l.names.get(j));
+        }
+      }
+    } else {
+      for (String f : features) {
+        int found = -1;
+        for (int j = 0; j < columns; j++) {
+          if (l.names.get(j).equalsIgnoreCase(f.strip())) {
+            found = j;
+            break;
+          }
+        }
+        if (found < 0) {
+          throw BadInputException.at(file, 0, f, "", "a column of the table; it has "
+              + String.join(", ", l.names));
+        }
+        if (l.target[found] >= 0) {
+          throw new BadInputException(file + ": feature " + f + " is listed twice");
+        }
+        l.target[found] = l.targetNames.size();
+        l.targetNames.add(l.names.get(found));
+      }
+    }
+    if (l.targetNames.isEmpty()) {
+      throw new BadInputException(file + ": no feature columns");
+    }
+    return l;
+  }
+
+  /** Cells of a row given as strings, as bytes for {@link Rows#row}. */
+  private static final class StringCells implements CellSpans {
+    byte[] bytes = new byte[256];
+    int[] from = new int[16];
+    int[] to = new int[16];
+    int count;
+
+    void set(String[] cells) {
+      count = cells.length;
+      if (from.length < count) {
+        from = new int[count];
+        to = new int[count];
+      }
+      int p = 0;
+      for (int i = 0; i < count; i++) {
+        byte[] b = cells[i].getBytes(StandardCharsets.UTF_8);
+        if (p + b.length > bytes.length) {
+          bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, p + b.length));
+        }
+        System.arraycopy(b, 0, bytes, p, b.length);
+        from[i] = p;
+        p += b.length;
+        to[i] = p;
+      }
+    }
+
+    @Override
+    public int from(int i) {
+      return from[i];
+    }
+
+    @Override
+    public int to(int i) {
+      return to[i];
+    }
+
+    @Override
+    public boolean escaped(int i) {
+      return false;
+    }
+  }
+
+  /** Parses rows into the preallocated matrix. */
+  private final class Rows {
+    final String file;
+    final Layout l;
+    final boolean decimalComma;
+    final TableFormat format;
+    final int d;
+    double[] values;
+    String[] ids;
+    final List<InputProblem> problems = new ArrayList<>();
+    final boolean[] bad;
+    final String[] badReason;
+    /** All-numeric mode: line of the first empty cell per column, 0 when none. */
+    final long[] firstMissing;
+    int row;
+    int status; // of the last number parsed: 0 ok, 1 missing, 2 not a number, 3 not finite
+
+    Rows(String file, Layout l, TableFormat format, long expectedRows) {
+      this.file = file;
+      this.l = l;
+      this.format = format;
+      this.decimalComma = format.decimalComma();
+      this.d = l.targetNames.size();
+      if (expectedRows * d > Integer.MAX_VALUE - 16) {
+        throw new BadInputException(file + ": " + expectedRows + " rows x " + d
+            + " columns is more than one matrix can hold (2^31 cells)");
+      }
+      this.values = new double[(int) expectedRows * d];
+      this.ids = l.idColumn >= 0 ? new String[(int) expectedRows] : null;
+      this.bad = new boolean[d];
+      this.badReason = new String[d];
+      this.firstMissing = new long[d];
+    }
+
+    void row(long ln, byte[] b, CellSpans cells, int count) {
+      int cols = l.names.size();
+      if (count != cols) {
+        problem(TableReader.raggedRow(file, ln, cols, count, format));
+        return;
+      }
+      if ((long) (row + 1) * d > values.length) {
+        values = Arrays.copyOf(values, Math.max(values.length * 2, (row + 1) * d));
+        if (ids != null) {
+          ids = Arrays.copyOf(ids, values.length / d);
+        }
+      }
+      int base = row * d;
+      for (int j = 0; j < cols; j++) {
+        int t = l.target[j];
+        int f = cells.from(j);
+        int e = cells.to(j);
+        if (j == l.idColumn && ids != null) {
+          ids[row] = text(b, f, e, cells.escaped(j));
+        }
+        if (t < 0 || (l.allNumeric && bad[t])) {
+          continue;
+        }
+        double v = cells.escaped(j) ? slow(text(b, f, e, true)) : parse(b, f, e);
+        if (status == 0 && Math.abs(v) <= maxMagnitude) {
+          values[base + t] = v;
+          continue;
+        }
+        String cell = text(b, f, e, cells.escaped(j)).strip();
+        if (status == 0) {
+          problem(InputProblem.error(file, ln, l.names.get(j), cell, "a number between "
+              + bound(-maxMagnitude) + " and " + bound(maxMagnitude) + " (larger values "
+              + "overflow squared distances; rescale the column)"));
+          continue;
+        }
+        String why = switch (status) {
+          case 1 -> "a value (missing values cannot be clustered; remove or impute the row)";
+          case 3 -> "a finite number (NaN and infinity cannot be clustered)";
+          default -> "a number";
+        };
+        if (l.allNumeric && status == 1) {
+          if (firstMissing[t] == 0) {
+            firstMissing[t] = ln; // a numeric column with a gap is refused below, not dropped
+          }
+        } else if (l.allNumeric) {
+          if (!bad[t]) {
+            bad[t] = true;
+            badReason[t] = "row " + ln + ": \"" + cell + "\" is not " + why;
+          }
+        } else {
+          problem(InputProblem.error(file, ln, l.names.get(j), cell, why));
+        }
+      }
+      row++;
+    }
+
+    NumericColumns finish(char delim) {
+      if (l.allNumeric) {
+        // a numeric column with empty cells is refused, as it is when named as a feature: it
+        // is never dropped silently (a text column, which cannot be clustered, is skipped)
+        for (int j = 0; j < d; j++) {
+          if (firstMissing[j] > 0 && !bad[j]) {
+            problem(InputProblem.error(file, firstMissing[j], l.targetNames.get(j), "",
+                "a value (missing values cannot be clustered; remove or impute the rows, or "
+                    + "name the columns to cluster with --features)"));
+          }
+        }
+      }
+      if (!problems.isEmpty()) {
+        throw new BadInputException(problems);
+      }
+      int n = row;
+      if (n == 0) {
+        throw new BadInputException(file + ": no data rows; expected one row per person below "
+            + "the header");
+      }
+      if ((long) n * d != values.length) {
+        values = Arrays.copyOf(values, n * d);
+      }
+      List<String> skipped = new ArrayList<>();
+      List<String> kept = new ArrayList<>();
+      double[] out = values;
+      int dk = d;
+      if (l.allNumeric) {
+        int[] keepIdx = new int[d];
+        dk = 0;
+        for (int j = 0; j < d; j++) {
+          if (bad[j]) {
+            skipped.add(l.targetNames.get(j) + " (" + badReason[j] + ")");
+          } else {
+            keepIdx[dk++] = j;
+            kept.add(l.targetNames.get(j));
+          }
+        }
+        if (dk == 0) {
+          throw new BadInputException(file + ": no column is numeric in every row; skipped: "
+              + String.join("; ", skipped));
+        }
+        if (dk < d) {
+          out = new double[n * dk];
+          for (int i = 0; i < n; i++) {
+            for (int q = 0; q < dk; q++) {
+              out[i * dk + q] = values[i * d + keepIdx[q]];
+            }
+          }
+        }
+      } else {
+        kept.addAll(l.targetNames);
+      }
+      List<String> idList = ids == null ? null
+          : Arrays.asList(ids.length == n ? ids : Arrays.copyOf(ids, n));
+      return new NumericColumns(out, n, List.copyOf(kept), idList, List.copyOf(skipped),
+          l.hasHeader, delim);
+    }
+
+    private void problem(InputProblem p) {
+      if (problems.size() < MAX_PROBLEMS) {
+        problems.add(p);
+      }
+    }
+
+    /** Parses a number; sets {@link #status}. */
+    double parse(byte[] b, int from, int to) {
+      while (from < to && (b[from] == ' ' || b[from] == '\t')) {
+        from++;
+      }
+      while (to > from && (b[to - 1] == ' ' || b[to - 1] == '\t')) {
+        to--;
+      }
+      if (from == to) {
+        status = 1;
+        return 0;
+      }
+      int p = from;
+      boolean neg = false;
+      if (b[p] == '-' || b[p] == '+') {
+        neg = b[p] == '-';
+        p++;
+      }
+      long mant = 0;
+      int sig = 0;
+      int exp10 = 0;
+      boolean digits = false;
+      while (p < to && b[p] >= '0' && b[p] <= '9') {
+        digits = true;
+        if (mant != 0 || b[p] != '0') {
+          mant = mant * 10 + (b[p] - '0');
+          sig++;
+        }
+        p++;
+      }
+      if (p < to && (b[p] == '.' || (b[p] == ',' && decimalComma))) {
+        p++;
+        while (p < to && b[p] >= '0' && b[p] <= '9') {
+          digits = true;
+          if (mant != 0 || b[p] != '0') {
+            mant = mant * 10 + (b[p] - '0');
+            sig++;
+          }
+          exp10--;
+          p++;
+        }
+      }
+      if (digits && p < to && (b[p] == 'e' || b[p] == 'E')) {
+        p++;
+        boolean eneg = false;
+        if (p < to && (b[p] == '-' || b[p] == '+')) {
+          eneg = b[p] == '-';
+          p++;
+        }
+        int e = 0;
+        boolean ed = false;
+        while (p < to && b[p] >= '0' && b[p] <= '9' && e < 100000) {
+          e = e * 10 + (b[p] - '0');
+          ed = true;
+          p++;
+        }
+        if (!ed) {
+          return slow(text(b, from, to, false));
+        }
+        exp10 += eneg ? -e : e;
+      }
+      // exact fast path (Clinger): the mantissa and the power of ten are both exact doubles, so
+      // one multiplication or division rounds once, correctly
+      if (!digits || p != to || sig > 18 || mant > (1L << 53) || exp10 < -22 || exp10 > 22) {
+        return slow(text(b, from, to, false));
+      }
+      status = 0;
+      double v = exp10 >= 0 ? mant * POW10[exp10] : mant / POW10[-exp10];
+      return neg ? -v : v;
+    }
+
+    private double slow(String text) {
+      String s = text.strip();
+      if (s.isEmpty() || s.equalsIgnoreCase("NA")) {
+        status = 1;
+        return 0;
+      }
+      if (decimalComma) {
+        s = s.replace(',', '.');
+      }
+      String lower = s.toLowerCase(Locale.ROOT);
+      if (lower.endsWith("d") || lower.endsWith("f") || lower.startsWith("0x")
+          || lower.startsWith("-0x") || lower.startsWith("+0x")) {
+        status = 2; // Java literal suffixes and hex are not numbers in a data file
+        return 0;
+      }
+      try {
+        double v = Double.parseDouble(s);
+        status = Double.isFinite(v) ? 0 : 3;
+        return v;
+      } catch (NumberFormatException e) {
+        status = lower.equals("inf") || lower.equals("-inf") || lower.equals("+inf")
+            || lower.equals("nan") ? 3 : 2;
+        return 0;
+      }
+    }
+  }
+
+  private static String bound(double x) {
+    return x == Double.MAX_VALUE || x == -Double.MAX_VALUE ? Double.toString(x)
+        : String.format(Locale.ROOT, "%.0e", x);
+  }
+
+  private static String text(byte[] b, int from, int to, boolean escaped) {
+    String s = new String(b, from, to - from, StandardCharsets.UTF_8);
+    return escaped ? s.replace("\"\"", "\"") : s;
+  }
+
+  /**
+   * Non-blank records in the file (a record ends at a line feed outside quotes; blank = only
+   * spaces, tabs and CR), counted in one pass without splitting cells.
+   */
+  private static long countRecords(FileChannel ch) throws IOException {
+    byte[] buf = new byte[TableReader.CHUNK_BYTES];
+    long pos = 0;
+    long records = 0;
+    boolean quoted = false;
+    boolean nonBlank = false;
+    boolean first = true;
+    while (true) {
+      int n = ch.read(ByteBuffer.wrap(buf), pos);
+      if (n <= 0) {
+        break;
+      }
+      int i = 0;
+      if (first && n >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB
+          && (buf[2] & 0xFF) == 0xBF) {
+        i = 3;
+      }
+      first = false;
+      for (; i < n; i++) {
+        byte c = buf[i];
+        if (c > '"') {
+          nonBlank = true;
+        } else if (c == '\n') {
+          if (!quoted) {
+            if (nonBlank) {
+              records++;
+            }
+            nonBlank = false;
+          }
+        } else if (c == '"') {
+          quoted = !quoted;
+          nonBlank = true;
+        } else if (c != ' ' && c != '\t' && c != '\r') {
+          nonBlank = true;
+        }
+      }
+      pos += n;
+    }
+    return records + (nonBlank ? 1 : 0);
+  }
+
+  private static boolean looksLikeHeader(List<String> line1, List<String> line2) {
+    boolean allText = true;
+    for (int j = 0; j < line1.size(); j++) {
+      boolean num1 = isNumber(line1.get(j));
+      allText &= !num1;
+      if (!num1 && j < line2.size() && isNumber(line2.get(j))) {
+        return true;
+      }
+    }
+    return allText;
+  }
+
+  private static boolean isNumber(String s) {
+    String t = s.strip().replace(',', '.');
+    if (t.isEmpty() || t.equalsIgnoreCase("NA")) {
+      return false;
+    }
+    try {
+      Double.parseDouble(t);
+      return !t.toLowerCase(Locale.ROOT).matches(".*[a-df-z].*"); // no "NaN", "Infinity", "1d"
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+}
