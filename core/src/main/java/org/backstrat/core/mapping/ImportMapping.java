@@ -1,14 +1,9 @@
 package org.backstrat.core.mapping;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,6 +24,7 @@ import org.backstrat.core.cohort.CohortReader;
 import org.backstrat.core.cohort.CohortSchema;
 import org.backstrat.core.cohort.ValueKind;
 import org.backstrat.core.cohort.Variable;
+import org.backstrat.core.io.JsonInput;
 import org.backstrat.core.io.RowSink;
 import org.backstrat.core.io.TableFormat;
 import org.backstrat.core.io.TableReadOptions;
@@ -112,32 +108,13 @@ public final class ImportMapping implements TableTransform {
 
   /** Reads a mapping file; every mistake in it is reported at once (exit 2 in the verbs). */
   public static ImportMapping read(Path file) {
-    String json;
-    try {
-      json = Files.readString(file);
-    } catch (NoSuchFileException e) {
-      throw new BadInputException(file + ": mapping file not found");
-    } catch (IOException e) {
-      throw new BadInputException(file + ": cannot read the mapping file: " + e.getMessage());
-    }
-    return parse(json, file.toString());
+    return parse(JsonInput.readText(file, "mapping"), file.toString());
   }
 
   /** Parses mapping JSON; {@code source} names it in messages. */
   public static ImportMapping parse(String json, String source) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(json);
-    } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      long line = at == null ? 0 : Math.max(0, at.getLineNr());
-      throw new BadInputException(InputProblem.error(source, line, "", "",
-          "a mapping in JSON (" + e.getOriginalMessage() + ")"));
-    }
-    if (root == null || !root.isObject()) {
-      throw new BadInputException(InputProblem.error(source, 0, "", "",
-          "a JSON object with \"schema\": \"" + SCHEMA + "\""));
-    }
+    JsonNode root = JsonInput.readObject(JSON, json, source, "import mapping",
+        "\"schema\": \"" + SCHEMA + "\"");
     List<InputProblem> problems = new ArrayList<>();
     JsonNode schema = root.get("schema");
     String schemaName = schema != null && schema.isTextual() ? schema.asText() : "";

@@ -83,7 +83,17 @@ class ImportMappingTest {
             .anyMatch(s -> s.contains("columns.b") && s.contains("fills id already"))
             .anyMatch(s -> s.contains("recode.sex.F") && s.contains("female, male"))
             .anyMatch(s -> s.contains("sheet"))
-            .anyMatch(s -> s.contains("colour")));
+            .anyMatch(s -> s.contains("colour"))
+            .noneMatch(s -> s.contains("expected expected")));
+    assertThatThrownBy(() -> ImportMapping.parse("""
+        {"schema": "backstrat.instrument-mapping/1", "items": {"sbt.mood": "q8"}}
+        """, "old.json"))
+        .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.problems())
+            .extracting(InputProblem::message).isNotEmpty()
+            .noneMatch(s -> s.contains("expected expected")));
+    assertThatThrownBy(() -> ImportMapping.parse("{not json", "broken.json"))
+        .hasMessageContaining("broken.json").hasMessageContaining("an import mapping in JSON")
+        .hasMessageNotContaining("expected expected");
   }
 
   @Test

@@ -13,6 +13,7 @@ import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.backstrat.core.CreationTime;
 
 /**
  * Every report table also as a Word document ({@code <name>.docx}, Apache POI XWPF: a caption
@@ -42,6 +43,11 @@ public final class PublicationTables {
   /** The table as a Word document. */
   public static void docx(ReportTable t, OutputStream out) throws IOException {
     try (XWPFDocument doc = new XWPFDocument()) {
+      // the creation time POI writes into docProps/core.xml honours SOURCE_DATE_EPOCH, so two
+      // runs with it set give byte-identical documents
+      java.util.Date created = java.util.Date.from(CreationTime.now());
+      doc.getProperties().getCoreProperties().setCreated(java.util.Optional.of(created));
+      doc.getProperties().getCoreProperties().setModified(java.util.Optional.of(created));
       XWPFParagraph caption = doc.createParagraph();
       XWPFRun run = caption.createRun();
       run.setBold(true);
