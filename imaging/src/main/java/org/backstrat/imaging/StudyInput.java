@@ -144,6 +144,23 @@ public final class StudyInput {
     return Optional.empty();
   }
 
+  /**
+   * True when the study has at least one axial image: for a folder study an {@code
+   * axial_<level>_t2} image of any level; for a listed study an axial column or folder. A study
+   * without any is sagittal-only (its facet angles are not measured, with a note).
+   */
+  public boolean hasAxialImages() {
+    if (folder == null && axialFolder != null) {
+      return true;
+    }
+    for (String level : CohortSchema.FACET_LEVELS) {
+      if (image(StudyLayout.axial(level)).isPresent()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** What is expected where {@link #image} is empty, for the message. */
   public String missing(String stem, String what) {
     if (folder == null && axialFolder != null && isAxial(stem)

@@ -15,8 +15,7 @@ import org.backstrat.core.io.NumericReader;
  * squared distances between them would overflow to infinity.
  *
  * @param header whether the first line is a header
- * @param threads worker threads (kept for callers; reading is one pass and does not depend on
- *     it)
+ * @param threads worker threads for reading (the result does not depend on it)
  */
 public record NumericTableReader(HeaderMode header, int threads) {
   /** Largest absolute value a feature may take (its square times 10^4 features is finite). */
@@ -50,7 +49,7 @@ public record NumericTableReader(HeaderMode header, int threads) {
       case ABSENT -> HeaderRow.ABSENT;
     };
     NumericColumns c = NumericReader.withDefaults().withHeader(mode)
-        .withMaxMagnitude(MAX_MAGNITUDE).read(file, features);
+        .withMaxMagnitude(MAX_MAGNITUDE).withThreads(threads).read(file, features);
     FeatureMatrix m = FeatureMatrix.wrap(c.rows(), c.names().size(), c.values(), c.names());
     return new NumericTable(m, c.ids(), c.skippedColumns(), c.headerPresent(), c.delimiter());
   }

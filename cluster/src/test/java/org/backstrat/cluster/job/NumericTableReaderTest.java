@@ -221,6 +221,28 @@ class NumericTableReaderTest {
     assertThat(four.data().get(119_999, 2)).isEqualTo(119_999.0);
   }
 
+  @Test
+  void quotedLineBreaksSplitAcrossReadRangesGiveTheSameRowsForAnyThreadCount()
+      throws IOException {
+    StringBuilder sb = new StringBuilder("id,note,x,y\n");
+    for (int i = 0; i < 60_000; i++) {
+      sb.append(i).append(i % 3 == 0 ? ",\"a\nb, \"\"c\"\"\"," : ",plain,").append(i * 0.25)
+          .append(',').append(-i).append('\n');
+    }
+    Path p = write("quoted.csv", sb.toString());
+    NumericTable one = NumericTableReader.withDefaults().withThreads(1).read(p, List.of("x", "y"));
+    NumericTable four = NumericTableReader.withDefaults().withThreads(4).read(p, List.of("x", "y"));
+    assertThat(four.data().rows()).isEqualTo(60_000);
+    assertThat(four.data().rowMajorView()).isEqualTo(one.data().rowMajorView());
+    assertThat(four.ids()).isEqualTo(one.ids());
+    assertThat(four.data().get(59_999, 0)).isEqualTo(59_999 * 0.25);
+    Path bad = write("quoted_bad.csv", sb.append("60000,\"x\n\",zz,1\n").toString());
+    // header on line 1, 60,000 rows on 80,000 lines (a third take two), the bad row next
+    assertThatThrownBy(() -> NumericTableReader.withDefaults().withThreads(4).read(bad,
+        List.of("x", "y"))).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("row " + (60_000 + 20_000 + 2) + ", column x: value \"zz\"");
+  }
+
   private static byte[] concat(byte[] a, byte[] b) {
     byte[] c = new byte[a.length + b.length];
     System.arraycopy(a, 0, c, 0, a.length);

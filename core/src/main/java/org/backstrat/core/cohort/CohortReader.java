@@ -208,8 +208,8 @@ public final class CohortReader {
 
     /**
      * Scores given without their items must at least agree with each other: the STarT Back
-     * psychosocial subscale is part of the total (items 5-9 of 1-9, so 0 <= total - subscale
-     * <= 4), and the ÖMPSQ-short total is the sum of its five factors.
+     * psychosocial subscale is part of the total (items 5-9 of 1-9, so the total minus the subscale lies
+     * from 0 to 4), and the ÖMPSQ-short total is the sum of its five factors.
      */
     private void checkScores(long row) {
       if (sbtTotalCol >= 0 && sbtPsychCol >= 0) {
@@ -386,15 +386,18 @@ public final class CohortReader {
           columnOf.put(columnVar[c].name(), c);
         }
       }
+      List<Variable> vars = new ArrayList<>();
+      List<Object> arrays = new ArrayList<>();
       for (int c : columnOf.values()) {
         Variable v = columnVar[c];
         if (v.kind() == ValueKind.IDENTIFIER) {
           continue;
         }
-        cohort = v.kind() == ValueKind.TEXT ? cohort.withText(v, Arrays.copyOf(texts[c], n))
-            : cohort.withColumn(v, Arrays.copyOf(coded[c], n));
+        vars.add(v);
+        arrays.add(v.kind() == ValueKind.TEXT ? Arrays.copyOf(texts[c], n)
+            : Arrays.copyOf(coded[c], n));
       }
-      return cohort;
+      return cohort.withColumns(vars, arrays);
     }
   }
 

@@ -21,8 +21,9 @@ import org.backstrat.core.InputProblem;
  * messages as every other verb ({@link RecordScanner}); workbooks go through
  * {@link TableReader#scan}.
  *
- * <p>Speed: one quote-aware pass counts the rows so the matrix is allocated once, then the
- * rows are split in place in the read buffer and numbers parsed from bytes with an exact fast
+ * <p>Speed: one quote-aware pass counts the rows (so the matrix is allocated once) and finds
+ * record starts that split the file into one byte range per thread; the ranges are then split
+ * in parallel, in place in their read buffers, with numbers parsed from bytes with an exact fast
  * path (at most 18 significant digits and a power of ten up to 22, which is correctly rounded),
  * {@link Double#parseDouble} otherwise. Memory: the matrix plus one read buffer.
  *
@@ -32,8 +33,9 @@ import org.backstrat.core.InputProblem;
  *
  * @param header whether the first row is a header
  * @param maxMagnitude largest absolute value accepted
+ * @param threads worker threads for files of several MB (the result does not depend on it)
  */
-public record NumericReader(HeaderRow header, double maxMagnitude) {
+public record NumericReader(HeaderRow header, double maxMagnitude, int threads) {
   private static final int MAX_PROBLEMS = 20;
   private static final double[] POW10 = new double[23];
 
@@ -47,17 +49,23 @@ public record NumericReader(HeaderRow header, double maxMagnitude) {
 
   /** Header detected, any finite value. */
   public static NumericReader withDefaults() {
-    return new NumericReader(HeaderRow.AUTO, Double.MAX_VALUE);
+    return new NumericReader(HeaderRow.AUTO, Double.MAX_VALUE,
+        Runtime.getRuntime().availableProcessors());
   }
 
   /** Copy with another header rule. */
   public NumericReader withHeader(HeaderRow mode) {
-    return new NumericReader(mode, maxMagnitude);
+    return new NumericReader(mode, maxMagnitude, threads);
   }
 
   /** Copy refusing values whose absolute value exceeds {@code bound}. */
   public NumericReader withMaxMagnitude(double bound) {
-    return new NumericReader(header, bound);
+    return new NumericReader(header, bound, threads);
+  }
+
+  /** Copy with another number of worker threads (at least 1). */
+  public NumericReader withThreads(int count) {
+    return new NumericReader(header, maxMagnitude, Math.max(1, count));
   }
 
   /**
@@ -71,13 +79,16 @@ public record NumericReader(HeaderRow header, double maxMagnitude) {
     String file = path.toString();
     InputFiles.requireRegularFile(path, "a CSV, TSV or .xlsx file");
     String lower = file.toLowerCase(Locale.ROOT);
-    try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-      if (lower.endsWith(".xlsx") || lower.endsWith(".xls") || lower.endsWith(".parquet")
-          || startsWithZip(ch)) {
-        ch.close();
+    try {
+      if (lower.endsWith(".xlsx") || lower.endsWith(".xls") || lower.endsWith(".parquet")) {
         return readRows(path, file, features);
       }
-      return readText(ch, file, features);
+      try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+        if (!startsWithZip(ch)) {
+          return readText(ch, file, features);
+        }
+      }
+      return readRows(path, file, features);
     } catch (NoSuchFileException e) {
       throw new BadInputException(file + ": no such file");
     } catch (IOException e) {
@@ -111,23 +122,91 @@ public record NumericReader(HeaderRow header, double maxMagnitude) {
     List<String> line1 = List.of(s.cells());
     List<String> line2 = s.next() ? List.of(s.cells()) : List.of();
     Layout layout = layout(file, line1, line2, features);
-    long records = countRecords(ch);
-    long rowsLong = records - (layout.hasHeader ? 1 : 0);
+    long size = ch.size();
+    int workers = (int) Math.max(1, Math.min(threads, size / (1L << 20)));
+    Prescan pre = workers > 1 ? parallelPrescan(ch, size, workers) : null;
+    if (pre == null) {
+      pre = prescan(ch, size, workers);
+    }
+    long rowsLong = pre.records - (layout.hasHeader ? 1 : 0);
     if (rowsLong <= 0) {
       throw new BadInputException(file + ": no data rows; expected one row per person below "
           + "the header");
     }
-    Rows rows = new Rows(file, layout, new TableFormat(delim, delim == ';',
-        TableFormat.Kind.DELIMITED_TEXT), rowsLong);
-    s = scanner(ch, file);
-    s.start(delim);
-    if (layout.hasHeader) {
-      s.next();
+    double[] values = matrix(file, layout, rowsLong);
+    String[] ids = layout.idColumn >= 0 ? new String[(int) rowsLong] : null;
+    TableFormat format = new TableFormat(delim, delim == ';', TableFormat.Kind.DELIMITED_TEXT);
+    int parts = pre.starts.length;
+    List<Rows> rows = new ArrayList<>();
+    final Prescan pre2 = pre;
+    RuntimeException[] failed = new RuntimeException[parts];
+    Thread[] pool = new Thread[parts];
+    for (int k = 0; k < parts; k++) {
+      int startRow = k == 0 ? 0 : (int) (pre2.recordsBefore[k] - (layout.hasHeader ? 1 : 0));
+      Rows part = new Rows(file, layout, format, values, ids, startRow);
+      rows.add(part);
+      final int w = k;
+      Runnable job = () -> {
+        try {
+          long end = w + 1 < parts ? pre2.starts[w + 1] : size;
+          RecordScanner rs = rangeScanner(ch, file, pre2.starts[w], end);
+          if (w == 0) {
+            rs.start(delim);
+            if (layout.hasHeader) {
+              rs.next();
+            }
+          } else {
+            rs.startRange(delim, pre2.lines[w]);
+          }
+          while (rs.next()) {
+            part.row(rs.recordLine(), rs.buffer(), rs, rs.count());
+          }
+        } catch (IOException e) {
+          failed[w] = new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+          failed[w] = e;
+        }
+      };
+      if (parts == 1) {
+        job.run();
+      } else {
+        pool[k] = new Thread(job, "backstrat-read-" + k);
+        pool[k].start();
+      }
     }
-    while (s.next()) {
-      rows.row(s.recordLine(), s.buffer(), s, s.count());
+    for (Thread t : pool) {
+      if (t != null) {
+        try {
+          t.join();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while reading " + file, e);
+        }
+      }
     }
-    return rows.finish(delim);
+    for (RuntimeException e : failed) {
+      if (e != null) {
+        throw e; // the first range's error: the one a sequential read would meet first
+      }
+    }
+    return finish(file, layout, rows, values, ids, (int) rowsLong, delim);
+  }
+
+  /** A scanner over the bytes [start, end) of the file, by positional reads. */
+  private static RecordScanner rangeScanner(FileChannel ch, String file, long start, long end) {
+    long[] at = {start};
+    return new RecordScanner(file, (dst, off, len) -> {
+      long left = end - at[0];
+      if (left <= 0) {
+        return -1;
+      }
+      int n = ch.read(ByteBuffer.wrap(dst, off, (int) Math.min(len, left)), at[0]);
+      if (n < 0) {
+        return -1;
+      }
+      at[0] += n;
+      return n;
+    }, TableReader.CHUNK_BYTES);
   }
 
   private NumericColumns readRows(Path path, String file, List<String> features) {
@@ -140,7 +219,9 @@ public record NumericReader(HeaderRow header, double maxMagnitude) {
       throw new BadInputException(file + ": no data rows; expected one row per person below "
           + "the header");
     }
-    Rows rows = new Rows(file, layout, t.format(), n);
+    double[] values = matrix(file, layout, n);
+    String[] ids = layout.idColumn >= 0 ? new String[(int) n] : null;
+    Rows rows = new Rows(file, layout, t.format(), values, ids, 0);
     StringCells cells = new StringCells();
     if (!layout.hasHeader) {
       cells.set(t.header().toArray(new String[0]));
@@ -150,7 +231,7 @@ public record NumericReader(HeaderRow header, double maxMagnitude) {
       cells.set(t.rows().get(r));
       rows.row(t.rowNumbers()[r], cells.bytes, cells, cells.count);
     }
-    return rows.finish('\0');
+    return finish(file, layout, List.of(rows), values, ids, (int) n, '\0');
   }
 
   /** Column layout decided from the first two rows. */
@@ -283,23 +364,23 @@ public record NumericReader(HeaderRow header, double maxMagnitude) {
     /** All-numeric mode: line of the first empty cell per column, 0 when none. */
     final long[] firstMissing;
     int row;
+    final int startRow;
     int status; // of the last number parsed: 0 ok, 1 missing, 2 not a number, 3 not finite
 
-    Rows(String file, Layout l, TableFormat format, long expectedRows) {
+    Rows(String file, Layout l, TableFormat format, double[] values, String[] ids,
+         int startRow) {
       this.file = file;
       this.l = l;
       this.format = format;
       this.decimalComma = format.decimalComma();
       this.d = l.targetNames.size();
-      if (expectedRows * d > Integer.MAX_VALUE - 16) {
-        throw new BadInputException(file + ": " + expectedRows + " rows x " + d
-            + " columns is more than one matrix can hold (2^31 cells)");
-      }
-      this.values = new double[(int) expectedRows * d];
-      this.ids = l.idColumn >= 0 ? new String[(int) expectedRows] : null;
+      this.values = values;
+      this.ids = ids;
       this.bad = new boolean[d];
       this.badReason = new String[d];
       this.firstMissing = new long[d];
+      this.row = startRow;
+      this.startRow = startRow;
     }
 
     void row(long ln, byte[] b, CellSpans cells, int count) {
@@ -309,10 +390,9 @@ public record NumericReader(HeaderRow header, double maxMagnitude) {
         return;
       }
       if ((long) (row + 1) * d > values.length) {
-        values = Arrays.copyOf(values, Math.max(values.length * 2, (row + 1) * d));
-        if (ids != null) {
-          ids = Arrays.copyOf(ids, values.length / d);
-        }
+        problem(InputProblem.error(file, ln, "", "", "the file unchanged while it is read; it "
+            + "has more rows than a moment ago"));
+        return;
       }
       int base = row * d;
       for (int j = 0; j < cols; j++) {
@@ -356,65 +436,6 @@ public record NumericReader(HeaderRow header, double maxMagnitude) {
         }
       }
       row++;
-    }
-
-    NumericColumns finish(char delim) {
-      if (l.allNumeric) {
-        // a numeric column with empty cells is refused, as it is when named as a feature: it
-        // is never dropped silently (a text column, which cannot be clustered, is skipped)
-        for (int j = 0; j < d; j++) {
-          if (firstMissing[j] > 0 && !bad[j]) {
-            problem(InputProblem.error(file, firstMissing[j], l.targetNames.get(j), "",
-                "a value (missing values cannot be clustered; remove or impute the rows, or "
-                    + "name the columns to cluster with --features)"));
-          }
-        }
-      }
-      if (!problems.isEmpty()) {
-        throw new BadInputException(problems);
-      }
-      int n = row;
-      if (n == 0) {
-        throw new BadInputException(file + ": no data rows; expected one row per person below "
-            + "the header");
-      }
-      if ((long) n * d != values.length) {
-        values = Arrays.copyOf(values, n * d);
-      }
-      List<String> skipped = new ArrayList<>();
-      List<String> kept = new ArrayList<>();
-      double[] out = values;
-      int dk = d;
-      if (l.allNumeric) {
-        int[] keepIdx = new int[d];
-        dk = 0;
-        for (int j = 0; j < d; j++) {
-          if (bad[j]) {
-            skipped.add(l.targetNames.get(j) + " (" + badReason[j] + ")");
-          } else {
-            keepIdx[dk++] = j;
-            kept.add(l.targetNames.get(j));
-          }
-        }
-        if (dk == 0) {
-          throw new BadInputException(file + ": no column is numeric in every row; skipped: "
-              + String.join("; ", skipped));
-        }
-        if (dk < d) {
-          out = new double[n * dk];
-          for (int i = 0; i < n; i++) {
-            for (int q = 0; q < dk; q++) {
-              out[i * dk + q] = values[i * d + keepIdx[q]];
-            }
-          }
-        }
-      } else {
-        kept.addAll(l.targetNames);
-      }
-      List<String> idList = ids == null ? null
-          : Arrays.asList(ids.length == n ? ids : Arrays.copyOf(ids, n));
-      return new NumericColumns(out, n, List.copyOf(kept), idList, List.copyOf(skipped),
-          l.hasHeader, delim);
     }
 
     private void problem(InputProblem p) {
@@ -521,6 +542,106 @@ public record NumericReader(HeaderRow header, double maxMagnitude) {
     }
   }
 
+  /** Merges the parts read by the workers (in file order) into the result. */
+  private static NumericColumns finish(String file, Layout l, List<Rows> parts,
+                                       double[] values, String[] ids, int expectedRows,
+                                       char delim) {
+    List<InputProblem> problems = new ArrayList<>();
+    int d = l.targetNames.size();
+    boolean[] bad = new boolean[d];
+    String[] badReason = new String[d];
+    long[] firstMissing = new long[d];
+    int n = 0;
+    for (Rows part : parts) {
+      for (int j = 0; j < d; j++) {
+        if (firstMissing[j] == 0) {
+          firstMissing[j] = part.firstMissing[j];
+        }
+      }
+      for (InputProblem q : part.problems) {
+        if (problems.size() < MAX_PROBLEMS) {
+          problems.add(q);
+        }
+      }
+      for (int j = 0; j < d; j++) {
+        if (part.bad[j] && !bad[j]) {
+          bad[j] = true;
+          badReason[j] = part.badReason[j];
+        }
+      }
+      n += part.row - part.startRow;
+    }
+    if (l.allNumeric) {
+      // a numeric column with empty cells is refused, as it is when named as a feature: it is
+      // never dropped silently (a text column, which cannot be clustered, is skipped)
+      for (int j = 0; j < d; j++) {
+        if (firstMissing[j] > 0 && !bad[j] && problems.size() < MAX_PROBLEMS) {
+          problems.add(InputProblem.error(file, firstMissing[j], l.targetNames.get(j), "",
+              "a value (missing values cannot be clustered; remove or impute the rows, or "
+                  + "name the columns to cluster with --features)"));
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new BadInputException(problems);
+    }
+    if (n == 0) {
+      throw new BadInputException(file + ": no data rows; expected one row per person below "
+          + "the header");
+    }
+    if (n != expectedRows) {
+      throw new BadInputException(file + ": the file changed while it was read (" + n
+          + " rows, " + expectedRows + " a moment before); expected it unchanged");
+    }
+    if ((long) n * d != values.length) {
+      values = Arrays.copyOf(values, n * d);
+    }
+    List<String> skipped = new ArrayList<>();
+    List<String> kept = new ArrayList<>();
+    double[] out = values;
+    int dk = d;
+    if (l.allNumeric) {
+      int[] keepIdx = new int[d];
+      dk = 0;
+      for (int j = 0; j < d; j++) {
+        if (bad[j]) {
+          skipped.add(l.targetNames.get(j) + " (" + badReason[j] + ")");
+        } else {
+          keepIdx[dk++] = j;
+          kept.add(l.targetNames.get(j));
+        }
+      }
+      if (dk == 0) {
+        throw new BadInputException(file + ": no column is numeric in every row; skipped: "
+            + String.join("; ", skipped));
+      }
+      if (dk < d) {
+        out = new double[n * dk];
+        for (int i = 0; i < n; i++) {
+          for (int q = 0; q < dk; q++) {
+            out[i * dk + q] = values[i * d + keepIdx[q]];
+          }
+        }
+      }
+    } else {
+      kept.addAll(l.targetNames);
+    }
+    List<String> idList = ids == null ? null
+        : Arrays.asList(ids.length == n ? ids : Arrays.copyOf(ids, n));
+    return new NumericColumns(out, n, List.copyOf(kept), idList, List.copyOf(skipped),
+        l.hasHeader, delim);
+  }
+
+  /** The matrix for {@code rows} rows of the layout's columns. */
+  private static double[] matrix(String file, Layout l, long rows) {
+    long cells = rows * l.targetNames.size();
+    if (cells > Integer.MAX_VALUE - 16) {
+      throw new BadInputException(file + ": " + rows + " rows x " + l.targetNames.size()
+          + " columns is more than one matrix can hold (2^31 cells)");
+    }
+    return new double[(int) cells];
+  }
+
   private static String bound(double x) {
     return x == Double.MAX_VALUE || x == -Double.MAX_VALUE ? Double.toString(x)
         : String.format(Locale.ROOT, "%.0e", x);
@@ -532,37 +653,180 @@ public record NumericReader(HeaderRow header, double maxMagnitude) {
   }
 
   /**
-   * Non-blank records in the file (a record ends at a line feed outside quotes; blank = only
-   * spaces, tabs and CR), counted in one pass without splitting cells.
+   * Where the worker ranges start: the first record start at or after each of
+   * {@code workers - 1} equally spaced byte positions, with its line number and the number of
+   * non-blank records before it.
+   *
+   * @param records non-blank records in the file
+   * @param starts byte offset of each range (the first is 0)
+   * @param lines line number of each range's first byte
+   * @param recordsBefore non-blank records before each range
    */
-  private static long countRecords(FileChannel ch) throws IOException {
+  private record Prescan(long records, long[] starts, long[] lines, long[] recordsBefore) {
+  }
+
+  /**
+   * The prescan of a file without double quotes (most numeric tables), in parallel: every line
+   * feed ends a record, so ranges aligned to line starts are counted independently. Null when a
+   * quote occurs anywhere (then {@link #prescan} counts sequentially, quotes respected).
+   */
+  private static Prescan parallelPrescan(FileChannel ch, long size, int workers)
+      throws IOException {
+    long[] starts = new long[workers];
+    for (int k = 1; k < workers; k++) {
+      starts[k] = alignToLineStart(ch, Math.max(size * k / workers, starts[k - 1]), size);
+    }
+    long[][] counts = new long[workers][];
+    IOException[] failed = new IOException[workers];
+    Thread[] pool = new Thread[workers];
+    for (int k = 0; k < workers; k++) {
+      final int w = k;
+      pool[k] = new Thread(() -> {
+        try {
+          counts[w] = countRange(ch, starts[w], w + 1 < workers ? starts[w + 1] : size);
+        } catch (IOException e) {
+          failed[w] = e;
+        }
+      }, "backstrat-count-" + k);
+      pool[k].start();
+    }
+    for (Thread t : pool) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted", e);
+      }
+    }
+    long[] lines = new long[workers];
+    long[] before = new long[workers];
+    long line = 1;
+    long records = 0;
+    for (int k = 0; k < workers; k++) {
+      if (failed[k] != null) {
+        throw failed[k];
+      }
+      if (counts[k][2] != 0) {
+        return null;
+      }
+      lines[k] = line;
+      before[k] = records;
+      line += counts[k][0];
+      records += counts[k][1];
+    }
+    // ranges that start at the end of the file (tiny files, long lines) are dropped
+    int used = 1;
+    while (used < workers && starts[used] < size && starts[used] > starts[used - 1]) {
+      used++;
+    }
+    return new Prescan(records, Arrays.copyOf(starts, used), Arrays.copyOf(lines, used),
+        Arrays.copyOf(before, used));
+  }
+
+  /** The first line start at or after {@code position}, or the file size. */
+  private static long alignToLineStart(FileChannel ch, long position, long size)
+      throws IOException {
+    if (position <= 0) {
+      return 0;
+    }
+    byte[] b = new byte[1 << 16];
+    long p = position - 1;
+    while (p < size) {
+      int n = ch.read(ByteBuffer.wrap(b), p);
+      if (n <= 0) {
+        break;
+      }
+      for (int i = 0; i < n; i++) {
+        if (b[i] == '\n') {
+          return p + i + 1;
+        }
+      }
+      p += n;
+    }
+    return size;
+  }
+
+  /** {line feeds, non-blank records, quotes seen} of the bytes [start, end). */
+  private static long[] countRange(FileChannel ch, long start, long end) throws IOException {
+    byte[] buf = new byte[(int) Math.min(TableReader.CHUNK_BYTES, Math.max(16, end - start))];
+    long pos = start;
+    long lines = 0;
+    long records = 0;
+    long quotes = 0;
+    boolean nonBlank = false;
+    while (pos < end) {
+      int n = ch.read(ByteBuffer.wrap(buf, 0, (int) Math.min(buf.length, end - pos)), pos);
+      if (n <= 0) {
+        break;
+      }
+      int i = 0;
+      if (pos == 0 && n >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB
+          && (buf[2] & 0xFF) == 0xBF) {
+        i = 3;
+      }
+      for (; i < n; i++) {
+        byte c = buf[i];
+        if (c > '"') {
+          nonBlank = true;
+        } else if (c == '\n') {
+          lines++;
+          if (nonBlank) {
+            records++;
+          }
+          nonBlank = false;
+        } else if (c == '"') {
+          quotes++;
+        } else if (c != ' ' && c != '\t' && c != '\r') {
+          nonBlank = true;
+        }
+      }
+      pos += n;
+    }
+    return new long[] {lines, records + (nonBlank ? 1 : 0), quotes};
+  }
+
+  /**
+   * One pass over the bytes without splitting cells: counts the non-blank records (a record
+   * ends at a line feed outside quotes; blank = only spaces, tabs and CR, as the scanner skips
+   * them) and picks the range starts.
+   */
+  private static Prescan prescan(FileChannel ch, long size, int workers) throws IOException {
     byte[] buf = new byte[TableReader.CHUNK_BYTES];
+    List<long[]> starts = new ArrayList<>();
+    starts.add(new long[] {0, 1, 0});
+    int next = 1;
+    long target = workers > 1 ? size * next / workers : Long.MAX_VALUE;
     long pos = 0;
     long records = 0;
+    long lines = 1;
     boolean quoted = false;
     boolean nonBlank = false;
-    boolean first = true;
     while (true) {
       int n = ch.read(ByteBuffer.wrap(buf), pos);
       if (n <= 0) {
         break;
       }
       int i = 0;
-      if (first && n >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB
+      if (pos == 0 && n >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB
           && (buf[2] & 0xFF) == 0xBF) {
         i = 3;
       }
-      first = false;
       for (; i < n; i++) {
         byte c = buf[i];
         if (c > '"') {
           nonBlank = true;
         } else if (c == '\n') {
+          lines++;
           if (!quoted) {
             if (nonBlank) {
               records++;
             }
             nonBlank = false;
+            if (pos + i + 1 >= target && pos + i + 1 < size) {
+              starts.add(new long[] {pos + i + 1, lines, records});
+              next++;
+              target = next < workers ? size * next / workers : Long.MAX_VALUE;
+            }
           }
         } else if (c == '"') {
           quoted = !quoted;
@@ -573,7 +837,17 @@ public record NumericReader(HeaderRow header, double maxMagnitude) {
       }
       pos += n;
     }
-    return records + (nonBlank ? 1 : 0);
+    records += nonBlank ? 1 : 0;
+    int k = starts.size();
+    long[] st = new long[k];
+    long[] ln = new long[k];
+    long[] rb = new long[k];
+    for (int j = 0; j < k; j++) {
+      st[j] = starts.get(j)[0];
+      ln[j] = starts.get(j)[1];
+      rb[j] = starts.get(j)[2];
+    }
+    return new Prescan(records, st, ln, rb);
   }
 
   private static boolean looksLikeHeader(List<String> line1, List<String> line2) {

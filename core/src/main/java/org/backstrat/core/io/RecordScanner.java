@@ -154,6 +154,19 @@ final class RecordScanner implements CellSpans {
     return true;
   }
 
+  /**
+   * Starts inside a file at a record start found by a previous pass (no byte-order mark, no
+   * delimiter detection): for reading byte ranges of one file in parallel.
+   *
+   * @param fixed the file's delimiter
+   * @param firstLine the line number of the first byte
+   */
+  void startRange(char fixed, long firstLine) {
+    started = true;
+    delimiter = fixed;
+    line = firstLine;
+  }
+
   /** Advances to the next non-blank record; false at the end of the text. */
   boolean next() throws IOException {
     if (!started) {

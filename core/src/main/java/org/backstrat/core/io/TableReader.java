@@ -64,14 +64,15 @@ public final class TableReader {
     if (lower.endsWith(".parquet")) {
       throw new BadInputException(file + ": Parquet input is not supported yet; export CSV");
     }
-    try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-      if (lower.endsWith(".xlsx") || isZip(ch)) {
-        ch.close();
+    try {
+      if (lower.endsWith(".xlsx") || isZip(path)) {
         XlsxRows.scan(path, file, options, sink);
         return;
       }
-      scanText(file, new RecordScanner(file, (dst, off, len) -> ch.read(ByteBuffer.wrap(dst,
-          off, len)), CHUNK_BYTES), sink);
+      try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+        scanText(file, new RecordScanner(file, (dst, off, len) -> ch.read(ByteBuffer.wrap(dst,
+            off, len)), CHUNK_BYTES), sink);
+      }
     } catch (NoSuchFileException e) {
       throw new BadInputException(file + ": no such file");
     } catch (IOException e) {
@@ -84,6 +85,12 @@ public final class TableReader {
     sink.header(table.header(), table.format());
     for (int r = 0; r < table.size(); r++) {
       sink.row(table.rowNumbers()[r], table.rows().get(r));
+    }
+  }
+
+  private static boolean isZip(Path path) throws IOException {
+    try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+      return isZip(ch);
     }
   }
 

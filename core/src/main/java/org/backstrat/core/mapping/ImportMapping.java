@@ -371,7 +371,7 @@ public final class ImportMapping implements TableTransform {
     private final List<InputProblem> problems = new ArrayList<>();
     private final String file;
     private String[] targetOf = new String[0];
-    private Map<String, String>[] recodeOf;
+    private List<Map<String, String>> recodeOf = List.of();
     private long[] missingCount = new long[0];
     private long[] recodedCount = new long[0];
     private final Set<Double> numericTokens = new LinkedHashSet<>();
@@ -390,11 +390,10 @@ public final class ImportMapping implements TableTransform {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public void header(List<String> cells, TableFormat format) {
       int width = cells.size();
       targetOf = new String[width];
-      recodeOf = new Map[width];
+      recodeOf = new ArrayList<>(width);
       missingCount = new long[width];
       recodedCount = new long[width];
       Set<String> present = new LinkedHashSet<>();
@@ -417,7 +416,7 @@ public final class ImportMapping implements TableTransform {
         }
         targetOf[c] = target;
         targetColumn.put(targetKey, c);
-        recodeOf[c] = recodes.get(canonical(target));
+        recodeOf.add(recodes.get(canonical(target)));
         out.add(target);
       }
       for (Map.Entry<String, String> e : renames.entrySet()) {
@@ -456,8 +455,8 @@ public final class ImportMapping implements TableTransform {
         if (isMissingToken(stripped)) {
           replaced = "";
           missingCount[c]++;
-        } else if (recodeOf[c] != null) {
-          String value = code(recodeOf[c], stripped);
+        } else if (recodeOf.get(c) != null) {
+          String value = code(recodeOf.get(c), stripped);
           if (value != null) {
             replaced = value;
             recodedCount[c]++;
@@ -498,7 +497,7 @@ public final class ImportMapping implements TableTransform {
         }
         if (recodedCount[c] > 0) {
           all.add(InputProblem.warning(file(), 0, targetOf[c], "", recodedCount[c]
-              + " cells recoded by the mapping " + source + " (" + codesText(recodeOf[c])
+              + " cells recoded by the mapping " + source + " (" + codesText(recodeOf.get(c))
               + ")"));
         }
       }

@@ -74,7 +74,7 @@ public final class PhantomJob {
   /**
    * A copy writing {@code n} studies.
    *
-   * @throws BadInputException unless 1 <= n <= 1,000,000
+   * @throws BadInputException unless {@code 1 <= n <= 1,000,000}
    */
   public PhantomJob withCount(int n) {
     if (n < 1 || n > MAX_STUDIES) {

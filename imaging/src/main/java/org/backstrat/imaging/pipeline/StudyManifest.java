@@ -27,8 +27,9 @@ import org.backstrat.imaging.volume.Plane;
  * <ul>
  *   <li>{@code id} (required): the person id, non-empty and unique.
  *   <li>{@code sagittal} (required): the sagittal T2 image.
- *   <li>{@code axial}, or all three of {@code axial_l3l4}, {@code axial_l4l5},
- *       {@code axial_l5s1} (required, either or both): {@code axial_<level>} is the axial T2
+ *   <li>{@code axial}, {@code axial_l3l4}, {@code axial_l4l5}, {@code axial_l5s1} (optional:
+ *       a row without any axial image is a sagittal-only study, graded with its facet columns
+ *       left empty and a note): {@code axial_<level>} is the axial T2
  *       image at that facet level; {@code axial} is a folder holding the three as
  *       {@code axial_l3l4_t2}, {@code axial_l4l5_t2}, {@code axial_l5s1_t2} (any format of the
  *       {@link StudyLayout}), used for each level whose own column is absent or empty.
@@ -140,15 +141,6 @@ public final class StudyManifest {
     for (String required : List.of(ID, SAGITTAL)) {
       if (!index.containsKey(required)) {
         problems.add(InputProblem.error(name, 0, required, "", "a column " + required));
-      }
-    }
-    if (!index.containsKey(AXIAL)) {
-      for (String level : CohortSchema.FACET_LEVELS) {
-        if (!index.containsKey(axialColumn(level))) {
-          problems.add(InputProblem.error(name, 0, axialColumn(level), "", "a column "
-              + axialColumn(level) + ", or a column " + AXIAL + " (a folder of the three axial"
-              + " images)"));
-        }
       }
     }
   }

@@ -24,12 +24,14 @@ import java.util.List;
  * @param validation validation results: the full model first, then e.g. questionnaire only
  * @param decisionCurves decision curves, or null
  * @param flow how people went from the rows read to the strata (null when not known)
+ * @param additions paragraphs and tables added to the variant's sections, in order
  */
 public record VariantReport(String name, List<Feature> features, String method, int k, double trimFraction,
                             int nUsed, int nOutliers, List<Setting> settings, List<SelectionRow> selection,
                             List<TrimmedObjectiveCurve> trimmedObjective, List<StratumReport> strata,
                             Projection projection, List<TestRow> tests, List<ValidationResult> validation,
-                            DecisionCurves decisionCurves, ParticipantFlow flow) {
+                            DecisionCurves decisionCurves, List<Addition> additions,
+                            ParticipantFlow flow) {
 
   /** Checks names and alignment, copies lists. */
   public VariantReport {
@@ -43,6 +45,7 @@ public record VariantReport(String name, List<Feature> features, String method, 
     strata = List.copyOf(strata);
     tests = List.copyOf(tests);
     validation = List.copyOf(validation);
+    additions = List.copyOf(additions);
     for (StratumReport s : strata) {
       if (s.centroidZ().length != features.size()) {
         throw new IllegalArgumentException("variant " + name + ", stratum " + s.id() + ": "
@@ -74,6 +77,7 @@ public record VariantReport(String name, List<Feature> features, String method, 
     private final List<ValidationResult> validation = new ArrayList<>();
     private DecisionCurves decisionCurves;
     private ParticipantFlow flow;
+    private final List<Addition> additions = new ArrayList<>();
 
     private Builder(String name) {
       this.name = name;
@@ -154,10 +158,17 @@ public record VariantReport(String name, List<Feature> features, String method, 
       return this;
     }
 
+    /** Adds paragraphs and tables to sections. */
+    public Builder additions(List<Addition> values) {
+      additions.addAll(values);
+      return this;
+    }
+
     /** @return the immutable report part */
     public VariantReport build() {
       return new VariantReport(name, features, method, k, trimFraction, nUsed, nOutliers, settings, selection,
-          trimmedObjective, strata, projection, tests, validation, decisionCurves, flow);
+          trimmedObjective, strata, projection, tests, validation, decisionCurves, additions,
+          flow);
     }
   }
 }
