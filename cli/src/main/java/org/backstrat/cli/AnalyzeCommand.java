@@ -1,6 +1,7 @@
 package org.backstrat.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.backstrat.analysis.config.AnalysisConfig;
@@ -37,17 +38,23 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
 
+  @Mixin
+  InputOptions input;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
-    Reporting rep = new Reporting(spec.commandLine().getErr(), common.quiet);
-    AtomicOutput.check(OutputTarget.directory(out, common.force, data, config));
+    Reporting rep = new Reporting(spec.commandLine().getErr(), common);
+    AtomicOutput.check(OutputTarget.directory(out, common.force, data, config, input.mapping));
     AnalysisConfig settings = config == null ? AnalysisConfig.defaults()
         : AnalysisConfig.read(config);
-    AnalyzeJob.run(new AnalyzeRequest(data, out, settings, common.force,
-        config == null ? List.of() : List.of(config)), rep.progress());
+    List<Path> others = new ArrayList<>();
+    others.add(config);
+    others.add(input.mapping);
+    AnalyzeJob.run(new AnalyzeRequest(data, out, settings, common.force, others,
+        input.mapping()), rep.progress());
     rep.note("wrote " + out + " (summary.json, assignments.csv, tables/, model.json, report.html)");
     return 0;
   }

@@ -15,7 +15,6 @@ import java.util.concurrent.Callable;
 import org.backstrat.core.BadInputException;
 import org.backstrat.core.cohort.Cohort;
 import org.backstrat.core.cohort.CohortReadResult;
-import org.backstrat.core.cohort.CohortReader;
 import org.backstrat.core.io.AtomicOutput;
 import org.backstrat.core.io.OutputTarget;
 import org.backstrat.core.scoring.CohortScorer;
@@ -62,14 +61,17 @@ final class AssignCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
 
+  @Mixin
+  InputOptions input;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
-    OutputTarget target = OutputTarget.file(out, common.force, model, data);
+    OutputTarget target = OutputTarget.file(out, common.force, model, data, input.mapping);
     AtomicOutput.check(target);
-    Reporting rep = new Reporting(spec.commandLine().getErr(), common.quiet);
+    Reporting rep = new Reporting(spec.commandLine().getErr(), common);
     rep.progress().step("reading the model " + model);
     FrozenModel frozen = ModelJson.read(model);
     rep.progress().step("reading, scoring and assigning " + data);
@@ -89,7 +91,7 @@ final class AssignCommand implements Callable<Integer> {
           parts.put(v.name(), part);
           writers.put(v.name(), Files.newBufferedWriter(part, StandardCharsets.UTF_8));
         }
-        CohortReadResult read = CohortReader.withDefaults().readInBlocks(data, BLOCK_ROWS,
+        CohortReadResult read = input.mapping().readCohortInBlocks(data, BLOCK_ROWS,
             block -> {
               Cohort scored = scorer.score(block).cohort();
               try {

@@ -93,7 +93,7 @@ final class ClusterCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     AtomicOutput.check(OutputTarget.directory(out, common.force, data));
-    Reporting rep = new Reporting(spec.commandLine().getErr(), common.quiet);
+    Reporting rep = new Reporting(spec.commandLine().getErr(), common);
     HeaderMode mode = switch (header.toLowerCase(java.util.Locale.ROOT)) {
       case "auto" -> HeaderMode.AUTO;
       case "present", "yes", "true" -> HeaderMode.PRESENT;
@@ -113,8 +113,8 @@ final class ClusterCommand implements Callable<Integer> {
         .header(mode)
         .force(common.force)
         .build();
-    rep.progress().step("clustering " + data);
-    ClusterJobResult result = ClusterJob.run(request);
+    rep.note("clustering " + data);
+    ClusterJobResult result = ClusterJob.run(request, rep.progress());
     if (!result.table().skippedColumns().isEmpty()) {
       rep.warning("skipped non-numeric columns: " + String.join(", ",
           result.table().skippedColumns()));

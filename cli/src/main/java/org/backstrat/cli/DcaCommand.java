@@ -58,7 +58,7 @@ final class DcaCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     AtomicOutput.check(OutputTarget.file(out, common.force, data));
-    Reporting rep = new Reporting(spec.commandLine().getErr(), common.quiet);
+    Reporting rep = new Reporting(spec.commandLine().getErr(), common);
     if (bootstrap < 0) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--bootstrap must be >= 0, not " + bootstrap);

@@ -48,7 +48,7 @@ final class DemoCommand implements Callable<Integer> {
     OutputTarget target = OutputTarget.directory(out, common.force);
     AtomicOutput.check(target);
     Instant createdAt = CreationTime.now(); // a bad SOURCE_DATE_EPOCH is refused before the work
-    Reporting rep = new Reporting(spec.commandLine().getErr(), common.quiet);
+    Reporting rep = new Reporting(spec.commandLine().getErr(), common);
     Progress progress = rep.progress();
     AtomicOutput.write(target, dir -> {
       Path cohortFile = dir.resolve("cohort.csv");

@@ -71,7 +71,7 @@ final class ExportCommand implements Callable<Integer> {
         }
       });
     }
-    new Reporting(spec.commandLine().getErr(), common.quiet).note("wrote " + out + " ("
+    new Reporting(spec.commandLine().getErr(), common).note("wrote " + out + " ("
         + n[0] + " assessments)");
     return 0;
   }

@@ -80,7 +80,7 @@ final class ImagingCommand implements Callable<Integer> {
     // a folder of studies: the job declares its study folders as the inputs
     AtomicOutput.check(OutputTarget.file(out, common.force,
         java.nio.file.Files.isDirectory(input) ? null : input, model, discModel, facetModel));
-    Reporting rep = new Reporting(spec.commandLine().getErr(), common.quiet);
+    Reporting rep = new Reporting(spec.commandLine().getErr(), common);
     Progress progress = rep.progress();
     ImagingJob job = ImagingJob.builder().pfirrmannModel(model).discLocaliserModel(discModel)
         .facetSegmenterModel(facetModel).labelImages(!ignoreLabelImages)

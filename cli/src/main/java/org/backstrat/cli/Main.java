@@ -58,6 +58,12 @@ public final class Main implements Runnable {
 
   /** Runs the command line and exits with its status. */
   public static void main(String[] args) {
+    // Apache POI logs through Log4j's API; without a provider Log4j prints an error line on
+    // every run that writes a .docx. Its own simple logger (errors only) keeps stderr clean.
+    if (System.getProperty("log4j2.loggerContextFactory") == null) {
+      System.setProperty("log4j2.loggerContextFactory",
+          "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+    }
     System.exit(run(args));
   }
 

@@ -36,7 +36,7 @@ final class PhantomsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Reporting rep = new Reporting(spec.commandLine().getErr(), common.quiet);
+    Reporting rep = new Reporting(spec.commandLine().getErr(), common);
     Progress progress = rep.progress();
     PhantomJob.Result r = PhantomJob.withDefaults().withCount(n).withSeed(seed)
         .run(out, common.force, (done, total) -> {

@@ -5,8 +5,9 @@ import org.backstrat.core.Progress;
 
 /**
  * How a verb talks to the user, all on stderr (stdout carries only a verb's result): progress
- * only on a terminal and not with {@code --quiet}; notes (where the output went, what was
- * used) unless {@code --quiet}, terminal or not, so scripts and logs see them; warnings always.
+ * on a terminal, or anywhere with {@code --progress}, and never with {@code --quiet}; notes
+ * (where the output went, what was used) unless {@code --quiet}, terminal or not, so scripts and
+ * logs see them; warnings always.
  */
 final class Reporting {
   /** Problems printed before the rest are summarised as a count. */
@@ -18,6 +19,11 @@ final class Reporting {
 
   Reporting(PrintWriter err, boolean quiet) {
     this(err, quiet, System.console() != null);
+  }
+
+  /** Progress as the verb's common options ask: {@code --quiet} wins over {@code --progress}. */
+  Reporting(PrintWriter err, CommonOptions options) {
+    this(err, options.quiet, options.progress || System.console() != null);
   }
 
   Reporting(PrintWriter err, boolean quiet, boolean terminal) {
@@ -49,7 +55,11 @@ final class Reporting {
     }
   }
 
-  /** A warning (something the user should know about the result); always shown. */
+  /**
+   * Something the user must know about the result (a column left out, data changed on the way
+   * in): always shown, on a terminal or not, with or without {@code --quiet}, so that logs keep
+   * it.
+   */
   void warning(String message) {
     err.println("backstrat: warning: " + message);
     err.flush();

@@ -10,12 +10,11 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.backstrat.core.BadInputException;
 import org.backstrat.core.cohort.CohortReadResult;
-import org.backstrat.core.cohort.CohortReader;
 import org.backstrat.core.cohort.CohortWriter;
 import org.backstrat.core.io.AtomicOutput;
 import org.backstrat.core.io.OutputTarget;
+import org.backstrat.core.mapping.ImportMapping;
 import org.backstrat.core.scoring.CohortScorer;
-import org.backstrat.core.scoring.InstrumentMapping;
 import org.backstrat.core.scoring.ScoringResult;
 import org.backstrat.core.scoring.SkippedGroup;
 import picocli.CommandLine;
@@ -41,34 +40,31 @@ final class ScoreCommand implements Callable<Integer> {
       description = "Output CSV: the cohort with the derived columns appended.")
   Path out;
 
-  @Option(names = "--mapping", paramLabel = "FILE",
-      description = "Instrument mapping JSON declaring which column holds each questionnaire "
-          + "construct (for versions that order items differently).")
-  Path mapping;
-
   @Mixin
   CommonOptions common;
+
+  @Mixin
+  InputOptions input;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
-    OutputTarget target = OutputTarget.file(out, common.force, data, mapping);
+    OutputTarget target = OutputTarget.file(out, common.force, data, input.mapping);
     AtomicOutput.check(target);
-    Reporting rep = new Reporting(spec.commandLine().getErr(), common.quiet);
-    CohortScorer scorer = CohortScorer.withDefaults();
-    if (mapping != null) {
-      scorer = scorer.withMapping(InstrumentMapping.read(mapping));
-    }
-    CohortScorer blockScorer = scorer;
+    Reporting rep = new Reporting(spec.commandLine().getErr(), common);
+    // the mapping renames item columns to their standard names before the table is checked, so
+    // the scorer reads the published order
+    CohortScorer blockScorer = CohortScorer.withDefaults();
+    ImportMapping mapping = input.mapping();
     int[] written = new int[2];
     // streamed in blocks: memory does not grow with the number of rows; on any error the
     // temporary output is removed and nothing appears
     AtomicOutput.write(target, tmp -> {
       try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8),
           1 << 16)) {
-        CohortReadResult read = CohortReader.withDefaults().readInBlocks(data, BLOCK_ROWS,
+        CohortReadResult read = mapping.readCohortInBlocks(data, BLOCK_ROWS,
             block -> {
               ScoringResult result = blockScorer.score(block);
               try {

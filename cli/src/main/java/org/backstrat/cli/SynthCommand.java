@@ -51,7 +51,7 @@ final class SynthCommand implements Callable<Integer> {
     }
     OutputTarget target = OutputTarget.file(out, common.force, spec);
     AtomicOutput.check(target);
-    Reporting rep = new Reporting(cmd.commandLine().getErr(), common.quiet);
+    Reporting rep = new Reporting(cmd.commandLine().getErr(), common);
     CohortSynthesizer synth = spec == null ? CohortSynthesizer.withDefaults()
         : CohortSynthesizer.withSpec(SynthSpec.read(spec));
     rep.progress().step("synthesising " + n + " people (seed " + seed + ")");

@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.backstrat.core.InputProblem;
 import org.backstrat.core.cohort.CohortCheck;
-import org.backstrat.core.cohort.CohortReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code backstrat validate}: checks a cohort against the schema and lists every problem. */
@@ -25,6 +25,9 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "Print only errors and the summary line.")
   boolean quiet;
 
+  @Mixin
+  InputOptions input;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -32,7 +35,7 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    CohortCheck result = CohortReader.withDefaults().check(data);
+    CohortCheck result = input.mapping().checkCohort(data);
     for (InputProblem p : result.problems()) {
       if (p.isError() || !quiet) {
         err.println(p.message());

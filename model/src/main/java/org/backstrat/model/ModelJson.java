@@ -229,8 +229,9 @@ public final class ModelJson {
       throw new BadInputException(source + ": scoring: " + e.getMessage());
     }
     String missing = r.text(root, "missing");
-    if (!missing.equals("complete-case") && !missing.equals("impute")) {
-      throw r.bad("missing", "\"" + missing + "\"", "complete-case or impute");
+    if (!missing.equals("complete-case") && !missing.equals("impute")
+        && !missing.matches("mice(:[0-9]{1,3})?")) {
+      throw r.bad("missing", "\"" + missing + "\"", "complete-case, impute or mice[:M]");
     }
     JsonNode vs = r.object(root, "variants");
     List<FrozenVariant> variants = new ArrayList<>();

@@ -3,6 +3,7 @@ package org.backstrat.analysis.config;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -54,7 +55,9 @@ import org.backstrat.model.features.FeatureSpec;
  * @param seed master seed; each random component draws from its own stream derived from it
  *     ({@code RandomStream})
  * @param scaling how numeric and ordinal features are scaled: robust, zscore or none
- * @param missing complete-case (default) or impute (median/mode with indicator columns)
+ * @param missing complete-case (default), impute (median/mode with indicator columns), or mice
+ *     (multiple imputation by chained equations, {@value #MIN_IMPUTATIONS} sets; {@code mice:M}
+ *     for M sets), clustering each imputed set and pooling the strata by consensus
  * @param method clustering method: trimmed, huber, mom, kmeans or kmedoids
  * @param k fixed number of strata, or 0 to choose K over [kMin, kMax]
  * @param kMin smallest K considered
@@ -88,6 +91,11 @@ public record AnalysisConfig(long seed, String scaling, String missing, String m
                              int dcaBootstrap, int selectionSample, int cvSample,
                              int permutations, List<VariantConfig> variants) {
 
+  /** Imputed sets of {@code "missing": "mice"} (and the fewest {@code mice:M} may ask for). */
+  public static final int MIN_IMPUTATIONS = 5;
+  /** Most imputed sets {@code mice:M} may ask for. */
+  public static final int MAX_IMPUTATIONS = 100;
+
   /** Most strata an analysis may form or consider. */
   public static final int MAX_STRATA = 50;
   /** Most cross-validation folds. */
@@ -114,6 +122,7 @@ public record AnalysisConfig(long seed, String scaling, String missing, String m
       .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT) // "k": 2.5 is refused, not cut to 2
       .configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS, true)
       .build();
 
@@ -130,7 +139,14 @@ public record AnalysisConfig(long seed, String scaling, String missing, String m
     Objects.requireNonNull(variants, "variants");
     variants = List.copyOf(variants);
     oneOf("scaling", scaling, "robust", "zscore", "none");
-    oneOf("missing", missing, "complete-case", "impute");
+    if (!missing.startsWith("mice")) {
+      oneOf("missing", missing, "complete-case", "impute", "mice");
+    }
+    require(!missing.startsWith("mice") || missing.matches("mice(:[0-9]{1,3})?")
+        && miceImputations(missing) >= MIN_IMPUTATIONS
+        && miceImputations(missing) <= MAX_IMPUTATIONS, "missing", missing,
+        "complete-case, impute, mice (m = " + MIN_IMPUTATIONS + " imputed sets) or mice:M with M "
+            + "from " + MIN_IMPUTATIONS + " to " + MAX_IMPUTATIONS);
     oneOf("method", method, "trimmed", "huber", "mom", "kmeans", "kmedoids");
     oneOf("adjustment", adjustment, "holm", "bh", "bonferroni");
     require(k == 0 || k >= 2 && k <= MAX_STRATA, "k", k,
@@ -277,6 +293,16 @@ public record AnalysisConfig(long seed, String scaling, String missing, String m
         .orElseThrow(() -> new BadInputException("analysis config: no variant named " + name));
   }
 
+  /** Number of imputed sets m of {@code "missing": "mice[:M]"}; 0 for the other policies. */
+  public int imputations() {
+    return missing.startsWith("mice") ? miceImputations(missing) : 0;
+  }
+
+  private static int miceImputations(String missing) {
+    int colon = missing.indexOf(':');
+    return colon < 0 ? MIN_IMPUTATIONS : Integer.parseInt(missing.substring(colon + 1));
+  }
+
   /** True when K is chosen from the data rather than fixed. */
   public boolean chooseK() {
     return k == 0;
@@ -336,7 +362,11 @@ public record AnalysisConfig(long seed, String scaling, String missing, String m
         String msg = bad.getMessage().replaceFirst("^analysis config: ", "");
         return at + msg;
       }
-      return at + "invalid value";
+      if (cause instanceof NullPointerException || cause instanceof IllegalArgumentException) {
+        return at + "incomplete: every field must be given (see the shipped "
+            + "default-analysis.json for a complete example)";
+      }
+      return at + foundInstead(root, e);
     }
     if (e instanceof InvalidFormatException f) {
       return at + "found " + shown(f.getValue()) + ", expected " + expected(f.getTargetType());
@@ -351,7 +381,26 @@ public record AnalysisConfig(long seed, String scaling, String missing, String m
     if (cause instanceof BadInputException bad) {
       return at + bad.getMessage().replaceFirst("^analysis config: ", "");
     }
-    return at + "invalid value";
+    return at + foundInstead(root, e);
+  }
+
+  /**
+   * The last resort for a value Jackson could not take (a number too large for its type, a
+   * missing list): what was found there, in the file's own words, never a Java type.
+   */
+  private static String foundInstead(JsonNode root, JsonMappingException e) {
+    JsonNode found = at(root, e);
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof InputCoercionException) {
+        return "found " + shown(found == null ? "" : found.asText())
+            + ", expected a whole number of at most " + Integer.MAX_VALUE;
+      }
+    }
+    if (found == null || found.isMissingNode() || found.isNull()) {
+      return "missing, expected a value";
+    }
+    return "found " + shown(found.isValueNode() ? found.asText() : found.toString())
+        + ", which is not a value this setting takes (see the shipped default-analysis.json)";
   }
 
   /** The node the error points at, or null when it is absent. */

@@ -28,6 +28,9 @@ public record VariantConfig(String name, List<FeatureSpec> features, List<String
    */
   public VariantConfig {
     SafeName.require("variant name", name);
+    requireList(name, "features", features);
+    requireList(name, "psychosocial", psychosocial);
+    requireList(name, "imaging", imaging);
     features = List.copyOf(features);
     psychosocial = List.copyOf(psychosocial);
     imaging = List.copyOf(imaging);
@@ -50,6 +53,17 @@ public record VariantConfig(String name, List<FeatureSpec> features, List<String
         throw new BadInputException("variant " + name + ": imaging: \"" + p
             + "\" is not among its features " + names);
       }
+    }
+  }
+
+  private static void requireList(String variant, String field, List<?> value) {
+    if (value == null) {
+      throw new BadInputException("variant " + variant + ": " + field + ": missing, expected a "
+          + "list in [brackets] of feature names ([] for none)");
+    }
+    if (value.stream().anyMatch(java.util.Objects::isNull)) {
+      throw new BadInputException("variant " + variant + ": " + field + ": found null in the "
+          + "list, expected feature names");
     }
   }
 

@@ -45,6 +45,8 @@ import org.backstrat.core.io.TableReader;
 public final class DcaJob {
 
   private static final int MAX_PROBLEMS = 100;
+  /** Rows listed per column and problem before the rest are counted. */
+  private static final int SAME_PROBLEM_ROWS = 3;
   private static final Pattern NUMBER =
       Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
@@ -201,7 +203,7 @@ public final class DcaJob {
         y = parseOutcome(outcomeText);
         if (y == null) {
           add(problems, InputProblem.error(file, row, outcomeName, outcomeText,
-              "expected a binary outcome: 0/1 or true/false"));
+              "a binary outcome: 0/1 or true/false"));
         }
       }
       double[] values = new double[p];
@@ -228,7 +230,7 @@ public final class DcaJob {
 
     Table finish() {
       if (!problems.isEmpty()) {
-        throw new BadInputException(problems);
+        throw new BadInputException(summarised(problems));
       }
       int p = predictorIndex.length;
       Table table = new Table();
@@ -236,8 +238,8 @@ public final class DcaJob {
       int n = outcomes.size();
       if (n == 0) {
         throw new BadInputException(InputProblem.error(file, 0, "", "", rowsRead == 0
-            ? "expected at least one data row; the file has a header but no data rows"
-            : "every row misses the outcome or a predictor"));
+            ? "at least one data row; the file has a header but no data rows"
+            : "a row with the outcome and every predictor; every row misses one of them"));
       }
       table.outcome = new boolean[n];
       int events = 0;
@@ -247,7 +249,7 @@ public final class DcaJob {
       }
       if (events == 0 || events == n) {
         throw new BadInputException(InputProblem.error(file, 0, outcomeName, "",
-            "expected both outcomes among the rows used; all " + n + " are "
+            "both outcomes among the rows used; all " + n + " are "
                 + (events == 0 ? "0/false" : "1/true") + ", so net benefit cannot be compared"));
       }
       for (int m = 0; m < p; m++) {
@@ -269,10 +271,47 @@ public final class DcaJob {
     }
   }
 
+  /**
+   * Adds a problem, keeping at most {@value #SAME_PROBLEM_ROWS} rows of the same problem in the
+   * same column (a column of ages given as predictor would otherwise be refused once per row);
+   * {@link #summarised} then adds one line counting the rest.
+   */
   private static void add(List<InputProblem> problems, InputProblem problem) {
-    if (problems.size() < MAX_PROBLEMS) {
+    long same = problems.stream().filter(q -> !q.value().contains("\u0000")
+        && q.column().equals(problem.column()) && q.expected().equals(problem.expected())).count();
+    if (same < SAME_PROBLEM_ROWS && problems.size() < MAX_PROBLEMS) {
       problems.add(problem);
+      return;
     }
+    // one marker per column and problem, its row field counting the rows not listed
+    String key = problem.column() + "\u0000" + problem.expected();
+    for (int i = 0; i < problems.size(); i++) {
+      InputProblem q = problems.get(i);
+      if (q.value().equals(key)) {
+        problems.set(i, new InputProblem(q.file(), q.row() + 1, q.column(), key, q.expected(),
+            InputProblem.Severity.ERROR));
+        return;
+      }
+    }
+    problems.add(new InputProblem(problem.file(), 1, problem.column(), key,
+        problem.expected(), InputProblem.Severity.ERROR));
+  }
+
+  /** The problems with the markers of {@link #add} folded into one counting line each. */
+  private static List<InputProblem> summarised(List<InputProblem> problems) {
+    List<InputProblem> shown = new ArrayList<>();
+    List<InputProblem> counted = new ArrayList<>();
+    for (InputProblem q : problems) {
+      if (!q.value().contains("\u0000")) {
+        shown.add(q);
+        continue;
+      }
+      long count = q.row();
+      counted.add(InputProblem.error(q.file(), 0, q.column(), "", q.expected() + " (" + count
+          + " more row" + (count == 1 ? "" : "s") + " with the same problem)"));
+    }
+    shown.addAll(counted);
+    return shown;
   }
 
   private static int columnIndex(List<String> header, String name, String file,
@@ -286,7 +325,7 @@ public final class DcaJob {
       if (header.get(i).equalsIgnoreCase(name)) {
         if (found >= 0) {
           problems.add(InputProblem.error(file, 1, name, "",
-              "expected one column named " + name + "; several match when case is ignored"));
+              "one column named " + name + "; several match when case is ignored"));
           return 0;
         }
         found = i;
@@ -294,7 +333,7 @@ public final class DcaJob {
     }
     if (found < 0) {
       problems.add(InputProblem.error(file, 1, name, "",
-          "expected a column named " + name + "; the header has " + String.join(", ", header)));
+          "a column named " + name + "; the header has " + String.join(", ", header)));
       return 0;
     }
     return found;

@@ -74,7 +74,7 @@ public final class KSelectionStage {
             RandomStream.SELECTION_SUBSAMPLE.seed(config.seed())))
         : Optional.empty();
     FeatureMatrix people = sample.map(raw::selectRows).orElse(raw);
-    KSelection selection = selector.build().select(people, scaler, clusterer);
+    KSelection selection = selector.build().select(people, scaler, clusterer, ctx.progress());
     List<TrimmingCurves.Point> curves = List.of();
     if (config.method().equals("trimmed")) {
       int[] ks = selection.rows().stream().mapToInt(KSelectionRow::k).toArray();
@@ -88,6 +88,11 @@ public final class KSelectionStage {
    * Robust or z-score scaling of the numeric and ordinal columns; 0/1 columns keep their unit
    * range (centre 0, scale 1). Weights applied after scaling.
    */
+  /** The scaler the config asks for, fitted on {@code raw} (as for K selection). */
+  static Scaler scalerFor(AnalysisConfig config, FeatureMatrix raw, VariantFeatures features) {
+    return fitScaler(config, raw, features);
+  }
+
   private static Scaler fitScaler(AnalysisConfig config, FeatureMatrix raw,
                                   VariantFeatures features) {
     ScaleMethod method = ScaleMethod.parse(config.scaling());

@@ -45,9 +45,15 @@ public final class StratificationAnalysis {
     return new StratificationAnalysis(config, progress, t);
   }
 
-  /** Runs every variant whose features the scored cohort has. */
+  /**
+   * Runs every variant whose features the scored cohort has. The features of every variant are
+   * encoded (and their missing values counted or imputed) before any variant is clustered, so
+   * that a table no variant can use, or a variant with too few complete people, is refused
+   * before minutes of computing rather than after.
+   */
   public StratificationResult run(Cohort scored) {
-    List<VariantAnalysis> done = new ArrayList<>();
+    List<VariantContext> contexts = new ArrayList<>();
+    List<VariantFeatures> inputs = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     for (VariantConfig v : config.variants()) {
       List<String> absent = v.featureNames().stream().filter(f -> !scored.has(f)).toList();
@@ -55,11 +61,17 @@ public final class StratificationAnalysis {
         skipped.add(v.name() + ": the cohort has no " + String.join(", ", absent));
         continue;
       }
-      done.add(runVariant(scored, v));
+      VariantContext ctx = new VariantContext(config, v, scored, progress, threads);
+      contexts.add(ctx);
+      inputs.add(FeatureStage.run(ctx));
     }
-    if (done.isEmpty()) {
+    if (contexts.isEmpty()) {
       throw new BadInputException(scored.source() + ": no variant can be analysed: "
           + String.join("; ", skipped));
+    }
+    List<VariantAnalysis> done = new ArrayList<>();
+    for (int i = 0; i < contexts.size(); i++) {
+      done.add(runStages(contexts.get(i), inputs.get(i)));
     }
     return new StratificationResult(config, scored, done, skipped);
   }
@@ -72,9 +84,14 @@ public final class StratificationAnalysis {
    */
   public VariantAnalysis runVariant(Cohort scored, VariantConfig variant) {
     VariantContext ctx = new VariantContext(config, variant, scored, progress, threads);
-    VariantFeatures features = FeatureStage.run(ctx);
+    return runStages(ctx, FeatureStage.run(ctx));
+  }
+
+  private VariantAnalysis runStages(VariantContext ctx, VariantFeatures features) {
+    VariantConfig variant = ctx.variant();
     KChoice choice = KSelectionStage.run(ctx, features);
-    StrataFit fit = FitStage.run(ctx, features, choice);
+    StrataFit fit = ConsensusStage.run(ctx, features, choice,
+        FitStage.run(ctx, features, choice));
     StrataEvidence evidence = EvidenceStage.run(ctx, features, choice, fit);
     Characterisation characterisation = CharacteriseStage.run(ctx, features, fit);
     StrataValidation validation = ValidationStage.run(ctx, features, fit);

@@ -10,9 +10,22 @@ import org.backstrat.model.features.EncodedFeatures;
  * use (the encoded values, median-imputed when the config says {@code impute}).
  *
  * @param encoded the encoding (columns, weights, cohort row of each person, exclusions)
- * @param matrix the values clustered, people x encoded columns, no NaN
+ * @param matrix the values clustered, people x encoded columns, no NaN (with multiple
+ *     imputation: the first imputed set)
+ * @param imputedSets with {@code "missing": "mice"}: every imputed set (the first is
+ *     {@code matrix}); otherwise empty
  */
-public record VariantFeatures(EncodedFeatures encoded, double[][] matrix) {
+public record VariantFeatures(EncodedFeatures encoded, double[][] matrix,
+                              List<double[][]> imputedSets) {
+
+  public VariantFeatures {
+    imputedSets = List.copyOf(imputedSets);
+  }
+
+  /** Features without multiple imputation. */
+  public VariantFeatures(EncodedFeatures encoded, double[][] matrix) {
+    this(encoded, matrix, List.of());
+  }
 
   /** People kept for this variant. */
   public int rows() {

@@ -163,4 +163,25 @@ class AnalysisConfigTest {
     assertThatThrownBy(() -> AnalysisConfig.read(big)).isInstanceOf(BadInputException.class)
         .hasMessageContaining("at most 1048576 bytes");
   }
+
+  @Test
+  void configMistakesAreNamedInTheFilesWordsNeverAsInvalidValueOrJavaTypes() throws IOException {
+    String[][] cases = {
+        {"{\"k\": 99999999999}", "k: found \"99999999999\", expected a whole number"},
+        {"{\"seed\": 1.5}", "seed: found \"1.5\", expected a whole number"},
+        {"{\"k\": 2.5}", "k: found \"2.5\", expected a whole number"},
+        {"{\"variants\": [{\"name\": \"a\", \"features\": [{\"name\": \"bmi\", "
+            + "\"encoding\": \"numeric\", \"weight\": 1}]}]}",
+            "psychosocial: missing, expected a list"},
+    };
+    int i = 0;
+    for (String[] c : cases) {
+      Path f = file("bad" + i++ + ".json", c[0]);
+      assertThatThrownBy(() -> AnalysisConfig.read(f)).as(c[0])
+          .isInstanceOf(BadInputException.class)
+          .hasMessageContaining(c[1])
+          .hasMessageNotContaining("invalid value")
+          .hasMessageNotContainingAny("java.", "Exception", "`int`", "Integer", "Long");
+    }
+  }
 }

@@ -243,4 +243,20 @@ class DcaJobTest {
     }
     assertThat(r.superiorRanges().get(0).ranges().widest()).isPresent();
   }
+
+  @Test
+  void aNonProbabilityPredictorIsRefusedOnceWithACountNotAHundredTimesAndNeverExpectedExpected()
+      throws IOException {
+    Path data = SharedTestData.file("dcurves_df_binary/df_binary.csv");
+    assertThatThrownBy(() -> DcaJob.run(DcaRequest.of(data, "cancer", List.of("age"),
+        dir.resolve("age.csv"))))
+        .isInstanceOfSatisfying(BadInputException.class, e -> {
+          assertThat(e.problems()).hasSize(4);
+          assertThat(e.problems()).allSatisfy(q -> assertThat(q.message())
+              .doesNotContain("expected expected").contains("column age"));
+          assertThat(e.problems().get(3).message()).contains("747 more rows with the same "
+              + "problem");
+        });
+    assertThat(dir.resolve("age.csv")).doesNotExist();
+  }
 }

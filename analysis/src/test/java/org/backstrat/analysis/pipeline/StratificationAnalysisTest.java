@@ -189,4 +189,36 @@ class StratificationAnalysisTest {
     assertThat(r.variants()).extracting(VariantAnalysis::name).containsExactly("sbt");
     assertThat(r.skippedVariants()).singleElement().asString().startsWith("ompsq:");
   }
+
+  @Test
+  void miceClustersEveryImputedSetAndPoolsTheStrataByConsensus() throws Exception {
+    double[] bmi = scored.values("bmi").clone();
+    for (int i = 0; i < bmi.length; i += 9) {
+      bmi[i] = Double.NaN; // 67 of 600 without BMI
+    }
+    Cohort gappy = scored.withColumn(scored.variable("bmi").orElseThrow(), bmi);
+    AnalysisConfig mice = quick().k(3).missing("mice").build();
+    assertThat(mice.imputations()).isEqualTo(5);
+    VariantAnalysis v = StratificationAnalysis.of(mice).run(gappy).variants().get(0);
+    assertThat(v.nClustered()).isEqualTo(600);
+    assertThat(v.input().imputedSets()).hasSize(5);
+    for (double[][] set : v.input().imputedSets()) {
+      for (double[] row : set) {
+        assertThat(row).doesNotContain(Double.NaN);
+      }
+    }
+    assertThat(v.notes()).anyMatch(n -> n.contains("consensus over m = 5 imputed sets"));
+    assertThat(java.util.Arrays.stream(v.labels()).boxed().toList())
+        .allSatisfy(l -> assertThat(l).isBetween(0, 2));
+    AnalysisConfig same = quick().k(3).missing("mice").build();
+    assertThat(StratificationAnalysis.of(same).run(gappy).variants().get(0).labels())
+        .isEqualTo(v.labels());
+  }
+
+  @Test
+  void theNumberOfImputedSetsIsBounded() {
+    assertThat(quick().missing("mice:20").build().imputations()).isEqualTo(20);
+    assertThatThrownBy(() -> quick().missing("mice:2").build())
+        .hasMessageContaining("mice:M with M from 5 to 100");
+  }
 }

@@ -25,6 +25,7 @@ import org.backstrat.cluster.select.KSelection;
 import org.backstrat.cluster.select.KSelectionRow;
 import org.backstrat.cluster.select.KSelector;
 import org.backstrat.cluster.select.Silhouette;
+import org.backstrat.core.Progress;
 import org.backstrat.core.io.AtomicOutput;
 import org.backstrat.core.io.OutputTarget;
 
@@ -53,6 +54,11 @@ public final class ClusterJob {
 
   /** Runs the job. */
   public static ClusterJobResult run(ClusterRequest request) {
+    return run(request, Progress.NONE);
+  }
+
+  /** Runs the job, reporting progress (choosing K per K and through its replicates). */
+  public static ClusterJobResult run(ClusterRequest request, Progress progress) {
     OutputTarget target = OutputTarget.directory(request.output(), request.force(),
         request.input());
     AtomicOutput.check(target);
@@ -73,7 +79,7 @@ public final class ClusterJob {
         .silhouette(request.diagnostics() == Diagnostics.CHEAP ? Silhouette.cheap()
             : Silhouette.withDefaults())
         .fixedK(request.kMin() == request.kMax() ? request.kMin() : 0).build();
-    KSelection selection = selector.select(raw, scaler, clusterer);
+    KSelection selection = selector.select(raw, scaler, clusterer, progress);
     long t2 = System.nanoTime();
     AtomicOutput.write(target, dir -> {
       writeAssignments(dir.resolve("assignments.csv"), table, selection.chosenModel().fit());

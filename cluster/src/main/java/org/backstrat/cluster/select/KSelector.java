@@ -3,6 +3,7 @@ package org.backstrat.cluster.select;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.backstrat.cluster.data.FeatureMatrix;
 import org.backstrat.cluster.data.Scaler;
 import org.backstrat.cluster.kmeans.ClusterFit;
@@ -10,6 +11,7 @@ import org.backstrat.cluster.kmeans.ClusterModel;
 import org.backstrat.cluster.kmeans.Clusterer;
 import org.backstrat.cluster.kmeans.Restarts;
 import org.backstrat.core.BadInputException;
+import org.backstrat.core.Progress;
 import org.backstrat.core.RandomStream;
 
 /**
@@ -225,6 +227,17 @@ public record KSelector(int kMin, int kMax, int fixedK, int bootstrapResamples, 
    * order, so the selection is identical for any thread count.
    */
   public KSelection select(FeatureMatrix raw, Scaler scaler, Clusterer clusterer) {
+    return select(raw, scaler, clusterer, Progress.NONE);
+  }
+
+  /**
+   * As {@link #select(FeatureMatrix, Scaler, Clusterer)}, reporting progress: one step per K
+   * fitted, then the bootstrap and gap replicates as a fraction done (at most one report per
+   * tenth, from whichever worker crosses it), then the silhouettes. Progress never changes the
+   * result.
+   */
+  public KSelection select(FeatureMatrix raw, Scaler scaler, Clusterer clusterer,
+                           Progress progress) {
     FeatureMatrix scaled = scaler.transform(raw);
     int[] ks = new int[kMax - kMin + 1];
     for (int q = 0; q < ks.length; q++) {
@@ -240,6 +253,8 @@ public record KSelector(int kMin, int kMax, int fixedK, int bootstrapResamples, 
     List<Partition> partitions = new ArrayList<>();
     double[] objective = new double[ks.length];
     for (int q = 0; q < ks.length; q++) {
+      progress.report("choosing K: fitting K = " + ks[q] + " on " + scaled.rows() + " rows",
+          (double) q / ks.length);
       ClusterFit fit = clusterer.fitScaled(scaled, ks[q]);
       models.add(new ClusterModel(scaler, fit));
       partitions.add(Partition.of(fit));
@@ -252,15 +267,24 @@ public record KSelector(int kMin, int kMax, int fixedK, int bootstrapResamples, 
     int gapTasks = gapStatistic == null ? 0 : gapReferences;
     long[] gapSeeds = Restarts.seeds(gapSeed, gapTasks);
     int replicates = Math.max(bootstrapResamples, gapTasks);
-    List<Work> work = Restarts.inOrder(2 * replicates, threads, t -> {
-      int b = t / 2;
-      if (t % 2 == 0) {
-        return b < bootstrapResamples ? new Work(
-            BootstrapStability.replicate(scaled, ks, inner, bootSeeds[b]), null) : null;
+    int tasks = 2 * replicates;
+    AtomicInteger done = new AtomicInteger();
+    AtomicInteger tenthsReported = new AtomicInteger();
+    String what = "choosing K: " + bootstrapResamples + " bootstrap resamples and " + gapTasks
+        + " gap reference sets";
+    if (tasks > 0) {
+      progress.report(what, 0);
+    }
+    List<Work> work = Restarts.inOrder(tasks, threads, t -> {
+      Work w = replicate(t, scaled, ks, inner, reference, bootSeeds, box, gapSeeds, gapTasks);
+      int tenth = done.incrementAndGet() * 10 / tasks;
+      int before = tenthsReported.get();
+      if (tenth > before && tenthsReported.compareAndSet(before, tenth)) {
+        progress.report(what, tenth / 10.0);
       }
-      return b < gapTasks ? new Work(null,
-          GapStatistic.referenceLogW(box, scaled, ks, reference, gapSeeds[b])) : null;
+      return w;
     });
+    progress.step("choosing K: silhouettes and the choice rule");
     List<BootstrapStability.Replicate> reps = new ArrayList<>();
     List<double[]> logWstar = new ArrayList<>();
     for (Work w : work) {
@@ -288,6 +312,19 @@ public record KSelector(int kMin, int kMax, int fixedK, int bootstrapResamples, 
         + " reference. (Otherwise: " + RULE + ")" : RULE;
     return new KSelection(rows, models, chosen, fixedK != 0,
         gap == null ? 0 : gap.firstSeMaxK(), rule);
+  }
+
+  /** Task t of the pool: even t the bootstrap replicate t/2, odd t the gap reference set t/2. */
+  private Work replicate(int t, FeatureMatrix scaled, int[] ks, Clusterer inner,
+                         Clusterer reference, long[] bootSeeds, GapStatistic.Box box,
+                         long[] gapSeeds, int gapTasks) {
+    int b = t / 2;
+    if (t % 2 == 0) {
+      return b < bootstrapResamples ? new Work(
+          BootstrapStability.replicate(scaled, ks, inner, bootSeeds[b]), null) : null;
+    }
+    return b < gapTasks ? new Work(null,
+        GapStatistic.referenceLogW(box, scaled, ks, reference, gapSeeds[b])) : null;
   }
 
   /** What one pooled task of {@link #select} produced (exactly one field is set). */

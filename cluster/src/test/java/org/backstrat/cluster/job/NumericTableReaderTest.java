@@ -249,4 +249,15 @@ class NumericTableReaderTest {
     System.arraycopy(b, 0, c, a.length, b.length);
     return c;
   }
+
+  @Test
+  void allNumericRefusesANumericColumnWithEmptyCellsAsFeaturesDoesInsteadOfDroppingIt()
+      throws IOException {
+    Path p = write("gaps.csv", "a,b,c\n1,2,x\n3,,y\n5,6,z\n7,NA,w\n");
+    assertThatThrownBy(() -> read(p)).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("row 3").hasMessageContaining("b")
+        .hasMessageContaining("missing values cannot be clustered");
+    assertThatThrownBy(() -> read(p, "a", "b")).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("row 3").hasMessageContaining("missing values cannot be clustered");
+  }
 }

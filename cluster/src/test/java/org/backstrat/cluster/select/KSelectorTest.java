@@ -42,6 +42,27 @@ class KSelectorTest {
   }
 
   @Test
+  void choosingKReportsProgressPerKAndThroughTheReplicatesWithoutChangingTheResult() {
+    Planted p = fourClusters();
+    Clusterer c = Clusterer.builder().trimFraction(0.05).restarts(5).build();
+    java.util.List<String> steps = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    java.util.List<Double> fractions =
+        java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    KSelection silent = quick().select(p.data(), Scaler.fit(p.data(), ScaleMethod.ROBUST), c);
+    KSelection reported = quick().select(p.data(), Scaler.fit(p.data(), ScaleMethod.ROBUST), c,
+        (step, fraction) -> {
+          steps.add(step);
+          fractions.add(fraction);
+        });
+    assertThat(steps).anyMatch(s -> s.contains("fitting K = 2"))
+        .anyMatch(s -> s.contains("fitting K = 6")).anyMatch(s -> s.contains("bootstrap"));
+    assertThat(fractions).contains(1.0);
+    assertThat(reported.chosenK()).isEqualTo(silent.chosenK());
+    assertThat(reported.rows()).extracting(KSelectionRow::silhouette)
+        .isEqualTo(silent.rows().stream().map(KSelectionRow::silhouette).toList());
+  }
+
+  @Test
   void fixedKIsUsedAndSaidSo() {
     Planted p = fourClusters();
     Clusterer c = Clusterer.builder().restarts(5).build();

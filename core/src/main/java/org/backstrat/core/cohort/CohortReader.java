@@ -10,11 +10,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.backstrat.core.InputProblem;
+import org.backstrat.core.io.PlainNumber;
 import org.backstrat.core.io.RawTable;
 import org.backstrat.core.io.RowSink;
 import org.backstrat.core.io.TableFormat;
 import org.backstrat.core.io.TableReadOptions;
 import org.backstrat.core.io.TableReader;
+import org.backstrat.core.io.TableTransform;
 
 /**
  * Reads and checks a cohort table against the {@link CohortSchema}: every cell is typed and
@@ -39,14 +41,23 @@ public final class CohortReader {
 
   /** Reads and checks a CSV, TSV or .xlsx cohort file, streaming the rows. */
   public CohortReadResult read(Path path) {
-    return read(path, TableReadOptions.DEFAULTS);
+    return read(path, TableTransform.NONE, TableReadOptions.DEFAULTS);
   }
 
-  /** {@link #read(Path)} with reader options (the sheet of a workbook). */
-  public CohortReadResult read(Path path, TableReadOptions options) {
+  /**
+   * Reads a cohort file through a transform (an import mapping: renamed columns, missing-value
+   * tokens, recoded values) applied to the rows before they are checked; the transform's own
+   * problems (a mapped column the table lacks; what it changed, as warnings) join the result.
+   *
+   * @param path the table
+   * @param transform applied between the reader and the checks
+   * @param options how to read the table (the sheet of a workbook)
+   */
+  public CohortReadResult read(Path path, TableTransform transform, TableReadOptions options) {
     Checker checker = new Checker(path.toString(), true);
-    TableReader.scan(path, options, checker);
-    return checker.result();
+    TableTransform.Session session = transform.open(path.toString(), checker);
+    TableReader.scan(path, options, session);
+    return checker.result(session.problems());
   }
 
   /**
@@ -56,14 +67,15 @@ public final class CohortReader {
    * What {@code validate} runs.
    */
   public CohortCheck check(Path path) {
-    return check(path, TableReadOptions.DEFAULTS);
+    return check(path, TableTransform.NONE, TableReadOptions.DEFAULTS);
   }
 
-  /** {@link #check(Path)} with reader options (the sheet of a workbook). */
-  public CohortCheck check(Path path, TableReadOptions options) {
+  /** {@link #check(Path)} through a transform (an import mapping), reading {@code options}. */
+  public CohortCheck check(Path path, TableTransform transform, TableReadOptions options) {
     Checker checker = new Checker(path.toString(), false);
-    TableReader.scan(path, options, checker);
-    CohortReadResult r = checker.result();
+    TableTransform.Session session = transform.open(path.toString(), checker);
+    TableReader.scan(path, options, session);
+    CohortReadResult r = checker.result(session.problems());
     return new CohortCheck(r.problems(), r.format(), r.rows(), checker.columns());
   }
 
@@ -76,11 +88,12 @@ public final class CohortReader {
    */
   public CohortReadResult readInBlocks(Path path, int blockRows,
                                        java.util.function.Consumer<Cohort> block) {
-    return readInBlocks(path, TableReadOptions.DEFAULTS, blockRows, block);
+    return readInBlocks(path, TableTransform.NONE, TableReadOptions.DEFAULTS, blockRows, block);
   }
 
-  /** {@link #readInBlocks(Path, int, java.util.function.Consumer)} with reader options. */
-  public CohortReadResult readInBlocks(Path path, TableReadOptions options, int blockRows,
+  /** {@link #readInBlocks(Path, int, java.util.function.Consumer)} through a transform. */
+  public CohortReadResult readInBlocks(Path path, TableTransform transform,
+                                       TableReadOptions options, int blockRows,
                                        java.util.function.Consumer<Cohort> block) {
     if (blockRows < 1) {
       throw new IllegalArgumentException("blockRows must be positive");
@@ -88,8 +101,9 @@ public final class CohortReader {
     Checker checker = new Checker(path.toString(), true);
     checker.blockRows = blockRows;
     checker.blockSink = block;
-    TableReader.scan(path, options, checker);
-    return checker.result();
+    TableTransform.Session session = transform.open(path.toString(), checker);
+    TableReader.scan(path, options, session);
+    return checker.result(session.problems());
   }
 
   /** Checks an already split table. */
@@ -118,6 +132,12 @@ public final class CohortReader {
     private int[] missingCount;
     private List<List<Long>> missingRows;
     private boolean decimalComma;
+    private int sbtTotalCol = -1;
+    private int sbtPsychCol = -1;
+    private int ompsqTotalCol = -1;
+    private int[] ompsqFactorCols = new int[0];
+    /** The parsed value of each column in the current row (NaN: empty or not a number). */
+    private double[] rowValue = new double[0];
 
     private final boolean keep;
     private int rowsSeen;
@@ -155,6 +175,12 @@ public final class CohortReader {
         columnVar[c] = v;
       }
       checkGroups(file, seen, problems);
+      sbtTotalCol = columnOf("sbt_total");
+      sbtPsychCol = columnOf("sbt_psychosocial");
+      ompsqTotalCol = columnOf("ompsq_total");
+      ompsqFactorCols = new int[] {columnOf("ompsq_pain"), columnOf("ompsq_function"),
+          columnOf("ompsq_distress"), columnOf("ompsq_rtw"), columnOf("ompsq_fear")};
+      rowValue = new double[width];
       coded = new double[width][];
       texts = new String[width][];
       for (int c = 0; c < width; c++) {
@@ -172,6 +198,41 @@ public final class CohortReader {
       missingRows = new ArrayList<>();
       for (int c = 0; c < width; c++) {
         missingRows.add(new ArrayList<>());
+      }
+    }
+
+    private int columnOf(String name) {
+      Integer c = seen.get(name);
+      return c == null || columnVar[c] == null ? -1 : c;
+    }
+
+    /**
+     * Scores given without their items must at least agree with each other: the STarT Back
+     * psychosocial subscale is part of the total (items 5-9 of 1-9, so the total minus the subscale lies
+     * from 0 to 4), and the ÖMPSQ-short total is the sum of its five factors.
+     */
+    private void checkScores(long row) {
+      if (sbtTotalCol >= 0 && sbtPsychCol >= 0) {
+        double total = rowValue[sbtTotalCol];
+        double psych = rowValue[sbtPsychCol];
+        if (!Double.isNaN(total) && !Double.isNaN(psych) && (psych > total || total - psych > 4)) {
+          problems.add(InputProblem.error(file, row, "sbt_psychosocial",
+              PlainNumber.of(psych), "a subscale within the total: sbt_total "
+                  + PlainNumber.of(total) + " holds items 5-9, so sbt_psychosocial lies from "
+                  + PlainNumber.of(Math.max(0, total - 4)) + " to " + PlainNumber.of(Math.min(5,
+                  total))));
+        }
+      }
+      if (ompsqTotalCol >= 0 && Arrays.stream(ompsqFactorCols).allMatch(c -> c >= 0)) {
+        double total = rowValue[ompsqTotalCol];
+        double sum = 0;
+        for (int c : ompsqFactorCols) {
+          sum += rowValue[c];
+        }
+        if (!Double.isNaN(total) && !Double.isNaN(sum) && total != sum) {
+          problems.add(InputProblem.error(file, row, "ompsq_total", PlainNumber.of(total),
+              "the sum of the five ÖMPSQ-short factors, " + PlainNumber.of(sum)));
+        }
       }
     }
 
@@ -199,6 +260,7 @@ public final class CohortReader {
       }
       int r = n++;
       rowsSeen++;
+      java.util.Arrays.fill(rowValue, Double.NaN);
       for (int c = 0; c < width; c++) {
         Variable v = columnVar[c];
         if (v == null) {
@@ -238,6 +300,7 @@ public final class CohortReader {
               continue;
             }
             double x = parse(v, cell, decimalComma);
+            rowValue[c] = x;
             if (Double.isNaN(x)) {
               problems.add(InputProblem.error(file, row, v.name(), cells[c], v.expectation()
                   + (v.kind() == ValueKind.CATEGORY ? "" : " (empty cell = missing)")));
@@ -248,6 +311,7 @@ public final class CohortReader {
           }
         }
       }
+      checkScores(row);
       if (n == blockRows) {
         emitBlock();
       }
@@ -263,6 +327,11 @@ public final class CohortReader {
     }
 
     CohortReadResult result() {
+      return result(List.of());
+    }
+
+    CohortReadResult result(List<InputProblem> before) {
+      problems.addAll(0, before);
       for (int c = 0; c < width; c++) {
         if (missingCount[c] > 0) {
           List<Long> rows = missingRows.get(c);
@@ -306,7 +375,7 @@ public final class CohortReader {
       Cohort cohort = Cohort.of(file, Arrays.asList(Arrays.copyOf(ids, n)));
       // schema columns in canonical order first, then extras in file order
       Map<String, Integer> columnOf = new LinkedHashMap<>();
-      for (Variable v : schema.variables()) {
+      for (Variable v : schema.inputVariables()) {
         Integer c = seen.get(v.name());
         if (c != null && columnVar[c] != null) {
           columnOf.put(v.name(), c);
@@ -341,7 +410,9 @@ public final class CohortReader {
       }
     }
     boolean anyQuestionnaire = false;
+    boolean[] itemsWhole = new boolean[2];
     for (CohortSchema.Group g : List.of(CohortSchema.Group.SBT, CohortSchema.Group.OMPSQ,
+        CohortSchema.Group.SBT_TOTALS, CohortSchema.Group.OMPSQ_FACTORS,
         CohortSchema.Group.PFIRRMANN, CohortSchema.Group.FACET, CohortSchema.Group.OUTCOME)) {
       List<String> missing = new ArrayList<>();
       List<Variable> members = schema.group(g);
@@ -351,12 +422,23 @@ public final class CohortReader {
         }
       }
       String what = groupWords(g);
+      boolean questionnaire = g == CohortSchema.Group.SBT || g == CohortSchema.Group.OMPSQ;
+      boolean totals = g == CohortSchema.Group.SBT_TOTALS
+          || g == CohortSchema.Group.OMPSQ_FACTORS;
       if (missing.isEmpty()) {
-        anyQuestionnaire |= g == CohortSchema.Group.SBT || g == CohortSchema.Group.OMPSQ;
+        anyQuestionnaire |= questionnaire || totals;
+        if (questionnaire) {
+          itemsWhole[g == CohortSchema.Group.SBT ? 0 : 1] = true;
+        } else if (totals && !itemsWhole[g == CohortSchema.Group.SBT_TOTALS ? 0 : 1]) {
+          problems.add(InputProblem.warning(file, 0, members.stream().map(Variable::name)
+              .reduce((a, b) -> a + ", " + b).orElse(""), "", "the " + what + " without "
+              + "the item answers: their ranges and consistency were checked; item-level "
+              + "checks were not possible"));
+        }
       } else if (missing.size() < members.size()) {
         problems.add(InputProblem.error(file, 0, String.join(", ", missing), "",
             "all columns of the " + what + " or none; these are missing"));
-      } else if (g != CohortSchema.Group.SBT && g != CohortSchema.Group.OMPSQ) {
+      } else if (!questionnaire && !totals) {
         problems.add(InputProblem.warning(file, 0, "", "", "no " + what + " columns ("
             + members.get(0).name() + " ...); " + consequence(g)));
       }
@@ -365,7 +447,9 @@ public final class CohortReader {
         && (p.column().contains("sbt_") || p.column().contains("ompsq_")));
     if (!anyQuestionnaire && !partialQuestionnaire) {
       problems.add(InputProblem.error(file, 0, "", "", "the items of at least one "
-          + "questionnaire: sbt_1 .. sbt_9 (STarT Back) or ompsq_1 .. ompsq_10 (ÖMPSQ-short)"));
+          + "questionnaire: sbt_1 .. sbt_9 (STarT Back) or ompsq_1 .. ompsq_10 (ÖMPSQ-short), "
+          + "or its scores: sbt_total and sbt_psychosocial, or ompsq_pain, ompsq_function, "
+          + "ompsq_distress, ompsq_rtw and ompsq_fear"));
     }
   }
 
@@ -373,6 +457,8 @@ public final class CohortReader {
     return switch (g) {
       case SBT -> "STarT Back items";
       case OMPSQ -> "ÖMPSQ-short items";
+      case SBT_TOTALS -> "STarT Back scores";
+      case OMPSQ_FACTORS -> "ÖMPSQ-short factor scores";
       case PFIRRMANN -> "Pfirrmann grade";
       case FACET -> "facet angle";
       case OUTCOME -> "LBP outcome";

@@ -30,6 +30,15 @@ public final class CohortSchema {
     SBT,
     /** ÖMPSQ short form items 1–10. */
     OMPSQ,
+    /**
+     * STarT Back given as scores only (sbt_total, sbt_psychosocial), for tables that hold no
+     * item answers; ranges are checked, items cannot be.
+     */
+    SBT_TOTALS,
+    /** ÖMPSQ-short given as its five factor scores only (ompsq_total is optional beside them). */
+    OMPSQ_FACTORS,
+    /** ÖMPSQ-short total given without items (optional beside the factors). */
+    OMPSQ_TOTAL,
     /** Pfirrmann grades at five levels. */
     PFIRRMANN,
     /** Facet joint angles, left and right, at three levels. */
@@ -66,6 +75,18 @@ public final class CohortSchema {
       put(vars, groups, Group.OMPSQ,
           Variable.integer("ompsq_" + i, 0, 10, "ÖMPSQ-short item " + i + " as ticked"));
     }
+    put(vars, groups, Group.SBT_TOTALS, Variable.integer("sbt_total", 0, 9,
+        "STarT Back total score (given without items)"));
+    put(vars, groups, Group.SBT_TOTALS, Variable.integer("sbt_psychosocial", 0, 5,
+        "STarT Back psychosocial subscale, items 5-9 (given without items)"));
+    put(vars, groups, Group.OMPSQ_TOTAL, Variable.integer("ompsq_total", 1, 100,
+        "ÖMPSQ-short total score (given without items)"));
+    put(vars, groups, Group.OMPSQ_FACTORS, Variable.integer("ompsq_pain", 1, 20,
+        "ÖMPSQ-short pain factor, items 1+2 (given without items)"));
+    for (String factor : List.of("function", "distress", "rtw", "fear")) {
+      put(vars, groups, Group.OMPSQ_FACTORS, Variable.integer("ompsq_" + factor, 0, 20,
+          "ÖMPSQ-short " + factor + " factor (given without items)"));
+    }
     for (String level : DISC_LEVELS) {
       put(vars, groups, Group.PFIRRMANN,
           Variable.integer("pfirrmann_" + level, 1, 5, "Pfirrmann grade at " + level));
@@ -97,9 +118,31 @@ public final class CohortSchema {
     return DEFAULT;
   }
 
-  /** All raw columns in canonical order. */
+  /**
+   * The raw columns of a full table in canonical order: the items, not the questionnaire scores
+   * a table may give instead of them (see {@link #inputVariables()}).
+   */
   public List<Variable> variables() {
+    List<Variable> out = new ArrayList<>();
+    for (Variable v : byName.values()) {
+      if (!isScoreInput(groupOf.get(v.name()))) {
+        out.add(v);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * Every column a cohort table may hold and that is typed and checked on reading, in canonical
+   * order: the raw columns and the questionnaire scores accepted in place of the items
+   * (sbt_total, sbt_psychosocial, ompsq_total and the five ÖMPSQ factors).
+   */
+  public List<Variable> inputVariables() {
     return List.copyOf(byName.values());
+  }
+
+  private static boolean isScoreInput(Group g) {
+    return g == Group.SBT_TOTALS || g == Group.OMPSQ_FACTORS || g == Group.OMPSQ_TOTAL;
   }
 
   /** The column with this name, compared case-insensitively and ignoring surrounding blanks. */

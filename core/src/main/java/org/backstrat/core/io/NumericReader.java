@@ -361,6 +361,8 @@ public record NumericReader(HeaderRow header, double maxMagnitude, int threads) 
     final List<InputProblem> problems = new ArrayList<>();
     final boolean[] bad;
     final String[] badReason;
+    /** All-numeric mode: line of the first empty cell per column, 0 when none. */
+    final long[] firstMissing;
     int row;
     final int startRow;
     int status; // of the last number parsed: 0 ok, 1 missing, 2 not a number, 3 not finite
@@ -376,6 +378,7 @@ public record NumericReader(HeaderRow header, double maxMagnitude, int threads) 
       this.ids = ids;
       this.bad = new boolean[d];
       this.badReason = new String[d];
+      this.firstMissing = new long[d];
       this.row = startRow;
       this.startRow = startRow;
     }
@@ -419,7 +422,11 @@ public record NumericReader(HeaderRow header, double maxMagnitude, int threads) 
           case 3 -> "a finite number (NaN and infinity cannot be clustered)";
           default -> "a number";
         };
-        if (l.allNumeric) {
+        if (l.allNumeric && status == 1) {
+          if (firstMissing[t] == 0) {
+            firstMissing[t] = ln; // a numeric column with a gap is refused below, not dropped
+          }
+        } else if (l.allNumeric) {
           if (!bad[t]) {
             bad[t] = true;
             badReason[t] = "row " + ln + ": \"" + cell + "\" is not " + why;
@@ -543,8 +550,14 @@ public record NumericReader(HeaderRow header, double maxMagnitude, int threads) 
     int d = l.targetNames.size();
     boolean[] bad = new boolean[d];
     String[] badReason = new String[d];
+    long[] firstMissing = new long[d];
     int n = 0;
     for (Rows part : parts) {
+      for (int j = 0; j < d; j++) {
+        if (firstMissing[j] == 0) {
+          firstMissing[j] = part.firstMissing[j];
+        }
+      }
       for (InputProblem q : part.problems) {
         if (problems.size() < MAX_PROBLEMS) {
           problems.add(q);
@@ -557,6 +570,17 @@ public record NumericReader(HeaderRow header, double maxMagnitude, int threads) 
         }
       }
       n += part.row - part.startRow;
+    }
+    if (l.allNumeric) {
+      // a numeric column with empty cells is refused, as it is when named as a feature: it is
+      // never dropped silently (a text column, which cannot be clustered, is skipped)
+      for (int j = 0; j < d; j++) {
+        if (firstMissing[j] > 0 && !bad[j] && problems.size() < MAX_PROBLEMS) {
+          problems.add(InputProblem.error(file, firstMissing[j], l.targetNames.get(j), "",
+              "a value (missing values cannot be clustered; remove or impute the rows, or "
+                  + "name the columns to cluster with --features)"));
+        }
+      }
     }
     if (!problems.isEmpty()) {
       throw new BadInputException(problems);

@@ -1,14 +1,9 @@
 package org.backstrat.core.scoring;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,7 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import org.backstrat.core.BadInputException;
 import org.backstrat.core.InputProblem;
-import org.backstrat.core.io.JsonProblems;
+import org.backstrat.core.io.JsonInput;
 
 /**
  * Which input column holds each questionnaire {@link Construct}. Translations and some printed
@@ -90,7 +85,7 @@ public final class InstrumentMapping {
       String column = e.getValue() == null ? "" : canonicalColumn(e.getValue());
       if (column.isEmpty()) {
         problems.add(InputProblem.error(source, 0, "", "", e.getKey().key()
-            + ": expected a non-empty column name"));
+            + ": a non-empty column name"));
       }
       canonical.put(e.getKey(), column);
     }
@@ -104,16 +99,7 @@ public final class InstrumentMapping {
    *     rules above; every problem found is reported at once
    */
   public static InstrumentMapping read(Path file) {
-    String json;
-    try {
-      json = Files.readString(file);
-    } catch (NoSuchFileException e) {
-      throw new BadInputException(file + ": instrument mapping file not found");
-    } catch (IOException e) {
-      throw new BadInputException(file + ": cannot read the instrument mapping file: "
-          + e.getMessage());
-    }
-    return parse(json, file.toString());
+    return parse(JsonInput.readText(file, "instrument mapping"), file.toString());
   }
 
   /**
@@ -124,43 +110,32 @@ public final class InstrumentMapping {
    * @throws BadInputException as {@link #read}
    */
   public static InstrumentMapping parse(String json, String source) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(json);
-    } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      long line = at == null ? 0 : Math.max(0, at.getLineNr());
-      throw new BadInputException(InputProblem.error(source, line, "", "",
-          "an instrument mapping in JSON (" + JsonProblems.describe(e) + ")"));
-    }
-    if (root == null || !root.isObject()) {
-      throw new BadInputException(InputProblem.error(source, 0, "", "",
-          "expected a JSON object with \"schema\": \"" + SCHEMA + "\" and \"items\""));
-    }
+    JsonNode root = JsonInput.readObject(JSON, json, source, "instrument mapping",
+        "\"schema\": \"" + SCHEMA + "\" and \"items\"");
     List<InputProblem> problems = new ArrayList<>();
     JsonNode schema = root.get("schema");
     if (schema == null || !schema.isTextual() || !SCHEMA.equals(schema.asText())) {
       problems.add(InputProblem.error(source, 0, "", schema == null ? "" : schema.toString(),
-          "expected \"schema\": \"" + SCHEMA + "\""));
+          "\"schema\": \"" + SCHEMA + "\""));
     }
     for (Map.Entry<String, JsonNode> property : root.properties()) {
       String field = property.getKey();
       if (!field.equals("schema") && !field.equals("items") && !field.equals("description")) {
         problems.add(InputProblem.error(source, 0, "", field,
-            "unknown field; expected schema, items and optionally description"));
+            "schema, items and optionally description; not this unknown field"));
       }
     }
     JsonNode items = root.get("items");
     Map<Construct, String> columns = new EnumMap<>(Construct.class);
     if (items == null || !items.isObject() || items.isEmpty()) {
-      problems.add(InputProblem.error(source, 0, "", "", "expected \"items\": an object "
+      problems.add(InputProblem.error(source, 0, "", "", "\"items\": an object "
           + "mapping constructs (e.g. \"sbt.fear\") to column names"));
     } else {
       for (Map.Entry<String, JsonNode> e : items.properties()) {
         var construct = Construct.byKey(e.getKey());
         if (construct.isEmpty()) {
           problems.add(InputProblem.error(source, 0, "", e.getKey(),
-              "unknown construct; expected one of " + allKeys()));
+              "one of " + allKeys() + "; not this unknown construct"));
           continue;
         }
         JsonNode v = e.getValue();
@@ -172,7 +147,7 @@ public final class InstrumentMapping {
         }
         if (column.isEmpty()) {
           problems.add(InputProblem.error(source, 0, "", v.isTextual() ? v.asText()
-              : v.toString(), construct.get().key() + ": expected a non-empty column name"));
+              : v.toString(), construct.get().key() + ": a non-empty column name"));
         }
         columns.put(construct.get(), column); // an empty name is reported, not also unmapped
       }

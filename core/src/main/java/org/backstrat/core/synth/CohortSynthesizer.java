@@ -53,6 +53,25 @@ public final class CohortSynthesizer {
     }
   }
 
+  /**
+   * Whether a cohort carries the fingerprint of {@code synth}'s output: a {@code stratum} column
+   * and every id {@value #ID_PREFIX} followed by digits. A column named {@code stratum} alone is
+   * not enough: a researcher's own table may well have one (then the report must not call the
+   * data synthetic).
+   */
+  public static boolean looksSynthesized(org.backstrat.core.cohort.Cohort cohort) {
+    if (!cohort.has("stratum") || cohort.size() == 0) {
+      return false;
+    }
+    for (String id : cohort.ids()) {
+      if (!id.startsWith(ID_PREFIX) || id.length() == ID_PREFIX.length()
+          || !id.substring(ID_PREFIX.length()).chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** A synthesizer of the default cohort ({@link SynthSpec#defaults()}). */
   public static CohortSynthesizer withDefaults() {
     return new CohortSynthesizer(SynthSpec.defaults());

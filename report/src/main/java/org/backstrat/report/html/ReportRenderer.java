@@ -21,12 +21,15 @@ import org.backstrat.report.html.ReportView.Section;
 import org.backstrat.report.html.ReportView.Subheading;
 import org.backstrat.report.html.ReportView.Table;
 import org.backstrat.report.html.ReportView.TocEntry;
+import org.backstrat.report.model.Addition;
 import org.backstrat.report.model.DecisionCurves;
 import org.backstrat.report.model.Exclusion;
+import org.backstrat.report.model.ParticipantFlow;
 import org.backstrat.report.model.ReportInput;
-import org.backstrat.report.model.Addition;
+import org.backstrat.report.model.StratumReport;
 import org.backstrat.report.model.ValidationResult;
 import org.backstrat.report.model.VariantReport;
+import org.backstrat.report.svg.FlowDiagram;
 import org.backstrat.report.table.NumberText;
 import org.backstrat.report.table.ReportTable;
 import org.backstrat.report.table.ReportTables;
@@ -149,13 +152,37 @@ public final class ReportRenderer {
       excluded += e.count();
     }
     StringBuilder sb = new StringBuilder();
-    sb.append(in.cohort().nRead()).append(" rows were read from ").append(in.cohort().source()).append("; ")
-        .append(excluded).append(" were excluded. ");
+    sb.append(in.cohort().nRead()).append(" rows were read from ").append(in.cohort().source());
+    sb.append(excluded > 0 ? "; " + excluded + " were excluded from every variant. " : ". ");
     for (VariantReport v : in.variants()) {
-      sb.append("Variant ").append(v.name()).append(": ").append(v.nUsed()).append(" people clustered into K = ")
+      sb.append("Variant ").append(v.name()).append(": ");
+      ParticipantFlow f = v.flow();
+      if (f != null && f.nExcludedMissing() > 0) {
+        sb.append(f.nExcludedMissing()).append(" of ").append(f.nRead())
+            .append(" people were left out for missing values (").append(f.excludedList())
+            .append("); ");
+      } else if (f != null && f.nImputed() > 0) {
+        sb.append(f.nImputed()).append(" of ").append(f.nRead())
+            .append(" people had missing values imputed (").append(f.imputation()).append("); ");
+      } else if (f != null) {
+        sb.append("nobody was left out; ");
+      }
+      sb.append(v.nUsed()).append(" people clustered into K = ")
           .append(v.k()).append(" strata, ").append(v.nOutliers()).append(" trimmed as outliers. ");
     }
     blocks.add(new Paragraph(sb.toString().trim(), false));
+    List<Figure> flows = new ArrayList<>();
+    for (VariantReport v : in.variants()) {
+      if (v.flow() != null) {
+        flows.add(new Figure(FlowDiagram.svg("flow-" + v.name(), v.name(), v.flow(),
+            v.strata().stream().map(StratumReport::size).toList()),
+            "Participant flow, variant " + v.name() + ": rows read, left out for missing "
+                + "values, clustered, trimmed as outliers, in each stratum.", ""));
+      }
+    }
+    if (!flows.isEmpty()) {
+      blocks.add(new FigureGrid(flows));
+    }
     blocks.add(table(tables, "cohort_exclusions"));
     blocks.add(table(tables, "variants"));
   }

@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.backstrat.report.model.ReportInput;
+import org.backstrat.report.table.PublicationTables;
+import org.backstrat.report.table.ReportTable;
 import org.backstrat.report.table.ReportTables;
 import org.backstrat.report.table.TableCsvWriter;
 
@@ -22,7 +25,9 @@ public final class ReportWriter {
   }
 
   /**
-   * Renders the report and writes it with its CSV twins into {@code dir} (created if absent).
+   * Renders the report and writes it with its CSV twins into {@code dir} (created if absent),
+   * each table also as .docx and .tex beside its CSV, and each figure as
+   * {@code figures/<id>.svg}.
    *
    * @throws UncheckedIOException when a file cannot be written
    */
@@ -34,6 +39,9 @@ public final class ReportWriter {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + dir.resolve(REPORT_FILE), e);
     }
-    TableCsvWriter.writeAll(ReportTables.all(input), dir.resolve(ReportRenderer.TABLES_DIR));
+    List<ReportTable> tables = ReportTables.all(input);
+    TableCsvWriter.writeAll(tables, dir.resolve(ReportRenderer.TABLES_DIR));
+    PublicationTables.writeAll(tables, dir.resolve(ReportRenderer.TABLES_DIR));
+    FigureFiles.writeAll(html, dir);
   }
 }

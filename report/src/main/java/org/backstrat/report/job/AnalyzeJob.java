@@ -9,11 +9,11 @@ import org.backstrat.analysis.pipeline.StratificationResult;
 import org.backstrat.core.CreationTime;
 import org.backstrat.core.Progress;
 import org.backstrat.core.cohort.Cohort;
-import org.backstrat.core.cohort.CohortReader;
 import org.backstrat.core.io.AtomicOutput;
 import org.backstrat.core.io.OutputTarget;
 import org.backstrat.core.scoring.CohortScorer;
 import org.backstrat.core.scoring.ScoringOptions;
+import org.backstrat.core.synth.CohortSynthesizer;
 import org.backstrat.model.FrozenModel;
 import org.backstrat.model.InputTable;
 import org.backstrat.model.ModelJson;
@@ -47,7 +47,7 @@ public final class AnalyzeJob {
     AtomicOutput.check(target);
     Instant createdAt = CreationTime.now(); // a bad SOURCE_DATE_EPOCH is refused before the work
     progress.step("reading " + request.data());
-    Cohort cohort = CohortReader.withDefaults().read(request.data()).orThrow();
+    Cohort cohort = request.mapping().readCohort(request.data()).orThrow();
     progress.step("scoring " + cohort.size() + " people");
     Cohort scored = CohortScorer.withDefaults().score(cohort).cohort();
     StratificationResult result = StratificationAnalysis.of(request.config())
@@ -55,7 +55,8 @@ public final class AnalyzeJob {
     InputTable input = InputTable.of(request.data(), cohort.size());
     AtomicReference<FrozenModel> model = new AtomicReference<>();
     AtomicOutput.write(target, dir -> model.set(
-        writeInto(result, input, dir, scored.has("stratum"), createdAt)));
+        writeInto(result, input, dir,
+        CohortSynthesizer.looksSynthesized(scored), createdAt)));
     return new AnalyzeJobResult(request.output(), result, model.get());
   }
 

@@ -23,13 +23,15 @@ import java.util.List;
  * @param tests between-stratum tests
  * @param validation validation results: the full model first, then e.g. questionnaire only
  * @param decisionCurves decision curves, or null
+ * @param flow how people went from the rows read to the strata (null when not known)
  * @param additions paragraphs and tables added to the variant's sections, in order
  */
 public record VariantReport(String name, List<Feature> features, String method, int k, double trimFraction,
                             int nUsed, int nOutliers, List<Setting> settings, List<SelectionRow> selection,
                             List<TrimmedObjectiveCurve> trimmedObjective, List<StratumReport> strata,
                             Projection projection, List<TestRow> tests, List<ValidationResult> validation,
-                            DecisionCurves decisionCurves, List<Addition> additions) {
+                            DecisionCurves decisionCurves, List<Addition> additions,
+                            ParticipantFlow flow) {
 
   /** Checks names and alignment, copies lists. */
   public VariantReport {
@@ -74,6 +76,7 @@ public record VariantReport(String name, List<Feature> features, String method, 
     private final List<TestRow> tests = new ArrayList<>();
     private final List<ValidationResult> validation = new ArrayList<>();
     private DecisionCurves decisionCurves;
+    private ParticipantFlow flow;
     private final List<Addition> additions = new ArrayList<>();
 
     private Builder(String name) {
@@ -149,6 +152,12 @@ public record VariantReport(String name, List<Feature> features, String method, 
       return this;
     }
 
+    /** Sets the participant flow. */
+    public Builder flow(ParticipantFlow value) {
+      this.flow = value;
+      return this;
+    }
+
     /** Adds paragraphs and tables to sections. */
     public Builder additions(List<Addition> values) {
       additions.addAll(values);
@@ -158,7 +167,8 @@ public record VariantReport(String name, List<Feature> features, String method, 
     /** @return the immutable report part */
     public VariantReport build() {
       return new VariantReport(name, features, method, k, trimFraction, nUsed, nOutliers, settings, selection,
-          trimmedObjective, strata, projection, tests, validation, decisionCurves, additions);
+          trimmedObjective, strata, projection, tests, validation, decisionCurves, additions,
+          flow);
     }
   }
 }

@@ -27,6 +27,7 @@ import org.backstrat.report.model.BoxSummary;
 import org.backstrat.report.model.CohortOverview;
 import org.backstrat.report.model.DecisionCurves;
 import org.backstrat.report.model.Exclusion;
+import org.backstrat.report.model.ParticipantFlow;
 import org.backstrat.report.model.Feature;
 import org.backstrat.report.model.NetBenefitCurve;
 import org.backstrat.report.model.Projection;
@@ -98,7 +99,7 @@ public final class ReportAssembler {
       selection.add(new SelectionRow(r.k(), r.silhouette(), r.calinskiHarabasz(), r.gap(),
           r.gapSe(), r.stabilityJaccard(), r.objective()));
     }
-    double[][] x = v.features().matrix();
+    double[][] x = v.input().matrix(); // the values clustered (imputed where the config says so)
     boolean[] outlier = v.outlier();
     int[] labels = v.labels();
     double[] mean = new double[p];
@@ -159,11 +160,31 @@ public final class ReportAssembler {
         .projection(projection(v))
         .tests(tests)
         .validation(validation)
+        .flow(flow(result, v))
         .additions(EvidenceReport.additions(result, v));
     if (v.dca().isPresent()) {
       b = b.decisionCurves(curves(c, v.dca().get()));
     }
     return b.build();
+  }
+
+  /** The variant's participant flow: read, left out, imputed, clustered, trimmed. */
+  static ParticipantFlow flow(StratificationResult result, VariantAnalysis v) {
+    double[][] encoded = v.features().matrix();
+    int imputed = 0;
+    for (double[] row : encoded) {
+      for (double x : row) {
+        if (Double.isNaN(x)) {
+          imputed++;
+          break;
+        }
+      }
+    }
+    int m = result.config().imputations();
+    String how = imputed == 0 ? "" : m > 0 ? "multiple imputation by chained equations, m = " + m
+        + " sets, strata pooled by consensus" : "median of the observed values";
+    return new ParticipantFlow(result.cohort().size(), v.features().excludedTotal(),
+        v.features().excludedByFeature(), imputed, how, v.nClustered(), v.nOutliers());
   }
 
   private static List<TrimmedObjectiveCurve> trimmedObjective(VariantAnalysis v) {
@@ -264,7 +285,8 @@ public final class ReportAssembler {
 
   /** First two principal components of the scaled, weighted features of everyone clustered. */
   private static Projection projection(VariantAnalysis v) {
-    FeatureMatrix raw = FeatureMatrix.of(v.features().matrix(), v.features().columns());
+    // the values clustered: with "missing": "impute" the encoded matrix still holds NaN
+    FeatureMatrix raw = v.input().raw();
     FeatureMatrix scaled = v.model().scaler().transform(raw);
     PrincipalComponents pca = PrincipalComponents.of(scaled);
     double[][] scores = pca.scores(scaled, 2);

@@ -191,8 +191,10 @@ class ReportRendererTest {
     assertThat(Files.readString(dir.resolve("report.html"))).isEqualTo(html);
     List<ReportTable> tables = ReportTables.all(FakeReport.example());
     try (var files = Files.list(dir.resolve("tables"))) {
+      // each table as CSV, and for manuscripts as .docx and .tex
       assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
-          .containsExactlyElementsOf(tables.stream().map(ReportTable::fileName).sorted().toList());
+          .containsExactlyElementsOf(tables.stream().flatMap(t -> java.util.stream.Stream.of(
+              t.fileName(), t.name() + ".docx", t.name() + ".tex")).sorted().toList());
     }
     ReportTable tests = tables.stream().filter(t -> t.name().equals("sbt_tests")).findFirst().orElseThrow();
     assertThat(Files.readString(dir.resolve("tables/sbt_tests.csv"))).isEqualTo(TableCsvWriter.toCsv(tests))
