@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.apache.commons.statistics.inference.FisherExactTest;
 import org.backstrat.core.BadInputException;
 
 /**
@@ -19,8 +18,9 @@ import org.backstrat.core.BadInputException;
  * code for r × c uses an equivalent small tolerance), so that tables whose probability equals
  * the observed one up to rounding are counted.
  *
- * <p><b>Exact computation.</b> 2 × 2 tables use Commons Statistics' {@link FisherExactTest}.
- * Larger tables use a network algorithm in the spirit of Mehta &amp; Patel (1983, 1986): the
+ * <p><b>Exact computation.</b> Every table, 2 × 2 included (Commons Statistics' FisherExactTest
+ * drops ties with the observed probability that R keeps),
+ * uses a network algorithm in the spirit of Mehta &amp; Patel (1983, 1986): the
  * table is filled one column at a time (first oriented so that columns are the longer
  * dimension; if that exceeds half the work limit, once more the other way round, since the cost
  * depends strongly on the orientation); a node is the multiset of remaining row totals (tables
@@ -136,11 +136,10 @@ public final class FisherFreemanHalton {
     }
     int r = t.rows();
     int c = t.columns();
-    if (r == 2 && c == 2) {
-      int[][] x = {{(int) t.count(0, 0), (int) t.count(0, 1)}, {(int) t.count(1, 0), (int) t.count(1, 1)}};
-      return new Result(FisherExactTest.withDefaults().test(x).getPValue(), Method.EXACT, 0, 0, r, c,
-          t.total());
-    }
+    // 2 x 2 tables go through the same search as larger ones: commons-statistics'
+    // FisherExactTest compares probabilities without R's relative tolerance, so tables whose
+    // probability equals the observed one in exact arithmetic could be left out (p 0.53 instead
+    // of R's 1 for {{2, 1}, {6, 1}}).
     double[] logFactorial = logFactorials((int) t.total());
     // The search's cost depends strongly on which margin is filled column by column; try the
     // shorter vectors first, then the other orientation, each with half the budget.

@@ -34,6 +34,19 @@ class FisherFreemanHaltonTest {
     assertThat(Math.abs(p1 - exact)).isLessThan(4 * se + 1.0 / 5001);
   }
 
+  /**
+   * Reference: R 4.2 {@code fisher.test(matrix(c(2, 6, 1, 1), 2))$p.value} and
+   * {@code fisher.test(matrix(c(2, 0, 6, 1, 0, 1), 3))$p.value} both print 1: tables whose
+   * probability ties with the observed one count as "no more probable".
+   */
+  @Test
+  void tiedTwoByTwoProbabilitiesCountAsNoMoreProbableLikeR() {
+    assertThat(FisherFreemanHalton.withDefaults().test(new long[][] {{2, 1}, {6, 1}}).p())
+        .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(FisherFreemanHalton.withDefaults().test(new long[][] {{2, 1}, {0, 0}, {6, 1}}).p())
+        .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-12));
+  }
+
   @Test
   void exactResultReportsNoSimulation() {
     FisherFreemanHalton.Result r = FisherFreemanHalton.withDefaults().test(TABLE);
