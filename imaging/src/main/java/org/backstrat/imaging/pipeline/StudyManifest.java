@@ -86,16 +86,35 @@ public final class StudyManifest {
   public static List<StudyInput> read(Path file) {
     String name = file.toString();
     Path base = file.toAbsolutePath().getParent();
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return read(name, base, r, 2);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw BadInputException.at(name, 0, "", "", "an existing manifest CSV file");
+    } catch (IOException e) {
+      throw BadInputException.at(name, 0, "", "", "a readable UTF-8 CSV manifest ("
+          + e.getMessage() + ")");
+    }
+  }
+
+  /**
+   * Reads a manifest from {@code text} (a header row, then study rows), with the same rules as
+   * {@link #read(Path)}: relative image paths are resolved against {@code base}, messages name
+   * {@code name}, and the first study row is called row {@code firstDataRow} (2 for a whole
+   * file). Lets a distributed job read a slice of a manifest (the spark module).
+   *
+   * @throws BadInputException listing every problem of the manifest
+   */
+  public static List<StudyInput> read(String name, Path base, Reader text, long firstDataRow) {
     List<InputProblem> problems = new ArrayList<>();
     List<StudyInput> studies = new ArrayList<>();
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-         CSVParser csv = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get()
-             .parse(r)) {
+    try (CSVParser csv = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get()
+             .parse(text)) {
       Map<String, Integer> index = new HashMap<>();
       Map<String, Long> seen = new HashMap<>();
       for (CSVRecord rec : csv) {
-        long row = rec.getRecordNumber();
-        if (row == 1) {
+        long record = rec.getRecordNumber();
+        long row = record + firstDataRow - 2;
+        if (record == 1) {
           header(rec, name, index, problems);
           if (!problems.isEmpty()) {
             break;
@@ -115,8 +134,6 @@ public final class StudyManifest {
           studies.add(s);
         }
       }
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw BadInputException.at(name, 0, "", "", "an existing manifest CSV file");
     } catch (IOException | java.io.UncheckedIOException e) {
       throw BadInputException.at(name, 0, "", "", "a readable UTF-8 CSV manifest ("
           + e.getMessage() + ")");
