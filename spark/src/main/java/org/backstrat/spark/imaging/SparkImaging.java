@@ -62,20 +62,27 @@ public final class SparkImaging {
   /**
    * Measures every study of {@code manifest} (columns named as in a manifest CSV, cells as
    * text); relative image paths are resolved against {@code baseDir}, as against the folder of
-   * a manifest file.
+   * a manifest file. The studies are numbered in the manifest's order first, then spread over
+   * {@code partitions} partitions (a manifest file is small and Spark reads it as one
+   * partition; 0 keeps the manifest's partitioning).
    *
    * @throws BadInputException when the manifest has no {@code id} column
    */
   public static Dataset<Row> measure(SparkSession spark, Dataset<Row> manifest,
                                      String manifestName, String baseDir,
-                                     ImagingSettings settings) {
+                                     ImagingSettings settings, int partitions) {
     List<String> header = Arrays.asList(manifest.columns());
     if (!header.contains(StudyManifest.ID)) {
       throw BadInputException.at(manifestName, 1, StudyManifest.ID, "",
           "a column id (the person id) in the manifest");
     }
     int idColumn = header.indexOf(StudyManifest.ID);
-    JavaRDD<Row> out = manifest.javaRDD().zipWithIndex().mapPartitions(it -> {
+    org.apache.spark.api.java.JavaPairRDD<Row, Long> numbered = manifest.javaRDD()
+        .zipWithIndex();
+    if (partitions > 0) {
+      numbered = numbered.repartition(partitions);
+    }
+    JavaRDD<Row> out = numbered.mapPartitions(it -> {
       List<Row> rows = new ArrayList<>();
       if (!it.hasNext()) {
         return rows.iterator();

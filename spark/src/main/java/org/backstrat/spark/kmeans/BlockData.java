@@ -52,7 +52,7 @@ public record BlockData(JavaRDD<RowBlock> blocks, long rows, List<String> names)
       }
     }
     Dataset<Row> numeric = data.select(names.stream()
-        .map(c -> data.col("`" + c + "`").cast("double").as(c))
+        .map(c -> data.col("`" + c + "`"))
         .toArray(org.apache.spark.sql.Column[]::new));
     JavaRDD<Row> rows = numeric.javaRDD();
     List<Long> counts = rows.mapPartitions(it -> {
@@ -98,12 +98,7 @@ public record BlockData(JavaRDD<RowBlock> blocks, long rows, List<String> names)
         }
       }
       for (int j = 0; j < d; j++) {
-        if (row.isNullAt(j) || !Double.isFinite(row.getDouble(j))) {
-          throw BadInputException.at("data", start + m + 1, names.get(j),
-              row.isNullAt(j) ? "" : Double.toString(row.getDouble(j)),
-              "a finite number (empty cells, text, NaN and infinity cannot be clustered)");
-        }
-        buf[m * d + j] = row.getDouble(j);
+        buf[m * d + j] = number(row, j, start + m + 1, names.get(j));
       }
       m++;
     }
@@ -111,6 +106,29 @@ public record BlockData(JavaRDD<RowBlock> blocks, long rows, List<String> names)
       out.add(new RowBlock(start, m, d, java.util.Arrays.copyOf(buf, m * d)));
     }
     return out.iterator();
+  }
+
+  /**
+   * Cell j of a row as a finite double: a number of any numeric type, or text that parses as
+   * one (CSV read without a schema).
+   */
+  public static double number(Row row, int j, long rowNumber, String column) {
+    Object v = row.isNullAt(j) ? null : row.get(j);
+    double x = Double.NaN;
+    if (v instanceof Number num) {
+      x = num.doubleValue();
+    } else if (v instanceof String text) {
+      try {
+        x = Double.parseDouble(text.trim());
+      } catch (NumberFormatException e) {
+        x = Double.NaN;
+      }
+    }
+    if (!Double.isFinite(x)) {
+      throw BadInputException.at("data", rowNumber, column, v == null ? "" : v.toString(),
+          "a finite number (empty cells, text, NaN and infinity cannot be clustered)");
+    }
+    return x;
   }
 
   /** The blocks transformed by {@code scaler} (cached); these blocks stay cached. */

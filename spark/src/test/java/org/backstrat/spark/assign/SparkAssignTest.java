@@ -24,12 +24,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Spark's batch assignment gives assign's rows, row for row, on a synthetic cohort. */
-class SparkAssignTest {
+public class SparkAssignTest {
   /** The model module's real fixture model (trained on a synthetic cohort; see its README). */
-  static final Path MODEL = Path.of("..", "model", "src", "test", "resources", "org",
+  public static final Path MODEL = Path.of("..", "model", "src", "test", "resources", "org",
       "backstrat", "model", "person", "fixture-model.json");
 
-  static Path cohort(Path dir, int n) throws Exception {
+  public static Path cohort(Path dir, int n) throws Exception {
     Path csv = dir.resolve("cohort.csv");
     try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
       CohortSynthesizer.withDefaults().writeCsv(w, n, 11);
@@ -38,7 +38,7 @@ class SparkAssignTest {
   }
 
   /** What {@code backstrat assign} computes (its command reads, scores and assigns so). */
-  static List<AssignedRow> singleMachine(Path model, Path csv) {
+  public static List<AssignedRow> singleMachine(Path model, Path csv) {
     FrozenModel frozen = ModelJson.read(model);
     Cohort cohort = CohortReader.withDefaults().read(csv).orThrow();
     Cohort scored = CohortScorer.withDefaults().withOptions(frozen.scoring()).score(cohort)

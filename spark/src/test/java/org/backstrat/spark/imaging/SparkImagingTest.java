@@ -60,7 +60,7 @@ class SparkImagingTest {
     assertThat(table.javaRDD().getNumPartitions()).isGreaterThan(1);
     int before = SparkImaging.sessionsOpened();
     List<Row> got = new ArrayList<>(SparkImaging.measure(LocalSpark.get(), table,
-        manifest.toString(), phantoms.toString(), ImagingSettings.defaults()).collectAsList());
+        manifest.toString(), phantoms.toString(), ImagingSettings.defaults(), 0).collectAsList());
     LocalSpark.get().conf().unset("spark.sql.files.maxPartitionBytes");
     got.sort(Comparator.comparingLong(r -> r.getLong(0)));
     assertThat(got).hasSize(6);
