@@ -28,8 +28,9 @@ import org.backstrat.core.BadInputException;
  *   <li>scaling: {@link DistributedScaler}, the same robust scaler (exact medians and IQRs);
  *   <li>seeding: k-means|| (Bahmani et al. 2012): a few rounds that each sample about
  *       {@code oversampling * k} rows with probability proportional to their squared distance
- *       to the candidates so far (rows beyond the trim cap excluded, as the single-machine
- *       trimmed k-means++ excludes them), then a weighted trimmed k-means++ and a few weighted
+ *       to the candidates so far (rows beyond the binade of the trim cap excluded, as the
+ *       single-machine trimmed k-means++ excludes the trimmed rows; cap and cost come from one
+ *       pass, two passes a round), then a weighted trimmed k-means++ and a few weighted
  *       trimmed Lloyd steps on the candidates on the driver;
  *   <li>concentration steps: every block assigns its rows to the nearest broadcast centre; the
  *       trim radius is the exact {@code (n - floor(alpha n))}-th smallest squared distance,
@@ -529,23 +530,11 @@ public final class DistributedTrimmedKMeans implements Serializable {
       List<double[]> cands = new ArrayList<>();
       cands.add(row(rng.nextLong(n)));
       double l = oversampling * k;
-      double cap = Double.POSITIVE_INFINITY;
       for (int round = 0; round < seedingRounds; round++) {
         Broadcast<double[]> bc = sc.broadcast(flatten(cands));
-        cap = seedCap(bc, runId);
-        double c = cap;
-        BigDecimal phi = blocks.treeAggregate(BigDecimal.ZERO, (acc, b) -> {
-          double[] s = seedDistances(b, bc.value(), runId);
-          double sum = 0;
-          for (int i = 0; i < b.rows; i++) {
-            if (s[i] <= c) {
-              sum += s[i];
-            }
-          }
-          return acc.add(new BigDecimal(sum));
-        }, BigDecimal::add, 2);
-        passes++;
-        double total = phi.doubleValue();
+        double[] capCost = seedCapAndCost(bc, runId);
+        double c = capCost[0];
+        double total = capCost[1];
         if (!(total > 0)) {
           bc.unpersist(false);
           break;
@@ -555,7 +544,7 @@ public final class DistributedTrimmedKMeans implements Serializable {
           double[] s = seedDistances(b, bc.value(), runId);
           List<double[]> out = new ArrayList<>();
           for (int i = 0; i < b.rows; i++) {
-            if (s[i] > 0 && s[i] <= c && uniform(salt, b.firstRow + i) < l * s[i] / total) {
+            if (s[i] > 0 && s[i] < c && uniform(salt, b.firstRow + i) < l * s[i] / total) {
               double[] r = new double[1 + b.d];
               r[0] = b.firstRow + i;
               System.arraycopy(b.x, i * b.d, r, 1, b.d);
@@ -574,12 +563,12 @@ public final class DistributedTrimmedKMeans implements Serializable {
       double[] flat = flatten(cands);
       int m = cands.size();
       Broadcast<double[]> bc = sc.broadcast(flat);
-      double c = seedCap(bc, runId);
+      double c = seedCapAndCost(bc, runId)[0];
       long[] weights = blocks.treeAggregate(new long[m], (acc, b) -> {
         double[] s = seedDistances(b, bc.value(), runId);
         double[] cs = bc.value();
         for (int i = 0; i < b.rows; i++) {
-          if (s[i] > c) {
+          if (s[i] >= c) {
             continue;
           }
           double best = Double.POSITIVE_INFINITY;
@@ -606,17 +595,41 @@ public final class DistributedTrimmedKMeans implements Serializable {
           () -> row(rng.nextLong(n)));
     }
 
-    /** The trim cap of the seeding distances (infinite without trimming). */
-    double seedCap(Broadcast<double[]> bc, long runId) {
-      if (trimCount == 0) {
-        return Double.POSITIVE_INFINITY;
+    /**
+     * In one pass: the seeding trim cap and the cost below it. Rows are counted and summed by
+     * the binade (exponent) of their squared distance; the cap is the upper end of the binade
+     * holding rank n - floor(alpha n) (so it keeps the wanted rows and at most the rest of that
+     * binade: seeding only needs gross outliers left out, the exact trim is for the steps), and
+     * the cost is the exact sum of the squared distances below the cap. Returns {cap, cost};
+     * without trimming the cap is infinite.
+     */
+    double[] seedCapAndCost(Broadcast<double[]> bc, long runId) {
+      BinadeSums zero = new BinadeSums();
+      BinadeSums h = blocks.treeAggregate(zero, (acc, b) -> {
+        double[] s = seedDistances(b, bc.value(), runId);
+        double[] sums = new double[BinadeSums.BINS];
+        long[] counts = new long[BinadeSums.BINS];
+        for (int i = 0; i < b.rows; i++) {
+          int e = Math.getExponent(s[i]) + 1023;
+          counts[e]++;
+          sums[e] += s[i];
+        }
+        return acc.add(counts, sums);
+      }, BinadeSums::merge, 2);
+      passes++;
+      long keep = n - trimCount;
+      long cum = 0;
+      BigDecimal cost = BigDecimal.ZERO;
+      for (int e = 0; e < BinadeSums.BINS; e++) {
+        cum += h.counts[e];
+        if (h.sums.containsKey(e)) {
+          cost = cost.add(h.sums.get(e));
+        }
+        if (trimCount > 0 && cum >= keep) {
+          return new double[] {Math.scalb(1.0, e - 1022), cost.doubleValue()};
+        }
       }
-      ExactSelection.Stats stats = new ExactSelection.Stats();
-      double cap = ExactSelection.select(blocks, n,
-          (b, src) -> seedDistances(b, bc.value(), runId),
-          List.of(new ExactSelection.Target(0, n - trimCount - 1)), stats).get(0).value();
-      passes += stats.passes;
-      return cap;
+      return new double[] {Double.POSITIVE_INFINITY, cost.doubleValue()};
     }
 
     /** Global row {@code r}. */
@@ -626,6 +639,32 @@ public final class DistributedTrimmedKMeans implements Serializable {
               (int) (r - b.firstRow + 1) * b.d)).collect();
       passes++;
       return got.get(0);
+    }
+  }
+
+  /** Counts and exact sums of squared distances by binade (biased exponent 0..2047). */
+  static final class BinadeSums implements Serializable {
+    private static final long serialVersionUID = 1L;
+    static final int BINS = 2048;
+    final long[] counts = new long[BINS];
+    final java.util.TreeMap<Integer, BigDecimal> sums = new java.util.TreeMap<>();
+
+    BinadeSums add(long[] c, double[] s) {
+      for (int e = 0; e < BINS; e++) {
+        if (c[e] > 0) {
+          counts[e] += c[e];
+          sums.merge(e, new BigDecimal(s[e]), BigDecimal::add);
+        }
+      }
+      return this;
+    }
+
+    BinadeSums merge(BinadeSums o) {
+      for (int e = 0; e < BINS; e++) {
+        counts[e] += o.counts[e];
+      }
+      o.sums.forEach((e, v) -> sums.merge(e, v, BigDecimal::add));
+      return this;
     }
   }
 

@@ -24,11 +24,11 @@ import org.apache.spark.api.java.JavaRDD;
  */
 final class ExactSelection {
   /** Bits refined per round. */
-  static final int BITS = 10;
+  static final int BITS = 12;
   /** Histogram bins per round. */
   static final int BINS = 1 << BITS;
   /** Largest number of values gathered to the driver for the final selection. */
-  static final long GATHER_MAX = 1L << 17;
+  static final long GATHER_MAX = 1L << 14;
 
   private ExactSelection() {
   }
