@@ -58,7 +58,6 @@ class SparkImagingTest {
     Dataset<Row> table = LocalSpark.get().read().option("header", "true")
         .csv(manifest.toString());
     assertThat(table.javaRDD().getNumPartitions()).isGreaterThan(1);
-    int before = SparkImaging.sessionsOpened();
     List<Row> got = new ArrayList<>(SparkImaging.measure(LocalSpark.get(), table,
         manifest.toString(), phantoms.toString(), ImagingSettings.defaults(), 0).collectAsList());
     LocalSpark.get().conf().unset("spark.sql.files.maxPartitionBytes");
@@ -68,7 +67,9 @@ class SparkImagingTest {
       assertThat(got.get(i).toSeq()).as(got.get(i).getString(1))
           .isEqualTo(expected.get(i).toSeq());
     }
-    assertThat(SparkImaging.sessionsOpened() - before).isBetween(1, 2);
+    // local[2]: two task slots, so this JVM opens at most two sessions however many studies
+    // (and test classes) it measures; one per study would be six here alone
+    assertThat(SparkImaging.sessionsOpened()).isBetween(1, 2);
     Row broken = got.stream().filter(r -> r.getString(1).equals("phantom-0002")).findFirst()
         .orElseThrow();
     int status = broken.fieldIndex(ImagingJob.STATUS_COLUMN);

@@ -134,10 +134,10 @@ class DistributedTrimmedKMeansTest {
 
   @Test
   void withRestartsItFindsTheSingleMachineOptimumAndRepeatsItself() {
-    Clusterer settings = Clusterer.builder().trimFraction(0.05).restarts(3).seed(7).threads(2)
+    Clusterer settings = Clusterer.builder().trimFraction(0.05).restarts(2).seed(7).threads(2)
         .build();
     DistributedTrimmedKMeans engine = DistributedTrimmedKMeans.of(settings);
-    Dataset<Row> small = synthetic(20_000).cache();
+    Dataset<Row> small = synthetic(10_000).cache();
     BlockData smallRaw = BlockData.of(small, names());
     DistributedFit a = engine.fit(small, names(), 3);
     DistributedFit b = engine.fit(small, names(), 3);
