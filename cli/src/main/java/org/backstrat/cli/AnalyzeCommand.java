@@ -1,8 +1,11 @@
 package org.backstrat.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.backstrat.analysis.config.AnalysisConfig;
+import org.backstrat.core.io.AtomicOutput;
+import org.backstrat.core.io.OutputTarget;
 import org.backstrat.report.job.AnalyzeJob;
 import org.backstrat.report.job.AnalyzeRequest;
 import picocli.CommandLine;
@@ -40,9 +43,11 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Reporting rep = new Reporting(spec.commandLine().getErr(), common.quiet);
+    AtomicOutput.check(OutputTarget.directory(out, common.force, data, config));
     AnalysisConfig settings = config == null ? AnalysisConfig.defaults()
         : AnalysisConfig.read(config);
-    AnalyzeJob.run(new AnalyzeRequest(data, out, settings, common.force), rep.progress());
+    AnalyzeJob.run(new AnalyzeRequest(data, out, settings, common.force,
+        config == null ? List.of() : List.of(config)), rep.progress());
     rep.note("wrote " + out + " (summary.json, assignments.csv, tables/, model.json, report.html)");
     return 0;
   }

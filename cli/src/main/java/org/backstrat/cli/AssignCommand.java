@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.backstrat.core.cohort.Cohort;
 import org.backstrat.core.cohort.CohortReader;
 import org.backstrat.core.io.AtomicOutput;
+import org.backstrat.core.io.OutputTarget;
 import org.backstrat.core.scoring.CohortScorer;
 import org.backstrat.model.AssignedRow;
 import org.backstrat.model.FrozenModel;
@@ -52,7 +53,8 @@ final class AssignCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AtomicOutput.checkWritable(out, common.force);
+    OutputTarget target = OutputTarget.file(out, common.force, model, data);
+    AtomicOutput.check(target);
     Reporting rep = new Reporting(spec.commandLine().getErr(), common.quiet);
     rep.progress().step("reading the model " + model);
     FrozenModel frozen = ModelJson.read(model);
@@ -62,7 +64,7 @@ final class AssignCommand implements Callable<Integer> {
     Cohort scored = CohortScorer.withDefaults().withOptions(frozen.scoring()).score(cohort)
         .cohort();
     List<AssignedRow> rows = StratumAssigner.assign(frozen, scored);
-    AtomicOutput.writeFile(out, common.force, f -> StratumAssigner.writeCsv(frozen, rows, f));
+    AtomicOutput.write(target, f -> StratumAssigner.writeCsv(frozen, rows, f));
     long unassigned = rows.stream().filter(r -> !r.assigned()).count();
     rep.note("wrote " + out + " (" + rows.size() + " rows, " + unassigned
         + " without a stratum for missing features)");

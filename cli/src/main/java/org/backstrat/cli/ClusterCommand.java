@@ -10,6 +10,7 @@ import org.backstrat.cluster.job.ClusterRequest;
 import org.backstrat.cluster.job.HeaderMode;
 import org.backstrat.cluster.kmeans.ClusterMethod;
 import org.backstrat.core.io.AtomicOutput;
+import org.backstrat.core.io.OutputTarget;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -82,7 +83,7 @@ final class ClusterCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AtomicOutput.checkWritable(out, common.force);
+    AtomicOutput.check(OutputTarget.directory(out, common.force, data));
     Reporting rep = new Reporting(spec.commandLine().getErr(), common.quiet);
     HeaderMode mode = switch (header.toLowerCase(java.util.Locale.ROOT)) {
       case "auto" -> HeaderMode.AUTO;

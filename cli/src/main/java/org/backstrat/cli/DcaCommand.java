@@ -7,6 +7,7 @@ import org.backstrat.analysis.dca.DcaJob;
 import org.backstrat.analysis.dca.DcaJobResult;
 import org.backstrat.analysis.dca.DcaRequest;
 import org.backstrat.core.io.AtomicOutput;
+import org.backstrat.core.io.OutputTarget;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,7 +57,7 @@ final class DcaCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AtomicOutput.checkWritable(out, common.force);
+    AtomicOutput.check(OutputTarget.file(out, common.force, data));
     Reporting rep = new Reporting(spec.commandLine().getErr(), common.quiet);
     if (bootstrap < 0) {
       throw new CommandLine.ParameterException(spec.commandLine(),

@@ -13,6 +13,7 @@ import org.backstrat.core.cohort.CohortReadResult;
 import org.backstrat.core.cohort.CohortReader;
 import org.backstrat.core.cohort.CohortWriter;
 import org.backstrat.core.io.AtomicOutput;
+import org.backstrat.core.io.OutputTarget;
 import org.backstrat.core.scoring.CohortScorer;
 import org.backstrat.core.synth.CohortSynthesizer;
 import org.backstrat.model.InputTable;
@@ -44,11 +45,12 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AtomicOutput.checkWritable(out, common.force);
+    OutputTarget target = OutputTarget.directory(out, common.force);
+    AtomicOutput.check(target);
     Instant createdAt = CreationTime.now(); // a bad SOURCE_DATE_EPOCH is refused before the work
     Reporting rep = new Reporting(spec.commandLine().getErr(), common.quiet);
     Progress progress = rep.progress();
-    AtomicOutput.writeDirectory(out, common.force, dir -> {
+    AtomicOutput.write(target, dir -> {
       Path cohortFile = dir.resolve("cohort.csv");
       progress.step("synthesising " + DEFAULT_N + " people (seed " + SynthCommand.DEFAULT_SEED
           + ")");

@@ -5,9 +5,12 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.backstrat.core.BadInputException;
 import org.backstrat.core.io.AtomicOutput;
+import org.backstrat.core.io.OutputTarget;
 import org.backstrat.server.ServerConfig;
 import org.backstrat.server.registry.Registry;
 import org.backstrat.server.registry.RegistryUrl;
@@ -50,10 +53,19 @@ final class ExportCommand implements Callable<Integer> {
       throw new BadInputException(url.sqlitePath() + ": no such registry file (serve creates it "
           + "on first start; --db names another)");
     }
-    AtomicOutput.checkWritable(out, common.force);
+    List<Path> inputs = new ArrayList<>();
+    if (url.kind() == RegistryUrl.Kind.SQLITE) {
+      Path file = url.sqlitePath();
+      inputs.add(file);
+      inputs.add(file.resolveSibling(file.getFileName() + "-wal"));
+      inputs.add(file.resolveSibling(file.getFileName() + "-shm"));
+      inputs.add(file.resolveSibling(file.getFileName() + "-journal"));
+    }
+    OutputTarget target = OutputTarget.file(out, common.force).withInputs(inputs);
+    AtomicOutput.check(target);
     long[] n = new long[1];
     try (Registry registry = Registry.open(url)) {
-      AtomicOutput.writeFile(out, common.force, f -> {
+      AtomicOutput.write(target, f -> {
         try (Writer w = new BufferedWriter(Files.newBufferedWriter(f, StandardCharsets.UTF_8))) {
           n[0] = registry.exportCsv(w);
         }

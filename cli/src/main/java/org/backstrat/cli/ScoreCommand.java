@@ -1,11 +1,19 @@
 package org.backstrat.cli;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.backstrat.core.cohort.Cohort;
+import org.backstrat.core.BadInputException;
+import org.backstrat.core.cohort.CohortReadResult;
 import org.backstrat.core.cohort.CohortReader;
 import org.backstrat.core.cohort.CohortWriter;
 import org.backstrat.core.io.AtomicOutput;
+import org.backstrat.core.io.OutputTarget;
 import org.backstrat.core.scoring.CohortScorer;
 import org.backstrat.core.scoring.InstrumentMapping;
 import org.backstrat.core.scoring.ScoringResult;
@@ -22,6 +30,8 @@ import picocli.CommandLine.Option;
         + "tropism; the bothersome-and-frequent LBP outcome.",
         "A score is missing when any item it needs is missing."})
 final class ScoreCommand implements Callable<Integer> {
+  /** Rows read, scored and written at a time. */
+  private static final int BLOCK_ROWS = 8192;
 
   @Option(names = "--data", required = true, paramLabel = "FILE",
       description = "Cohort table (CSV, TSV, semicolon CSV or .xlsx).")
@@ -44,20 +54,43 @@ final class ScoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AtomicOutput.checkWritable(out, common.force);
+    OutputTarget target = OutputTarget.file(out, common.force, data, mapping);
+    AtomicOutput.check(target);
     Reporting rep = new Reporting(spec.commandLine().getErr(), common.quiet);
     CohortScorer scorer = CohortScorer.withDefaults();
     if (mapping != null) {
       scorer = scorer.withMapping(InstrumentMapping.read(mapping));
     }
-    Cohort cohort = CohortReader.withDefaults().read(data).orThrow();
-    ScoringResult result = scorer.score(cohort);
-    for (SkippedGroup s : result.skipped()) {
-      rep.note(s.message());
-    }
-    CohortWriter.write(result.cohort(), out, common.force);
-    rep.note("wrote " + out + " (" + result.cohort().size() + " people, "
-        + result.cohort().columnNames().size() + " columns)");
+    CohortScorer blockScorer = scorer;
+    int[] written = new int[2];
+    // streamed in blocks: memory does not grow with the number of rows; on any error the
+    // temporary output is removed and nothing appears
+    AtomicOutput.write(target, tmp -> {
+      try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8),
+          1 << 16)) {
+        CohortReadResult read = CohortReader.withDefaults().readInBlocks(data, BLOCK_ROWS,
+            block -> {
+              ScoringResult result = blockScorer.score(block);
+              try {
+                if (written[0] == 0) {
+                  for (SkippedGroup s : result.skipped()) {
+                    rep.note(s.message());
+                  }
+                  CohortWriter.writeHeader(result.cohort(), w);
+                  written[1] = result.cohort().columnNames().size();
+                }
+                CohortWriter.writeRows(result.cohort(), w);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+              written[0] += result.cohort().size();
+            });
+        if (!read.errors().isEmpty()) {
+          throw new BadInputException(read.errors());
+        }
+      }
+    });
+    rep.note("wrote " + out + " (" + written[0] + " people, " + written[1] + " columns)");
     return 0;
   }
 }

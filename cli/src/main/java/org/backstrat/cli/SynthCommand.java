@@ -2,6 +2,8 @@ package org.backstrat.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.backstrat.core.io.AtomicOutput;
+import org.backstrat.core.io.OutputTarget;
 import org.backstrat.core.synth.CohortSynthesizer;
 import org.backstrat.core.synth.SynthSpec;
 import picocli.CommandLine;
@@ -47,11 +49,13 @@ final class SynthCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(cmd.commandLine(),
           "--n must be at least 1, not " + n);
     }
+    OutputTarget target = OutputTarget.file(out, common.force, spec);
+    AtomicOutput.check(target);
     Reporting rep = new Reporting(cmd.commandLine().getErr(), common.quiet);
     CohortSynthesizer synth = spec == null ? CohortSynthesizer.withDefaults()
         : CohortSynthesizer.withSpec(SynthSpec.read(spec));
     rep.note("synthesising " + n + " people (seed " + seed + ")");
-    synth.write(out, n, seed, common.force);
+    synth.write(target, n, seed);
     rep.note("wrote " + out);
     return 0;
   }

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.backstrat.core.InputProblem;
-import org.backstrat.core.cohort.CohortReadResult;
+import org.backstrat.core.cohort.CohortCheck;
 import org.backstrat.core.cohort.CohortReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,7 +29,7 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    CohortReadResult result = CohortReader.withDefaults().read(data);
+    CohortCheck result = CohortReader.withDefaults().check(data);
     for (InputProblem p : result.problems()) {
       if (p.isError() || !quiet) {
         out.println(p.message());
@@ -41,7 +41,7 @@ final class ValidateCommand implements Callable<Integer> {
       String format = result.format().kind() == org.backstrat.core.io.TableFormat.Kind.XLSX
           ? "Excel workbook" : result.format().delimiterName() + "-separated";
       out.printf("%s: valid: %d people, %d columns (%s), %d warning%s%n", data,
-          result.rows(), result.cohort().orElseThrow().columnNames().size(), format, warnings,
+          result.rows(), result.columns(), format, warnings,
           warnings == 1 ? "" : "s");
       out.flush();
       return 0;

@@ -58,7 +58,7 @@ class AssignCommandTest {
 
   static List<CSVRecord> csv(Path file) throws IOException {
     try (var r = Files.newBufferedReader(file)) {
-      return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)
+      return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)
           .getRecords();
     }
   }

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -31,6 +32,7 @@ import picocli.CommandLine;
  * lower tropism; pain and bothersomeness led by the psychosocial latent). Measured values are in
  * core/src/test/resources/reference/synth/PREPROCESSING.md.
  */
+@Tag("slow")
 class DemoTargetsTest {
 
   @TempDir

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.backstrat.core.cohort.CohortSchema;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -20,6 +21,7 @@ import picocli.CommandLine;
  * The imaging chain end to end: phantom MRI studies → `imaging` → biomarkers.csv joined by id
  * to questionnaires and demographics → `analyze`, with no change to the biomarker file.
  */
+@Tag("slow")
 class ImagingChainTest {
 
   @TempDir
@@ -42,7 +44,8 @@ class ImagingChainTest {
     Path biomarkers = tmp.resolve("biomarkers.csv");
     run("phantoms", "--n", Integer.toString(n), "--seed", "5", "--out", studies.toString(),
         "-q");
-    run("imaging", "--input", studies.toString(), "--out", biomarkers.toString(), "-q");
+    run("imaging", "--models", "PHANTOM",
+        "--input", studies.toString(), "--out", biomarkers.toString(), "-q");
 
     // questionnaires and demographics of n synthetic people, without their imaging columns
     Path synthetic = tmp.resolve("synthetic.csv");

@@ -32,7 +32,8 @@ class ImagingCommandTest {
     Path manifest = Files.writeString(tmp.resolve("m.csv"), "id,sagittal,axial\n"
         + "p1," + phantom.resolve("sagittal_t2.mha") + "," + phantom + "\n");
     Path out = tmp.resolve("b.csv");
-    CommandLineTest.Run r = CommandLineTest.run("imaging", "--input", manifest.toString(),
+    CommandLineTest.Run r = CommandLineTest.run("imaging", "--models", "PHANTOM",
+        "--input", manifest.toString(),
         "--out", out.toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
     List<String> lines = Files.readAllLines(out);
@@ -44,7 +45,8 @@ class ImagingCommandTest {
   void badManifestExitsWithTwoNamingRowAndColumn() throws IOException {
     Path manifest = Files.writeString(tmp.resolve("m.csv"), "id,sagittal,axial\n"
         + "p1,a.mha,\np1,b.mha,\n");
-    CommandLineTest.Run r = CommandLineTest.run("imaging", "--input", manifest.toString(),
+    CommandLineTest.Run r = CommandLineTest.run("imaging", "--models", "PHANTOM",
+        "--input", manifest.toString(),
         "--out", tmp.resolve("b.csv").toString());
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("m.csv").contains("row 3").contains("column id")
@@ -58,7 +60,8 @@ class ImagingCommandTest {
         + "gone,nowhere.mha,\nfine," + phantom.resolve("sagittal_t2.mha") + "," + phantom
         + "\n");
     Path out = tmp.resolve("b.csv");
-    CommandLineTest.Run r = CommandLineTest.run("imaging", "--input", manifest.toString(),
+    CommandLineTest.Run r = CommandLineTest.run("imaging", "--models", "PHANTOM",
+        "--input", manifest.toString(),
         "--out", out.toString(), "-q");
     assertThat(r.exitCode()).as(r.err()).isZero();
     List<String> lines = Files.readAllLines(out);
@@ -71,9 +74,11 @@ class ImagingCommandTest {
     Path input = phantom.getParent();
     Path withLabels = tmp.resolve("labels.csv");
     Path withModels = tmp.resolve("models.csv");
-    assertThat(CommandLineTest.run("imaging", "--input", input.toString(), "--out",
+    assertThat(CommandLineTest.run("imaging", "--models", "PHANTOM",
+        "--input", input.toString(), "--out",
         withLabels.toString(), "-q").exitCode()).isZero();
-    CommandLineTest.Run r = CommandLineTest.run("imaging", "--input", input.toString(),
+    CommandLineTest.Run r = CommandLineTest.run("imaging", "--models", "PHANTOM",
+        "--input", input.toString(),
         "--out", withModels.toString(), "--ignore-label-images", "-q");
     assertThat(r.exitCode()).as(r.err()).isZero();
     int column = List.of(Files.readAllLines(withModels).get(0).split(","))
@@ -92,7 +97,7 @@ class ImagingCommandTest {
       Files.copy(in, card);
     }
     Path out = tmp.resolve("b.csv");
-    CommandLineTest.Run r = CommandLineTest.run("imaging", "--input",
+    CommandLineTest.Run r = CommandLineTest.run("imaging", "--models", "PHANTOM", "--input",
         phantom.getParent().toString(), "--out", out.toString(), "--disc-model",
         card.toString());
     assertThat(r.exitCode()).isEqualTo(2);

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Runs the real command line in a child JVM (so SOURCE_DATE_EPOCH can be set) and checks that
  * the same input, settings and seed give byte-identical output directories.
  */
+@Tag("slow")
 class ReproducibleOutputTest {
 
   @TempDir

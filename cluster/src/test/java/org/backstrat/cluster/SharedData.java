@@ -1,7 +1,5 @@
 package org.backstrat.cluster;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,23 +7,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.backstrat.cluster.data.FeatureMatrix;
+import org.backstrat.testkit.Prerequisites;
 
 /**
  * Test access to the real public data in ../shared/data (system property backstrat.sharedData);
- * tests that need it are skipped with a message when it is absent. Loaders here are deliberately
+ * tests that need it are skipped with a message when it is absent, and fail instead under
+ * {@code BACKSTRAT_REQUIRE_DATA=1} ({@link Prerequisites}). Loaders here are deliberately
  * naive (split on whitespace or commas) and independent of the product's table reader.
  */
 public final class SharedData {
   private SharedData() {
   }
 
-  /** The shared data folder, or a skipped test. */
+  /** The shared data folder, or a skipped (in CI failed) test. */
   public static Path dir() {
-    String p = System.getProperty("backstrat.sharedData");
-    assumeTrue(p != null && Files.isDirectory(Path.of(p)),
-        "shared data folder not found (system property backstrat.sharedData = " + p
-            + "); skipping tests on real data");
-    return Path.of(p);
+    return Prerequisites.sharedData();
   }
 
   /** UCI vertebral column, 310 x 6 (class label dropped), columns V1..V6. */

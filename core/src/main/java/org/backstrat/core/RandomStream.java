@@ -34,7 +34,13 @@ public enum RandomStream {
   /** The fold assignments of the repeated cross-validation. */
   CV_FOLDS(7),
   /** The decision curves: folds of the out-of-fold stratum risks, then the bootstrap bands. */
-  DECISION_CURVES(8);
+  DECISION_CURVES(8),
+  /** The inner folds that choose the ridge penalty of the validation's regression. */
+  RIDGE_INNER_FOLDS(9),
+  /** The block permutations of the test of the strata. */
+  BLOCK_PERMUTATION(10),
+  /** The random halves of prediction strength and split-half reproducibility. */
+  SPLIT_HALF(11);
 
   private final int number;
 

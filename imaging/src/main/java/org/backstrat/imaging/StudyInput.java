@@ -2,7 +2,9 @@ package org.backstrat.imaging;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.backstrat.core.cohort.CohortSchema;
@@ -96,6 +98,22 @@ public final class StudyInput {
     return id;
   }
 
+  /**
+   * Every path this study reads from as given (its folder, or the listed images and axial
+   * folder), so that an output can be refused that would replace one of them.
+   */
+  public List<Path> inputPaths() {
+    List<Path> paths = new ArrayList<>();
+    if (folder != null) {
+      paths.add(folder);
+    }
+    paths.addAll(listed.values());
+    if (axialFolder != null) {
+      paths.add(axialFolder);
+    }
+    return paths;
+  }
+
   /** Where the study was found (its folder, or the manifest and row), for messages. */
   public String origin() {
     return origin;
@@ -124,6 +142,23 @@ public final class StudyInput {
       return StudyLayout.find(axialFolder, stem);
     }
     return Optional.empty();
+  }
+
+  /**
+   * True when the study has at least one axial image: for a folder study an {@code
+   * axial_<level>_t2} image of any level; for a listed study an axial column or folder. A study
+   * without any is sagittal-only (its facet angles are not measured, with a note).
+   */
+  public boolean hasAxialImages() {
+    if (folder == null && axialFolder != null) {
+      return true;
+    }
+    for (String level : CohortSchema.FACET_LEVELS) {
+      if (image(StudyLayout.axial(level)).isPresent()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** What is expected where {@link #image} is empty, for the message. */

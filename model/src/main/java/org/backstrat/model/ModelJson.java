@@ -234,7 +234,7 @@ public final class ModelJson {
     }
     JsonNode vs = r.object(root, "variants");
     List<FrozenVariant> variants = new ArrayList<>();
-    var it = vs.fields();
+    var it = vs.properties().iterator();
     while (it.hasNext()) {
       var e = it.next();
       variants.add(variant(e.getKey(), e.getValue(), r.in("variants." + e.getKey() + "."),

@@ -626,7 +626,7 @@ public final class BackstratServer implements AutoCloseable {
       refuse(x, 415, "unsupported media type", wt.getMessage());
       return;
     }
-    if (e instanceof org.eclipse.jetty.http.BadMessageException
+    if (e instanceof org.eclipse.jetty.http.HttpException
         || e instanceof org.eclipse.jetty.io.EofException) {
       refuse(x, 400, "bad request", "the request could not be read");
       return;

@@ -65,7 +65,7 @@ public record ItemWording(Map<String, String> texts, String source) {
       throw new BadInputException(file + ": items: expected an object {\"sbt_1\": \"text\", ...}");
     }
     Map<String, String> m = new LinkedHashMap<>(constructLabels().texts());
-    Iterator<Map.Entry<String, JsonNode>> it = items.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = items.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       if (!m.containsKey(e.getKey())) {

@@ -80,7 +80,7 @@ public final class PersonJson {
     } else if (!PERSON_ID.matcher(id).matches()) {
       b.reject(PERSON_ID_FIELD, quoted(id), PERSON_ID_WORDS);
     }
-    Iterator<Map.Entry<String, JsonNode>> it = o.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = o.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       String field = e.getKey();

@@ -59,7 +59,7 @@ class FhirRoundTripTest {
     b.addEntry().setResource(pt);
     QuestionnaireResponse sbt = response("sbt");
     QuestionnaireResponse ompsq = response("ompsq-short");
-    Iterator<Map.Entry<String, JsonNode>> it = p.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = p.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       String k = e.getKey();

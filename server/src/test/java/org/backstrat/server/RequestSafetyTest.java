@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.backstrat.core.BadInputException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,8 +39,8 @@ class RequestSafetyTest {
 
   @Test
   void everyAnswerCarriesTheSecurityHeaders() throws Exception {
-    for (HttpResponse<String> r : new HttpResponse[] {s.get("/"), s.get("/nope"),
-        s.postJson("{"), s.get("/fhir/Questionnaire/sbt")}) {
+    for (HttpResponse<String> r : List.of(s.get("/"), s.get("/nope"),
+        s.postJson("{"), s.get("/fhir/Questionnaire/sbt"))) {
       assertThat(r.headers().firstValue("Content-Security-Policy").orElseThrow())
           .contains("default-src 'none'").contains("frame-ancestors 'none'");
       assertThat(r.headers().firstValue("X-Content-Type-Options")).contains("nosniff");

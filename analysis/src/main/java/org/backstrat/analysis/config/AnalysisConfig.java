@@ -65,7 +65,8 @@ import org.backstrat.model.features.FeatureSpec;
  * @param gapReferences uniform reference sets for the gap statistic
  * @param folds cross-validation folds
  * @param repeats cross-validation repeats
- * @param l2 L2 penalty of the multinomial logistic regression (0 = maximum likelihood)
+ * @param l2 ridge penalty λ of the validation's multinomial regression on glmnet's scale
+ *     (0 = λ chosen by inner cross-validation in every fit)
  * @param adjustment multiple-testing adjustment: holm, bh or bonferroni
  * @param outcome binary outcome column for decision curves
  * @param thresholds threshold grid lo:hi:step
@@ -76,6 +77,8 @@ import org.backstrat.model.features.FeatureSpec;
  * @param cvSample large-n strategy for validation: when more people than this are kept, the
  *     repeated cross-validation runs on a seeded subsample of this size, stratified by stratum
  *     (0 = always use everyone)
+ * @param permutations block permutations of the test that the strata are more than the
+ *     separate data domains (0 = no test)
  * @param variants the variants analysed, each on its own
  */
 public record AnalysisConfig(long seed, String scaling, String missing, String method, int k,
@@ -83,7 +86,7 @@ public record AnalysisConfig(long seed, String scaling, String missing, String m
                              int stabilityResamples, int gapReferences, int folds, int repeats,
                              double l2, String adjustment, String outcome, String thresholds,
                              int dcaBootstrap, int selectionSample, int cvSample,
-                             List<VariantConfig> variants) {
+                             int permutations, List<VariantConfig> variants) {
 
   /** Most strata an analysis may form or consider. */
   public static final int MAX_STRATA = 50;
@@ -93,6 +96,8 @@ public record AnalysisConfig(long seed, String scaling, String missing, String m
   public static final int MAX_REPEATS = 1_000;
   /** Largest L2 penalty. */
   public static final double MAX_L2 = 1e6;
+  /** Most block permutations. */
+  public static final int MAX_PERMUTATIONS = 10_000;
   /** Most variants in one analysis. */
   public static final int MAX_VARIANTS = 20;
   /** Deepest nesting an analysis config file may have (the shipped one nests 4 levels). */
@@ -135,6 +140,8 @@ public record AnalysisConfig(long seed, String scaling, String missing, String m
     require(trim >= 0 && trim < 0.5, "trim", trim, "a fraction in [0, 0.5)");
     requireRange("restarts", restarts, 1, Clusterer.MAX_RESTARTS);
     requireRange("stability_resamples", stabilityResamples, 0, KSelector.MAX_RESAMPLES);
+    require(permutations == 0 || permutations >= 19 && permutations <= MAX_PERMUTATIONS,
+        "permutations", permutations, "0 (no test) or 19 to " + MAX_PERMUTATIONS);
     require(gapReferences == 0 || gapReferences >= 2 && gapReferences <= KSelector.MAX_RESAMPLES,
         "gap_references", gapReferences,
         "0 (no gap statistic) or a whole number from 2 to " + KSelector.MAX_RESAMPLES);
@@ -284,7 +291,7 @@ public record AnalysisConfig(long seed, String scaling, String missing, String m
   }
 
   private static void merge(ObjectNode into, ObjectNode from) {
-    Iterator<Map.Entry<String, JsonNode>> it = from.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = from.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode existing = into.get(e.getKey());
@@ -431,6 +438,7 @@ public record AnalysisConfig(long seed, String scaling, String missing, String m
     private int restarts;
     private int stabilityResamples;
     private int gapReferences;
+    private int permutations;
     private int folds;
     private int repeats;
     private double l2;
@@ -454,6 +462,7 @@ public record AnalysisConfig(long seed, String scaling, String missing, String m
       restarts = c.restarts;
       stabilityResamples = c.stabilityResamples;
       gapReferences = c.gapReferences;
+      permutations = c.permutations;
       folds = c.folds;
       repeats = c.repeats;
       l2 = c.l2;
@@ -518,6 +527,12 @@ public record AnalysisConfig(long seed, String scaling, String missing, String m
     /** Stability bootstrap resamples (0 = skip). */
     public Builder stabilityResamples(int b) {
       stabilityResamples = b;
+      return this;
+    }
+
+    /** Block permutations of the test of the strata (0 = no test). */
+    public Builder permutations(int b) {
+      permutations = b;
       return this;
     }
 
@@ -595,7 +610,7 @@ public record AnalysisConfig(long seed, String scaling, String missing, String m
     public AnalysisConfig build() {
       return new AnalysisConfig(seed, scaling, missing, method, k, kMin, kMax, trim, restarts,
           stabilityResamples, gapReferences, folds, repeats, l2, adjustment, outcome,
-          thresholds, dcaBootstrap, selectionSample, cvSample, variants);
+          thresholds, dcaBootstrap, selectionSample, cvSample, permutations, variants);
     }
   }
 }

@@ -3,16 +3,10 @@ package org.backstrat.analysis.dca;
 import org.backstrat.core.cohort.CohortWriter;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PushbackReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
+
 import java.io.Writer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,12 +15,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.backstrat.core.BadInputException;
 import org.backstrat.core.InputProblem;
 import org.backstrat.core.io.AtomicOutput;
+import org.backstrat.core.io.OutputTarget;
+import org.backstrat.core.io.RowSink;
+import org.backstrat.core.io.TableFormat;
+import org.backstrat.core.io.TableReader;
 
 /**
  * The generic decision-curve job behind {@code backstrat dca}: reads probability columns and a
@@ -59,10 +54,8 @@ public final class DcaJob {
   /** Runs the request: reads, computes, writes. */
   public static DcaJobResult run(DcaRequest request) {
     ThresholdGrid grid = ThresholdGrid.parse(request.thresholds());
-    if (request.out().toAbsolutePath().normalize().equals(request.data().toAbsolutePath().normalize())) {
-      throw new BadInputException(request.out() + ": the output would replace the input; choose another output file");
-    }
-    AtomicOutput.checkWritable(request.out(), request.force());
+    OutputTarget target = OutputTarget.file(request.out(), request.force(), request.data());
+    AtomicOutput.check(target);
     Table table = read(request);
     DecisionCurveAnalysis analysis = DecisionCurveAnalysis.withDefaults().withThresholds(grid);
     List<Predictor> predictors = new ArrayList<>();
@@ -75,7 +68,7 @@ public final class DcaJob {
             .withReplicates(request.bootstrapReplicates()).withSeed(request.seed())
             .compute(analysis, table.outcome, predictors))
         : Optional.empty();
-    AtomicOutput.writeFile(request.out(), request.force(), tmp -> write(tmp, curves, bands));
+    AtomicOutput.write(target, tmp -> write(tmp, curves, bands));
     List<DcaJobResult.PredictorRanges> ranges = new ArrayList<>();
     for (Predictor p : predictors) {
       ranges.add(new DcaJobResult.PredictorRanges(p.name(), curves.superiorRanges(p.name())));
@@ -116,7 +109,6 @@ public final class DcaJob {
     return Double.isNaN(v) ? "" : Double.toString(v);
   }
 
-
   /** The complete rows of the requested columns. */
   private static final class Table {
     private final List<String> names = new ArrayList<>();
@@ -143,79 +135,109 @@ public final class DcaJob {
         throw new BadInputException("predictor name " + p + " is reserved for the default strategy");
       }
     }
-    char delimiter = detectDelimiter(request.data(), file);
-    CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader()
-        .setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true).setAllowMissingColumnNames(true)
-        .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL).get();
-    try (Reader reader = openUtf8(request.data()); CSVParser parser = format.parse(reader)) {
-      List<String> header = parser.getHeaderNames();
-      List<InputProblem> problems = new ArrayList<>();
-      int outcomeIndex = columnIndex(header, request.outcomeColumn(), file, problems);
+    Reading reading = new Reading(request, file);
+    TableReader.scan(request.data(), reading);
+    return reading.finish();
+  }
+
+  /** Checks and keeps the requested columns row by row as the one table reader hands them. */
+  private static final class Reading implements RowSink {
+    private final DcaRequest request;
+    private final String file;
+    private final List<InputProblem> problems = new ArrayList<>();
+    private List<String> header;
+    private int outcomeIndex;
+    private int[] predictorIndex;
+    private String outcomeName;
+    private boolean decimalComma;
+    private TableFormat format;
+    private final List<Boolean> outcomes = new ArrayList<>();
+    private final List<double[]> rows = new ArrayList<>();
+    private int[] missingCount;
+    private int rowsRead;
+
+    Reading(DcaRequest request, String file) {
+      this.request = request;
+      this.file = file;
+    }
+
+    @Override
+    public void header(List<String> cells, TableFormat tableFormat) {
+      header = cells.stream().map(String::strip).toList();
+      format = tableFormat;
+      decimalComma = tableFormat.decimalComma();
+      List<InputProblem> duplicates = TableReader.duplicateColumns(file, cells);
+      if (!duplicates.isEmpty()) {
+        throw new BadInputException(duplicates);
+      }
+      outcomeIndex = columnIndex(header, request.outcomeColumn(), file, problems);
       int p = request.predictorColumns().size();
-      int[] predictorIndex = new int[p];
+      predictorIndex = new int[p];
       for (int m = 0; m < p; m++) {
         predictorIndex[m] = columnIndex(header, request.predictorColumns().get(m), file, problems);
       }
       if (!problems.isEmpty()) {
         throw new BadInputException(problems);
       }
-      String outcomeName = header.get(outcomeIndex);
-      boolean decimalComma = delimiter == ';';
-      Table table = new Table();
-      table.names.addAll(request.predictorColumns());
-      List<Boolean> outcomes = new ArrayList<>();
-      List<double[]> rows = new ArrayList<>();
-      int[] missingCount = new int[p + 1];
-      int rowsRead = 0;
-      for (CSVRecord record : parser) {
-        rowsRead++;
-        long row = rowsRead + 1L; // header is row 1
-        if (record.size() != header.size()) {
-          add(problems, InputProblem.error(file, row, "", "",
-              "expected " + header.size() + " cells as in the header, found " + record.size()));
-          continue;
-        }
-        boolean complete = true;
-        String outcomeText = record.get(outcomeIndex);
-        Boolean y = null;
-        if (isMissing(outcomeText)) {
-          missingCount[0]++;
-          complete = false;
-        } else {
-          y = parseOutcome(outcomeText);
-          if (y == null) {
-            add(problems, InputProblem.error(file, row, outcomeName, outcomeText,
-                "expected a binary outcome: 0/1 or true/false"));
-          }
-        }
-        double[] values = new double[p];
-        for (int m = 0; m < p; m++) {
-          String text = record.get(predictorIndex[m]);
-          if (isMissing(text)) {
-            missingCount[m + 1]++;
-            complete = false;
-            continue;
-          }
-          String normalised = decimalComma ? text.trim().replace(',', '.') : text.trim();
-          double v = NUMBER.matcher(normalised).matches() ? Double.parseDouble(normalised) : Double.NaN;
-          if (!(v >= 0 && v <= 1)) {
-            add(problems, InputProblem.error(file, row, header.get(predictorIndex[m]), text,
-                "expected a predicted probability between 0 and 1"));
-          }
-          values[m] = v;
-        }
-        if (complete && y != null) {
-          outcomes.add(y);
-          rows.add(values);
+      outcomeName = header.get(outcomeIndex);
+      missingCount = new int[p + 1];
+    }
+
+    @Override
+    public void row(long row, String[] record) {
+      rowsRead++;
+      int p = predictorIndex.length;
+      if (record.length != header.size()) {
+        add(problems, TableReader.raggedRow(file, row, header.size(), record.length, format));
+        return;
+      }
+      boolean complete = true;
+      String outcomeText = record[outcomeIndex];
+      Boolean y = null;
+      if (isMissing(outcomeText)) {
+        missingCount[0]++;
+        complete = false;
+      } else {
+        y = parseOutcome(outcomeText);
+        if (y == null) {
+          add(problems, InputProblem.error(file, row, outcomeName, outcomeText,
+              "expected a binary outcome: 0/1 or true/false"));
         }
       }
+      double[] values = new double[p];
+      for (int m = 0; m < p; m++) {
+        String text = record[predictorIndex[m]];
+        if (isMissing(text)) {
+          missingCount[m + 1]++;
+          complete = false;
+          continue;
+        }
+        String normalised = decimalComma ? text.trim().replace(',', '.') : text.trim();
+        double v = NUMBER.matcher(normalised).matches() ? Double.parseDouble(normalised) : Double.NaN;
+        if (!(v >= 0 && v <= 1)) {
+          add(problems, InputProblem.error(file, row, header.get(predictorIndex[m]), text,
+              "expected a predicted probability between 0 and 1"));
+        }
+        values[m] = v;
+      }
+      if (complete && y != null) {
+        outcomes.add(y);
+        rows.add(values);
+      }
+    }
+
+    Table finish() {
       if (!problems.isEmpty()) {
         throw new BadInputException(problems);
       }
+      int p = predictorIndex.length;
+      Table table = new Table();
+      table.names.addAll(request.predictorColumns());
       int n = outcomes.size();
       if (n == 0) {
         throw new BadInputException(InputProblem.error(file, 0, "", "", rowsRead == 0
-            ? "expected at least one data row" : "every row misses the outcome or a predictor"));
+            ? "expected at least one data row; the file has a header but no data rows"
+            : "every row misses the outcome or a predictor"));
       }
       table.outcome = new boolean[n];
       int events = 0;
@@ -239,70 +261,17 @@ public final class DcaJob {
       List<DcaJobResult.MissingCount> missing = new ArrayList<>();
       missing.add(new DcaJobResult.MissingCount(outcomeName, missingCount[0]));
       for (int m = 0; m < p; m++) {
-        missing.add(new DcaJobResult.MissingCount(header.get(predictorIndex[m]), missingCount[m + 1]));
+        missing.add(new DcaJobResult.MissingCount(header.get(predictorIndex[m]),
+            missingCount[m + 1]));
       }
       table.missing = missing;
       return table;
-    } catch (UncheckedIOException e) {
-      throw readFailure(file, e.getCause());
-    } catch (IOException e) {
-      throw readFailure(file, e);
     }
   }
 
   private static void add(List<InputProblem> problems, InputProblem problem) {
     if (problems.size() < MAX_PROBLEMS) {
       problems.add(problem);
-    }
-  }
-
-  private static RuntimeException readFailure(String file, IOException e) {
-    if (e instanceof CharacterCodingException) {
-      return new BadInputException(InputProblem.error(file, 0, "", "",
-          "expected a UTF-8 text file; it contains bytes that are not UTF-8 (save it as CSV UTF-8)"));
-    }
-    if (e instanceof NoSuchFileException) {
-      return new BadInputException(InputProblem.error(file, 0, "", "", "file not found"));
-    }
-    return new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
-  }
-
-  private static Reader openUtf8(Path path) throws IOException {
-    var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    PushbackReader reader = new PushbackReader(new InputStreamReader(Files.newInputStream(path), decoder));
-    int first = reader.read();
-    if (first != -1 && first != '\uFEFF') {
-      reader.unread(first);
-    }
-    return reader;
-  }
-
-  /** The delimiter among comma, semicolon and tab that occurs most often in the header line. */
-  private static char detectDelimiter(Path path, String file) {
-    try (Reader r = openUtf8(path)) {
-      int comma = 0;
-      int semicolon = 0;
-      int tab = 0;
-      boolean quoted = false;
-      int c;
-      while ((c = r.read()) != -1) {
-        if (c == '"') {
-          quoted = !quoted;
-        } else if (!quoted && (c == '\n' || c == '\r')) {
-          break;
-        } else if (!quoted) {
-          comma += c == ',' ? 1 : 0;
-          semicolon += c == ';' ? 1 : 0;
-          tab += c == '\t' ? 1 : 0;
-        }
-      }
-      if (tab > comma && tab > semicolon) {
-        return '\t';
-      }
-      return semicolon > comma ? ';' : ',';
-    } catch (IOException e) {
-      throw readFailure(file, e);
     }
   }
 
@@ -333,7 +302,7 @@ public final class DcaJob {
 
   private static boolean isMissing(String text) {
     String t = text.trim();
-    return t.isEmpty() || t.equalsIgnoreCase("NA") || t.equalsIgnoreCase("NaN");
+    return t.isEmpty() || t.equalsIgnoreCase("NA"); // "NaN" is not missing: it is refused
   }
 
   private static Boolean parseOutcome(String text) {

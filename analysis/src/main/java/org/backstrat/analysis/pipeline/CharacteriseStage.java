@@ -12,6 +12,7 @@ import org.backstrat.analysis.stats.NumericSummary;
 import org.backstrat.analysis.stats.PValueAdjustment;
 import org.backstrat.analysis.stats.StratumComparison;
 import org.backstrat.analysis.stats.VariableScale;
+import org.backstrat.analysis.strata.StrataInWords;
 import org.backstrat.analysis.strata.StratumNamer;
 import org.backstrat.core.BadInputException;
 import org.backstrat.core.cohort.Cohort;
@@ -43,7 +44,8 @@ public final class CharacteriseStage {
     Cohort scored = ctx.scored();
     int k = fit.k();
     double[][] centersOriginal = fit.model().centersOriginal();
-    List<String> names = names(ctx, features, fit, centersOriginal);
+    StrataInWords.Description words = describe(ctx, features, fit, centersOriginal);
+    List<String> names = words.names();
 
     ctx.progress().step(ctx.name() + ": characterising " + k + " strata");
     requireStrataOfTwo(scored, ctx.name(), fit.keptStrata(), k);
@@ -97,12 +99,17 @@ public final class CharacteriseStage {
           c < jaccard.length ? jaccard[c] : Double.NaN, centroid, freq, bothMedian, bothQ1,
           bothQ3));
     }
-    return new Characterisation(profiles, tests, pairwise);
+    return new Characterisation(profiles, tests, pairwise, words.sentences());
   }
 
-  /** Names from the centroids standardised by the kept people's means and SDs. */
-  private static List<String> names(VariantContext ctx, VariantFeatures features, StrataFit fit,
-                                    double[][] centersOriginal) {
+  /**
+   * Names and sentences from the centroids standardised by the kept people's means and SDs
+   * ({@link StrataInWords}): the psychosocial scores and the imaging features each as one
+   * dimension (mean z), every other encoded column on its own.
+   */
+  private static StrataInWords.Description describe(VariantContext ctx,
+                                                    VariantFeatures features, StrataFit fit,
+                                                    double[][] centersOriginal) {
     double[][] x = features.matrix();
     int[] kept = fit.kept();
     int width = features.encoded().width();
@@ -117,11 +124,46 @@ public final class CharacteriseStage {
       mean[j] = s.mean();
       sd[j] = s.sd();
     }
-    return StratumNamer.name(
-        StratumNamer.burden(centersOriginal, mean, sd,
-            features.columnsOf(ctx.variant().psychosocial())),
-        StratumNamer.burden(centersOriginal, mean, sd,
-            features.columnsOf(ctx.variant().imaging())));
+    List<StrataInWords.Dimension> dims = new ArrayList<>();
+    int[] psy = features.columnsOf(ctx.variant().psychosocial());
+    int[] img = features.columnsOf(ctx.variant().imaging());
+    if (psy.length > 0) {
+      dims.add(new StrataInWords.Dimension("psychosocial", "psychosocial scores",
+          StratumNamer.burden(centersOriginal, mean, sd, psy)));
+    }
+    if (img.length > 0) {
+      dims.add(new StrataInWords.Dimension("imaging",
+          "imaging burden (" + String.join(", ", ctx.variant().imaging()) + ")",
+          StratumNamer.burden(centersOriginal, mean, sd, img)));
+    }
+    List<String> columns = features.encoded().columns();
+    for (int j = 0; j < width; j++) {
+      String source = features.encoded().sourceFeature().get(j);
+      if (ctx.variant().psychosocial().contains(source) || ctx.variant().imaging().contains(source)) {
+        continue;
+      }
+      String name = displayName(ctx.scored(), source, columns.get(j));
+      dims.add(new StrataInWords.Dimension(name, name,
+          StratumNamer.burden(centersOriginal, mean, sd, new int[] {j})));
+    }
+    int[] sizes = new int[fit.k()];
+    for (int s : fit.keptStrata()) {
+      sizes[s]++;
+    }
+    return StrataInWords.describe(dims, sizes);
+  }
+
+  /** How a feature reads in words: BMI, smoking, share of the second level ("male"). */
+  private static String displayName(Cohort cohort, String source, String column) {
+    if (source.equals("bmi")) {
+      return "BMI";
+    }
+    Variable v = cohort.variable(source).orElse(null);
+    if (v != null && v.kind() == ValueKind.CATEGORY && v.levels().size() == 2
+        && column.equals(source)) {
+      return "share " + v.levels().get(1);
+    }
+    return column.replace('_', ' ');
   }
 
   private static PValueAdjustment adjustment(AnalysisConfig config) {

@@ -75,11 +75,12 @@ public final class StratificationAnalysis {
     VariantFeatures features = FeatureStage.run(ctx);
     KChoice choice = KSelectionStage.run(ctx, features);
     StrataFit fit = FitStage.run(ctx, features, choice);
+    StrataEvidence evidence = EvidenceStage.run(ctx, features, choice, fit);
     Characterisation characterisation = CharacteriseStage.run(ctx, features, fit);
     StrataValidation validation = ValidationStage.run(ctx, features, fit);
     FallbackFit fallback = FallbackStage.run(ctx, features, fit);
     DecisionCurveOutcome curves = DecisionCurveStage.run(ctx, fit);
-    return new VariantAnalysis(variant, features, choice, fit, characterisation, validation,
-        fallback, curves, ctx.notes());
+    return new VariantAnalysis(variant, features, choice, fit, evidence, characterisation,
+        validation, fallback, curves, ctx.notes());
   }
 }

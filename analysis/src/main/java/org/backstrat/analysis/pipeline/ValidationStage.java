@@ -6,14 +6,14 @@ import org.backstrat.analysis.config.AnalysisConfig;
 import org.backstrat.analysis.validation.CrossValidationResult;
 import org.backstrat.analysis.validation.FoldTransformFitter;
 import org.backstrat.analysis.validation.MedianImputationFitter;
-import org.backstrat.analysis.validation.MultinomialLogisticTrainer;
+import org.backstrat.analysis.validation.MultinomialRidgeTrainer;
 import org.backstrat.analysis.validation.RepeatedCrossValidation;
 import org.backstrat.analysis.validation.ZScoreFitter;
 import org.backstrat.core.RandomStream;
 
 /**
- * Stage 5, validate: multinomial logistic regression predicting the stratum of the kept
- * people, by repeated stratified k-fold cross-validation (folds from
+ * Stage 5, validate: multinomial ridge regression (see {@link #trainer}) predicting the stratum
+ * of the kept people, by repeated stratified k-fold cross-validation (folds from
  * {@link RandomStream#CV_FOLDS}; z-scoring, and median imputation with indicators when the
  * config imputes, fitted inside each training fold), from all features and from the
  * questionnaire scores alone on the same folds. Above {@code cv_sample} kept people it runs on a
@@ -43,8 +43,7 @@ public final class ValidationStage {
         .withFolds(config.folds()).withRepeats(config.repeats())
         .withSeed(RandomStream.CV_FOLDS.seed(config.seed()))
         .withThreads(ctx.threads());
-    MultinomialLogisticTrainer trainer = MultinomialLogisticTrainer.withDefaults()
-        .withL2Lambda(config.l2());
+    MultinomialRidgeTrainer trainer = trainer(config);
     FoldTransformFitter prep = config.missing().equals("complete-case") ? new ZScoreFitter()
         : MedianImputationFitter.withIndicators().andThen(new ZScoreFitter());
     CrossValidationResult all = cv.run(x, strata, k, trainer, prep);
@@ -56,6 +55,18 @@ public final class ValidationStage {
       }
     }
     return new StrataValidation(all, cv.run(xPsy, strata, k, trainer, prep));
+  }
+
+  /**
+   * The validation's regression: multinomial ridge (glmnet's parametrisation) with λ chosen by
+   * inner 5-fold cross-validation in every fit (folds from {@link RandomStream#RIDGE_INNER_FOLDS}),
+   * or fixed when the config sets {@code l2}; every fit also checks its training data for
+   * separation, so the report can say how often maximum likelihood would not have existed.
+   */
+  static MultinomialRidgeTrainer trainer(AnalysisConfig config) {
+    MultinomialRidgeTrainer t = config.l2() > 0 ? MultinomialRidgeTrainer.fixed(config.l2())
+        : MultinomialRidgeTrainer.crossValidated(RandomStream.RIDGE_INNER_FOLDS.seed(config.seed()));
+    return t.withSeparationCheck();
   }
 
   /**

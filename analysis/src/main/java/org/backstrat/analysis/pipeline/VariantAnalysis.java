@@ -21,6 +21,7 @@ import org.backstrat.model.features.EncodedFeatures;
  * @param input the features stage: encoded features of the people clustered
  * @param kChoice the K-selection stage: scaler, clusterer, table, trimmed objective curves
  * @param strataFit the fit stage: the chosen model on everyone, labels, outliers, kept people
+ * @param evidence the evidence stage: block-permutation test, prediction strength
  * @param characterisation the characterisation stage: named profiles and tests
  * @param strataValidation the validation stage: repeated CV, all features and questionnaire
  * @param fallbackFit the fallback stage: the model for people without imaging
@@ -28,7 +29,8 @@ import org.backstrat.model.features.EncodedFeatures;
  * @param notes things the user should know (exclusions, subsamples, skipped comparators)
  */
 public record VariantAnalysis(VariantConfig config, VariantFeatures input, KChoice kChoice,
-                              StrataFit strataFit, Characterisation characterisation,
+                              StrataFit strataFit, StrataEvidence evidence,
+                              Characterisation characterisation,
                               StrataValidation strataValidation, FallbackFit fallbackFit,
                               DecisionCurveOutcome decisionCurveOutcome, List<String> notes) {
 

@@ -9,6 +9,9 @@
  *       org.backstrat.analysis.pipeline.KChoice} (scaling, K-selection table, chosen K);</li>
  *   <li>{@link org.backstrat.analysis.pipeline.FitStage} → {@link
  *       org.backstrat.analysis.pipeline.StrataFit} (the chosen K on everyone, kept people);</li>
+ *   <li>{@link org.backstrat.analysis.pipeline.EvidenceStage} → {@link
+ *       org.backstrat.analysis.pipeline.StrataEvidence} (block-permutation test, prediction
+ *       strength, split-half reproducibility);</li>
  *   <li>{@link org.backstrat.analysis.pipeline.CharacteriseStage} → {@link
  *       org.backstrat.analysis.pipeline.Characterisation} (names, tests, profiles);</li>
  *   <li>{@link org.backstrat.analysis.pipeline.ValidationStage} → {@link

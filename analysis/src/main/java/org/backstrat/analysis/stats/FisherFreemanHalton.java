@@ -338,7 +338,7 @@ public final class FisherFreemanHalton {
       return Math.min(byColumns, byRows);
     }
 
-    /** min sum log x_i! with sum x_i = total, 0 <= x_i <= caps[i] (caps ascending): water-filling. */
+    /** min sum log x_i! with sum x_i = total, {@code 0 <= x_i <= caps[i]} (caps ascending): water-filling. */
     private double minSpread(int total, int[] capsAscending) {
       int left = total;
       int slots = capsAscending.length;
@@ -357,7 +357,7 @@ public final class FisherFreemanHalton {
       return sum;
     }
 
-    /** max sum log x_i! with sum x_i = total, 0 <= x_i <= caps[i] (caps ascending): fill largest first. */
+    /** max sum log x_i! with sum x_i = total, {@code 0 <= x_i <= caps[i]} (caps ascending): fill largest first. */
     private double maxConcentrate(int total, int[] capsAscending) {
       int left = total;
       double sum = 0;

@@ -25,6 +25,14 @@ public interface Classifier {
   }
 
   /**
+   * Whether the training data of this fit were linearly separated (see {@link Separation});
+   * models that do not check keep this default.
+   */
+  default Separation separation() {
+    return Separation.NOT_CHECKED;
+  }
+
+  /**
    * The most probable class; ties go to the lowest class index so that predictions are
    * deterministic.
    */

@@ -126,66 +126,18 @@ public final class MultinomialLogisticTrainer implements ClassifierTrainer {
     private double minLogProbability;
 
     Problem(double[][] x, int[] classes, int classCount, double lambda) {
-      if (classCount < 2) {
-        throw new IllegalArgumentException("need at least 2 classes: " + classCount);
-      }
-      if (x.length != classes.length) {
-        throw new IllegalArgumentException(x.length + " feature rows but " + classes.length + " classes");
-      }
-      if (x.length == 0) {
-        throw new IllegalArgumentException("no rows to fit");
-      }
-      this.n = x.length;
-      this.p = x[0].length;
+      StandardisedDesign d = new StandardisedDesign(x, classes, classCount);
+      this.n = d.n;
+      this.p = d.p;
       this.k1 = classCount - 1;
-      this.width = p + 1;
+      this.width = d.width;
       this.m = k1 * width;
       this.lambda = lambda;
-      this.y = classes.clone();
-      int[] counts = new int[classCount];
-      for (int i = 0; i < n; i++) {
-        if (x[i].length != p) {
-          throw new IllegalArgumentException("row " + i + " has " + x[i].length + " features, expected " + p);
-        }
-        if (y[i] < 0 || y[i] >= classCount) {
-          throw new IllegalArgumentException("row " + i + ": class " + y[i] + " outside 0.." + (classCount - 1));
-        }
-        counts[y[i]]++;
-      }
-      for (int k = 0; k < classCount; k++) {
-        if (counts[k] == 0) {
-          throw new IllegalArgumentException("class " + k + " has no rows; cannot fit its coefficients");
-        }
-      }
-      mean = new double[p];
-      scale = new double[p];
-      z = new double[n * width];
-      for (int j = 0; j < p; j++) {
-        double s = 0;
-        for (int i = 0; i < n; i++) {
-          double v = x[i][j];
-          if (!Double.isFinite(v)) {
-            throw new IllegalArgumentException("row " + i + ", feature " + j + " is not finite: " + v);
-          }
-          s += v;
-        }
-        double mu = s / n;
-        double ss = 0;
-        for (int i = 0; i < n; i++) {
-          double d = x[i][j] - mu;
-          ss += d * d;
-        }
-        double sd = Math.sqrt(ss / n);
-        mean[j] = mu;
-        scale[j] = sd > 0 ? sd : 1.0;
-      }
-      for (int i = 0; i < n; i++) {
-        int o = i * width;
-        z[o] = 1.0;
-        for (int j = 0; j < p; j++) {
-          z[o + j + 1] = (x[i][j] - mean[j]) / scale[j];
-        }
-      }
+      this.y = d.y;
+      this.mean = d.mean;
+      this.scale = d.scale;
+      this.z = d.z;
+      int[] counts = d.counts;
       penaltyDiagonal = new double[m];
       for (int k = 0; k < k1; k++) {
         for (int j = 0; j < p; j++) {
@@ -213,7 +165,7 @@ public final class MultinomialLogisticTrainer implements ClassifierTrainer {
       int iter = 0;
       while (iter < maxIterations) {
         iter++;
-        if (!choleskySolve(information, gradient, chol, delta)) {
+        if (!Cholesky.solve(information, gradient, chol, delta, m)) {
           // saturated probabilities make the information matrix vanish along the separating
           // direction; otherwise the design itself is degenerate
           status = minLogProbability < SEPARATION_LOG_PROBABILITY
@@ -398,50 +350,6 @@ public final class MultinomialLogisticTrainer implements ClassifierTrainer {
       this.logLik = ll;
       this.objective = ll - penalty(gamma);
       this.minLogProbability = minLogP;
-    }
-
-    /**
-     * Solves a x = b for symmetric positive definite a by Cholesky factorisation; false when a is
-     * not numerically positive definite.
-     */
-    private boolean choleskySolve(double[] a, double[] b, double[] l, double[] x) {
-      java.util.Arrays.fill(l, 0);
-      double maxDiag = 0;
-      for (int i = 0; i < m; i++) {
-        maxDiag = Math.max(maxDiag, a[i * m + i]);
-      }
-      double floor = maxDiag * 1e-14;
-      for (int i = 0; i < m; i++) {
-        for (int j = 0; j <= i; j++) {
-          double s = a[i * m + j];
-          for (int q = 0; q < j; q++) {
-            s -= l[i * m + q] * l[j * m + q];
-          }
-          if (i == j) {
-            if (!(s > floor)) {
-              return false;
-            }
-            l[i * m + i] = Math.sqrt(s);
-          } else {
-            l[i * m + j] = s / l[j * m + j];
-          }
-        }
-      }
-      for (int i = 0; i < m; i++) {
-        double s = b[i];
-        for (int q = 0; q < i; q++) {
-          s -= l[i * m + q] * x[q];
-        }
-        x[i] = s / l[i * m + i];
-      }
-      for (int i = m - 1; i >= 0; i--) {
-        double s = x[i];
-        for (int q = i + 1; q < m; q++) {
-          s -= l[q * m + i] * x[q];
-        }
-        x[i] = s / l[i * m + i];
-      }
-      return true;
     }
   }
 }

@@ -179,6 +179,10 @@ public final class RepeatedCrossValidation {
     double[] macroF1 = new double[results.length];
     long[][] pooled = new long[classCount][classCount];
     int nonConverged = 0;
+    int complete = 0;
+    int quasi = 0;
+    boolean checked = false;
+    double[] lambdas = new double[results.length];
     List<CrossValidationResult.FoldResult> list = new ArrayList<>(results.length);
     for (int t = 0; t < results.length; t++) {
       FoldResult r = results[t];
@@ -195,12 +199,17 @@ public final class RepeatedCrossValidation {
       if (!r.converged) {
         nonConverged++;
       }
+      complete += r.separation == Separation.COMPLETE ? 1 : 0;
+      quasi += r.separation == Separation.QUASI_COMPLETE ? 1 : 0;
+      checked |= r.separation != Separation.NOT_CHECKED;
+      lambdas[t] = r.lambda;
       list.add(new CrossValidationResult.FoldResult(r.repeat, r.fold, r.trainSize, r.testSize, m,
-          r.converged));
+          r.converged, r.separation, r.lambda));
     }
     return new CrossValidationResult(folds, repeats, seed, list, mean(accuracy), sd(accuracy),
         mean(balanced), sd(balanced), mean(macroF1), sd(macroF1), pooled,
-        ClassificationMetrics.fromConfusion(pooled).recall(), nonConverged, predictions);
+        ClassificationMetrics.fromConfusion(pooled).recall(), nonConverged, predictions,
+        complete, quasi, checked, lambdas);
   }
 
   private static FoldResult runFold(int repeat, int fold, double[][] features, int[] classes,
@@ -239,7 +248,9 @@ public final class RepeatedCrossValidation {
       predictions[repeat][i] = predicted[t];
     }
     return new FoldResult(repeat, fold, trainSize, testSize,
-        ClassificationMetrics.of(truth, predicted, classCount), model.converged());
+        ClassificationMetrics.of(truth, predicted, classCount), model.converged(),
+        model.separation(),
+        model instanceof MultinomialRidgeModel ridge ? ridge.lambda() : Double.NaN);
   }
 
   private static double mean(double[] v) {
@@ -263,6 +274,7 @@ public final class RepeatedCrossValidation {
   }
 
   private record FoldResult(int repeat, int fold, int trainSize, int testSize,
-                            ClassificationMetrics metrics, boolean converged) {
+                            ClassificationMetrics metrics, boolean converged,
+                            Separation separation, double lambda) {
   }
 }

@@ -220,7 +220,7 @@ class DcaJobTest {
   void outputNeverReplacesTheInputEvenWithForce() throws IOException {
     Path data = write("same.csv", "y,p\n1,0.5\n0,0.2\n");
     assertThatThrownBy(() -> DcaJob.run(DcaRequest.of(data, "y", List.of("p"), data).withForce(true)))
-        .isInstanceOf(BadInputException.class).hasMessageContaining("replace the input");
+        .isInstanceOf(BadInputException.class).hasMessageContaining("is the input");
     assertThat(Files.readString(data)).isEqualTo("y,p\n1,0.5\n0,0.2\n");
   }
 

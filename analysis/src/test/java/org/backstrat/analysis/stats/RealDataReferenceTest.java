@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
+import org.backstrat.testkit.Prerequisites;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Tests on real public data (../shared/data, read at test time, never copied) against R:
  * UCI vertebral column angles by diagnosis (Kruskal–Wallis, tiny p, and Dunn), the Heymans LBP
  * teaching data (Kruskal–Wallis, chi-square, Fisher r × c) and Smart 2011 criteria by pain
- * mechanism (chi-square, Fisher 2 × 3). Skipped when the data folder is absent.
+ * mechanism (chi-square, Fisher 2 × 3). Skipped when the data folder is absent (failed under
+ * {@code BACKSTRAT_REQUIRE_DATA=1}).
  */
 class RealDataReferenceTest {
 
@@ -32,8 +33,7 @@ class RealDataReferenceTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void realDataTestsMatchR(ReferenceTable.Row row) throws IOException {
-    Path file = sharedData().resolve(row.text("file"));
-    Assumptions.assumeTrue(Files.isRegularFile(file), "shared data absent: " + file);
+    Path file = Prerequisites.sharedDataFile(row.text("file"));
     Map<String, List<String>> columns = read(file);
     String group = row.text("group").split(":")[0];
     List<String> x = columns.get(row.text("variable"));
@@ -78,12 +78,6 @@ class RealDataReferenceTest {
   private static long[][] cross(double[] values, int[] labels) {
     GroupedSample s = GroupedSample.of(values, labels);
     return ContingencyTable.crossTabulate(s).counts();
-  }
-
-  private static Path sharedData() {
-    String p = System.getProperty("backstrat.sharedData");
-    Assumptions.assumeTrue(p != null, "system property backstrat.sharedData not set");
-    return Path.of(p);
   }
 
   /** Columns of a comma CSV with a quoted header, or of the whitespace-separated UCI .dat file. */

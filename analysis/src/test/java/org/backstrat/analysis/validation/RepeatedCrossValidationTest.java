@@ -117,12 +117,14 @@ class RepeatedCrossValidationTest {
     var d = synthetic(210, 5);
     FoldTransformFitter t = DROP_TAG.andThen(new ZScoreFitter());
     RepeatedCrossValidation cv = RepeatedCrossValidation.withDefaults().withSeed(42);
-    CrossValidationResult one = cv.withThreads(1).run(d.features(), d.classes(), 3,
-        MultinomialLogisticTrainer.withDefaults(), t);
-    CrossValidationResult four = cv.withThreads(4).run(d.features(), d.classes(), 3,
-        MultinomialLogisticTrainer.withDefaults(), t);
+    MultinomialRidgeTrainer ridge = MultinomialRidgeTrainer.crossValidated(3).withSeparationCheck();
+    CrossValidationResult one = cv.withThreads(1).run(d.features(), d.classes(), 3, ridge, t);
+    CrossValidationResult four = cv.withThreads(4).run(d.features(), d.classes(), 3, ridge, t);
     assertThat(four).usingRecursiveComparison().isEqualTo(one);
     assertThat(one.foldResults()).hasSize(50);
+    assertThat(one.separationChecked()).isTrue();
+    assertThat(one.lambdas()).hasSize(50);
+    assertThat(java.util.Arrays.stream(one.lambdas()).allMatch(l -> l > 0)).isTrue();
   }
 
   @Test

@@ -1,7 +1,5 @@
 package org.backstrat.analysis.validation;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,24 +10,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.backstrat.testkit.Prerequisites;
 
 /**
  * Locates the real public data under {@code ../shared/data} (system property
  * {@code backstrat.sharedData}) and committed reference fixtures on the test class path. Tests
- * that need the shared data are skipped, with a message, when it is absent.
+ * that need the shared data are skipped, with a message, when it is absent, and fail instead
+ * under {@code BACKSTRAT_REQUIRE_DATA=1} ({@link Prerequisites}).
  */
 public final class SharedTestData {
 
   private SharedTestData() {
   }
 
-  /** A file under the shared data folder; skips the calling test when it is absent. */
+  /** A file under the shared data folder; skips (or in CI fails) the calling test when absent. */
   public static Path file(String relative) {
-    String root = System.getProperty("backstrat.sharedData");
-    assumeTrue(root != null, "system property backstrat.sharedData not set: skipping test on shared data");
-    Path p = Path.of(root).resolve(relative);
-    assumeTrue(Files.isRegularFile(p), "shared data file absent, skipping: " + p);
-    return p;
+    return Prerequisites.sharedDataFile(relative);
   }
 
   /** Lines of a class-path resource. */

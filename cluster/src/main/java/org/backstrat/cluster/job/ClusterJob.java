@@ -25,6 +25,7 @@ import org.backstrat.cluster.select.KSelection;
 import org.backstrat.cluster.select.KSelectionRow;
 import org.backstrat.cluster.select.KSelector;
 import org.backstrat.core.io.AtomicOutput;
+import org.backstrat.core.io.OutputTarget;
 
 /**
  * The generic clustering job behind {@code backstrat cluster}: read any numeric table, scale,
@@ -51,7 +52,9 @@ public final class ClusterJob {
 
   /** Runs the job. */
   public static ClusterJobResult run(ClusterRequest request) {
-    AtomicOutput.checkWritable(request.output(), request.force());
+    OutputTarget target = OutputTarget.directory(request.output(), request.force(),
+        request.input());
+    AtomicOutput.check(target);
     long t0 = System.nanoTime();
     NumericTable table = NumericTableReader.withDefaults().withHeader(request.header())
         .withThreads(request.threads()).read(request.input(), request.features());
@@ -69,7 +72,7 @@ public final class ClusterJob {
         .fixedK(request.kMin() == request.kMax() ? request.kMin() : 0).build();
     KSelection selection = selector.select(raw, scaler, clusterer);
     long t2 = System.nanoTime();
-    AtomicOutput.writeDirectory(request.output(), request.force(), dir -> {
+    AtomicOutput.write(target, dir -> {
       writeAssignments(dir.resolve("assignments.csv"), table, selection.chosenModel().fit());
       writeJson(dir.resolve("clustering.json"), request, table, selection, clusterer);
     });

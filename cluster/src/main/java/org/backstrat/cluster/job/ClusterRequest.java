@@ -18,7 +18,7 @@ import org.backstrat.core.BadInputException;
  * @param input the table to read (CSV, TSV, semicolon or whitespace separated)
  * @param output the directory to create (assignments.csv, clustering.json)
  * @param features feature columns by name; empty means every fully numeric column
- * @param kMin smallest k of the range (equal to kMax for a fixed k)
+ * @param kMin smallest k of the range (equal to kMax for a fixed k); at least 2
  * @param kMax largest k of the range
  * @param method clustering method
  * @param trimFraction alpha for trimmed k-means (default 0.05)
@@ -44,9 +44,10 @@ public record ClusterRequest(Path input, Path output, List<String> features, int
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(scale, "scale");
     Objects.requireNonNull(header, "header");
-    if (kMin < 1 || kMax < kMin || kMax > KSelector.MAX_K) {
-      throw new BadInputException("k " + kMin + ".." + kMax + ": expected 1 <= smallest <= "
-          + "largest <= " + KSelector.MAX_K);
+    if (kMin < 2 || kMax < kMin || kMax > KSelector.MAX_K) {
+      throw new BadInputException("k " + (kMin == kMax ? "" + kMin : kMin + ".." + kMax)
+          + ": expected 2 <= smallest <= largest <= " + KSelector.MAX_K
+          + " (one cluster is no stratification)");
     }
     if (!(trimFraction >= 0 && trimFraction < 0.5)) {
       throw new BadInputException("trim " + trimFraction + ": expected a number in [0, 0.5)");

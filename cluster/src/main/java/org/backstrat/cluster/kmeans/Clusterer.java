@@ -241,7 +241,7 @@ public record Clusterer(ClusterMethod method, double trimFraction, int restarts,
   /**
    * Clusters an already scaled (and weighted) matrix into k groups.
    *
-   * @throws BadInputException for k < 1, fewer rows (after trimming) than k, fewer distinct
+   * @throws BadInputException for k &lt; 1, fewer rows (after trimming) than k, fewer distinct
    *     rows than k, or a non-finite cell
    */
   public ClusterFit fitScaled(FeatureMatrix scaled, int k) {

@@ -98,9 +98,18 @@ class ClusterJobTest {
     assertThatThrownBy(() -> ClusterJob.run(req)).isInstanceOf(BadInputException.class)
         .hasMessageContaining("--force");
     assertThat(out.resolve("keep.txt")).exists();
-    ClusterJob.run(req.toBuilder().force(true).build());
-    assertThat(out.resolve("keep.txt")).doesNotExist();
-    assertThat(out.resolve("clustering.json")).exists();
+    // a folder backstrat did not write is kept even with force
+    assertThatThrownBy(() -> ClusterJob.run(req.toBuilder().force(true).build()))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("did not write");
+    assertThat(out.resolve("keep.txt")).exists();
+    // a previous output (marked) is replaced with force
+    Path previous = tmp.resolve("previous");
+    ClusterRequest first = ClusterRequest.builder(vertebral(), previous).k(2).restarts(3).build();
+    ClusterJob.run(first);
+    Files.writeString(previous.resolve("stale.txt"), "x");
+    ClusterJob.run(first.toBuilder().force(true).build());
+    assertThat(previous.resolve("stale.txt")).doesNotExist();
+    assertThat(previous.resolve("clustering.json")).exists();
   }
 
   @Test

@@ -28,6 +28,13 @@ class NumericTableReaderTest {
     return NumericTableReader.withDefaults().read(p, List.of(features));
   }
 
+  /** The core reader without the clustering bound, for parsing near the double range. */
+  private static FeatureMatrix parseOnly(Path p, String... features) {
+    org.backstrat.core.io.NumericColumns c =
+        org.backstrat.core.io.NumericReader.withDefaults().read(p, List.of(features));
+    return FeatureMatrix.wrap(c.rows(), c.names().size(), c.values(), c.names());
+  }
+
   @Test
   void readsTheHeaderlessWhitespaceVertebralFileAsRDoes() {
     Path file = SharedData.dir().resolve("uci_vertebral_column/column_3C.dat");
@@ -59,12 +66,12 @@ class NumericTableReaderTest {
       csv.append(c).append(",1\n"); // a mix of lines on the fast and the general path
       plain.append("2,").append(c).append('\n');
     }
-    NumericTable t = read(write("forms.csv", csv.toString()));
-    NumericTable u = read(write("forms2.csv", plain.toString()));
+    FeatureMatrix t = parseOnly(write("forms.csv", csv.toString()));
+    FeatureMatrix u = parseOnly(write("forms2.csv", plain.toString()));
     for (int i = 0; i < cells.length; i++) {
       double expected = Double.parseDouble(cells[i].replace("\"", "").trim());
-      assertThat(t.data().get(i, 0)).as(cells[i]).isEqualTo(expected);
-      assertThat(u.data().get(i, 1)).as(cells[i]).isEqualTo(expected);
+      assertThat(t.get(i, 0)).as(cells[i]).isEqualTo(expected);
+      assertThat(u.get(i, 1)).as(cells[i]).isEqualTo(expected);
     }
   }
 
@@ -119,9 +126,9 @@ class NumericTableReaderTest {
     for (String c : cells) {
       sb.append(c).append('\n');
     }
-    NumericTable t = read(write("n.csv", sb.toString()), "v");
+    FeatureMatrix t = parseOnly(write("n.csv", sb.toString()), "v");
     for (int i = 0; i < cells.length; i++) {
-      assertThat(t.data().get(i, 0)).as(cells[i]).isEqualTo(Double.parseDouble(cells[i]));
+      assertThat(t.get(i, 0)).as(cells[i]).isEqualTo(Double.parseDouble(cells[i]));
     }
   }
 
@@ -151,7 +158,40 @@ class NumericTableReaderTest {
     assertThatThrownBy(() -> read(p, "z")).isInstanceOf(BadInputException.class)
         .hasMessageContaining("column z").hasMessageContaining("x, y");
     assertThatThrownBy(() -> read(p, "x")).isInstanceOf(BadInputException.class)
-        .hasMessageContaining("row 3").hasMessageContaining("2 fields");
+        .hasMessageContaining("row 3").hasMessageContaining("2 cells as in the header");
+  }
+
+  @Test
+  void valuesWhoseSquaresOverflowAreRefusedNamingRowAndColumn() throws IOException {
+    // issue 15: values near 1e300 wrote Infinity distances, a column near 1e200 crashed z-scoring
+    Path p = write("huge.csv", "x,y\n1,2\n3,1e300\n5,6\n");
+    assertThatThrownBy(() -> read(p, "x", "y")).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("huge.csv: row 3, column y: value \"1e300\"")
+        .hasMessageContaining("between -1e+100 and 1e+100");
+    Path q = write("big.csv", "x,y\n1,2e200\n3,-1e200\n5,6\n");
+    assertThatThrownBy(() -> read(q)).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("big.csv: row 2, column y");
+  }
+
+  @Test
+  void aQuotedLineBreakIsOneValueAndRowsAfterItKeepTheirNumbers() throws IOException {
+    // issue 10: the numeric reader could not read a quoted line break
+    Path p = write("q.csv", "id,note,x\n1,\"two\nlines\",1.5\n2,plain,x2\n");
+    assertThatThrownBy(() -> read(p, "x")).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("q.csv: row 4, column x: value \"x2\"");
+    Path ok = write("q2.csv", "id,note,x\n1,\"two\nlines\",1.5\n2,plain,2.5\n");
+    NumericTable t = read(ok, "x");
+    assertThat(t.data().rowMajorView()).containsExactly(1.5, 2.5);
+    assertThat(t.ids()).containsExactly("1", "2");
+  }
+
+  @Test
+  void aLatin1ByteIsRefusedEvenInAColumnNotClustered() throws IOException {
+    Path p = tmp.resolve("l1.csv");
+    Files.write(p, concat("id,x\n".getBytes(StandardCharsets.UTF_8),
+        new byte[] {'J', (byte) 0xE9, ',', '1', '\n', 'K', ',', '2', '\n'}));
+    assertThatThrownBy(() -> read(p, "x")).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("l1.csv: row 2: byte 0xE9 is not valid UTF-8");
   }
 
   @Test
@@ -179,6 +219,28 @@ class NumericTableReaderTest {
     assertThat(four.data().rows()).isEqualTo(120_000);
     assertThat(four.data().rowMajorView()).isEqualTo(one.data().rowMajorView());
     assertThat(four.data().get(119_999, 2)).isEqualTo(119_999.0);
+  }
+
+  @Test
+  void quotedLineBreaksSplitAcrossReadRangesGiveTheSameRowsForAnyThreadCount()
+      throws IOException {
+    StringBuilder sb = new StringBuilder("id,note,x,y\n");
+    for (int i = 0; i < 60_000; i++) {
+      sb.append(i).append(i % 3 == 0 ? ",\"a\nb, \"\"c\"\"\"," : ",plain,").append(i * 0.25)
+          .append(',').append(-i).append('\n');
+    }
+    Path p = write("quoted.csv", sb.toString());
+    NumericTable one = NumericTableReader.withDefaults().withThreads(1).read(p, List.of("x", "y"));
+    NumericTable four = NumericTableReader.withDefaults().withThreads(4).read(p, List.of("x", "y"));
+    assertThat(four.data().rows()).isEqualTo(60_000);
+    assertThat(four.data().rowMajorView()).isEqualTo(one.data().rowMajorView());
+    assertThat(four.ids()).isEqualTo(one.ids());
+    assertThat(four.data().get(59_999, 0)).isEqualTo(59_999 * 0.25);
+    Path bad = write("quoted_bad.csv", sb.append("60000,\"x\n\",zz,1\n").toString());
+    // header on line 1, 60,000 rows on 80,000 lines (a third take two), the bad row next
+    assertThatThrownBy(() -> NumericTableReader.withDefaults().withThreads(4).read(bad,
+        List.of("x", "y"))).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("row " + (60_000 + 20_000 + 2) + ", column x: value \"zz\"");
   }
 
   private static byte[] concat(byte[] a, byte[] b) {

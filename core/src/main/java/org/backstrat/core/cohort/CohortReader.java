@@ -38,14 +38,46 @@ public final class CohortReader {
 
   /** Reads and checks a CSV, TSV or .xlsx cohort file, streaming the rows. */
   public CohortReadResult read(Path path) {
-    Checker checker = new Checker(path.toString());
+    Checker checker = new Checker(path.toString(), true);
+    TableReader.scan(path, checker);
+    return checker.result();
+  }
+
+  /**
+   * Checks a CSV, TSV or .xlsx cohort file without keeping its values: the rows are streamed
+   * and only what the checks need is held (the ids seen, for uniqueness, and per column a
+   * count of missing values), so memory does not grow with the number of columns times rows.
+   * What {@code validate} runs.
+   */
+  public CohortCheck check(Path path) {
+    Checker checker = new Checker(path.toString(), false);
+    TableReader.scan(path, checker);
+    CohortReadResult r = checker.result();
+    return new CohortCheck(r.problems(), r.format(), r.rows(), checker.columns());
+  }
+
+  /**
+   * Reads and checks a cohort file in blocks of {@code blockRows} rows, handing each block to
+   * {@code block} as a cohort of its own (the same columns in every block) while no error has
+   * been found, so a caller can score and write a table of any length in constant memory. The
+   * result lists every problem of the whole file (its cohort is always empty); when it holds
+   * errors, the caller must discard what it made of the blocks.
+   */
+  public CohortReadResult readInBlocks(Path path, int blockRows,
+                                       java.util.function.Consumer<Cohort> block) {
+    if (blockRows < 1) {
+      throw new IllegalArgumentException("blockRows must be positive");
+    }
+    Checker checker = new Checker(path.toString(), true);
+    checker.blockRows = blockRows;
+    checker.blockSink = block;
     TableReader.scan(path, checker);
     return checker.result();
   }
 
   /** Checks an already split table. */
   public CohortReadResult check(RawTable table) {
-    Checker checker = new Checker(table.file());
+    Checker checker = new Checker(table.file(), true);
     TableReader.replay(table, checker);
     return checker.result();
   }
@@ -70,8 +102,14 @@ public final class CohortReader {
     private List<List<Long>> missingRows;
     private boolean decimalComma;
 
-    Checker(String file) {
+    private final boolean keep;
+    private int rowsSeen;
+    private int blockRows = Integer.MAX_VALUE;
+    private java.util.function.Consumer<Cohort> blockSink;
+
+    Checker(String file, boolean keep) {
       this.file = file;
+      this.keep = keep;
     }
 
     @Override
@@ -79,6 +117,8 @@ public final class CohortReader {
       this.format = tableFormat;
       this.width = cells.size();
       this.decimalComma = tableFormat.decimalComma();
+      // start small for wide tables (up to 16,384 columns): the arrays double as rows arrive
+      ids = new String[Math.max(16, Math.min(1024, (1 << 18) / Math.max(1, width)))];
       columnVar = new Variable[width];
       for (int c = 0; c < width; c++) {
         String raw = cells.get(c).strip();
@@ -92,8 +132,7 @@ public final class CohortReader {
         String key = v.name().toLowerCase(Locale.ROOT);
         Integer prev = seen.putIfAbsent(key, c);
         if (prev != null) {
-          problems.add(InputProblem.error(file, 1, v.name(), cells.get(c),
-              "each column once; it is also column " + (prev + 1)));
+          problems.add(TableReader.duplicateColumn(file, raw, cells.get(c), prev));
           continue;
         }
         columnVar[c] = v;
@@ -103,7 +142,7 @@ public final class CohortReader {
       texts = new String[width][];
       for (int c = 0; c < width; c++) {
         Variable v = columnVar[c];
-        if (v == null || v.kind() == ValueKind.IDENTIFIER) {
+        if (v == null || v.kind() == ValueKind.IDENTIFIER || !keep) {
           continue;
         }
         if (v.kind() == ValueKind.TEXT) {
@@ -135,15 +174,14 @@ public final class CohortReader {
     @Override
     public void row(long row, String[] cells) {
       if (cells.length != width) {
-        problems.add(InputProblem.error(file, row, "", "", width + " cells as in the header; "
-            + "this row has " + cells.length + " (a " + format.delimiterName()
-            + " inside a value must be quoted)"));
+        problems.add(TableReader.raggedRow(file, row, width, cells.length, format));
         return;
       }
-      if (n == ids.length) {
+      if (keep && n == ids.length) {
         grow();
       }
       int r = n++;
+      rowsSeen++;
       for (int c = 0; c < width; c++) {
         Variable v = columnVar[c];
         if (v == null) {
@@ -162,12 +200,20 @@ public final class CohortReader {
                     "a unique id; it already appears in row " + first));
               }
             }
-            ids[r] = cell;
+            if (keep) {
+              ids[r] = cell;
+            }
           }
-          case TEXT -> texts[c][r] = cells[c].isEmpty() ? null : cells[c];
+          case TEXT -> {
+            if (keep) {
+              texts[c][r] = cells[c].isEmpty() ? null : cells[c];
+            }
+          }
           default -> {
             if (cell.isEmpty()) {
-              coded[c][r] = Double.NaN;
+              if (keep) {
+                coded[c][r] = Double.NaN;
+              }
               missingCount[c]++;
               if (missingRows.get(c).size() < ROWS_LISTED_PER_WARNING) {
                 missingRows.get(c).add(row);
@@ -179,10 +225,24 @@ public final class CohortReader {
               problems.add(InputProblem.error(file, row, v.name(), cells[c], v.expectation()
                   + (v.kind() == ValueKind.CATEGORY ? "" : " (empty cell = missing)")));
             }
-            coded[c][r] = x;
+            if (keep) {
+              coded[c][r] = x;
+            }
           }
         }
       }
+      if (n == blockRows) {
+        emitBlock();
+      }
+    }
+
+    /** Columns with a usable name (what a valid cohort would hold). */
+    int columns() {
+      int k = 0;
+      for (Variable v : columnVar) {
+        k += v == null || v.kind() == ValueKind.IDENTIFIER ? 0 : 1;
+      }
+      return k;
     }
 
     CohortReadResult result() {
@@ -190,7 +250,7 @@ public final class CohortReader {
         if (missingCount[c] > 0) {
           List<Long> rows = missingRows.get(c);
           StringBuilder sb = new StringBuilder();
-          sb.append(missingCount[c]).append(" of ").append(n).append(" values missing (row");
+          sb.append(missingCount[c]).append(" of ").append(rowsSeen).append(" values missing (row");
           sb.append(rows.size() > 1 ? "s " : " ");
           for (int i = 0; i < rows.size(); i++) {
             sb.append(i == 0 ? "" : ", ").append(rows.get(i));
@@ -200,14 +260,32 @@ public final class CohortReader {
           problems.add(InputProblem.warning(file, 0, columnVar[c].name(), "", sb.toString()));
         }
       }
-      if (n == 0) {
+      if (rowsSeen == 0) {
         problems.add(InputProblem.error(file, 0, "", "",
             "at least one person; the file has a header but no data rows"));
       }
       boolean hasErrors = problems.stream().anyMatch(InputProblem::isError);
-      if (hasErrors) {
-        return new CohortReadResult(Optional.empty(), sortByPosition(problems), format, n);
+      if (!hasErrors && blockSink != null && n > 0) {
+        blockSink.accept(cohort());
       }
+      if (hasErrors || !keep || blockSink != null) {
+        return new CohortReadResult(Optional.empty(), sortByPosition(problems), format,
+            rowsSeen);
+      }
+      return new CohortReadResult(Optional.of(cohort()), sortByPosition(problems), format,
+          rowsSeen);
+    }
+
+    /** Hands the rows held so far to the block sink and starts a new block. */
+    private void emitBlock() {
+      if (problems.stream().noneMatch(InputProblem::isError)) {
+        blockSink.accept(cohort());
+      }
+      n = 0;
+    }
+
+    /** The rows held so far as a cohort. */
+    private Cohort cohort() {
       Cohort cohort = Cohort.of(file, Arrays.asList(Arrays.copyOf(ids, n)));
       // schema columns in canonical order first, then extras in file order
       Map<String, Integer> columnOf = new LinkedHashMap<>();
@@ -222,15 +300,18 @@ public final class CohortReader {
           columnOf.put(columnVar[c].name(), c);
         }
       }
+      List<Variable> vars = new ArrayList<>();
+      List<Object> arrays = new ArrayList<>();
       for (int c : columnOf.values()) {
         Variable v = columnVar[c];
         if (v.kind() == ValueKind.IDENTIFIER) {
           continue;
         }
-        cohort = v.kind() == ValueKind.TEXT ? cohort.withText(v, Arrays.copyOf(texts[c], n))
-            : cohort.withColumn(v, Arrays.copyOf(coded[c], n));
+        vars.add(v);
+        arrays.add(v.kind() == ValueKind.TEXT ? Arrays.copyOf(texts[c], n)
+            : Arrays.copyOf(coded[c], n));
       }
-      return new CohortReadResult(Optional.of(cohort), sortByPosition(problems), format, n);
+      return cohort.withColumns(vars, arrays);
     }
   }
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.backstrat.core.io.AtomicOutput;
+import org.backstrat.core.io.OutputTarget;
 
 /**
  * Writes a cohort as CSV: UTF-8 without byte-order mark, comma-separated, {@code \n} line ends,
@@ -21,7 +22,12 @@ public final class CohortWriter {
 
   /** Writes the cohort to {@code out}. */
   public static void write(Cohort cohort, Path out, boolean force) {
-    AtomicOutput.writeFile(out, force, tmp -> {
+    write(cohort, OutputTarget.file(out, force));
+  }
+
+  /** Writes the cohort to the target (whose inputs it may never replace, {@link AtomicOutput}). */
+  public static void write(Cohort cohort, OutputTarget target) {
+    AtomicOutput.write(target, tmp -> {
       try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8),
           1 << 16)) {
         write(cohort, w);
@@ -31,6 +37,12 @@ public final class CohortWriter {
 
   /** Writes the cohort as CSV text to a writer. */
   public static void write(Cohort cohort, Writer w) throws IOException {
+    writeHeader(cohort, w);
+    writeRows(cohort, w);
+  }
+
+  /** Writes the header line of the cohort's columns. */
+  public static void writeHeader(Cohort cohort, Writer w) throws IOException {
     List<String> names = cohort.columnNames();
     for (int c = 0; c < names.size(); c++) {
       if (c > 0) {
@@ -39,6 +51,14 @@ public final class CohortWriter {
       w.write(quote(names.get(c)));
     }
     w.write('\n');
+  }
+
+  /**
+   * Writes the cohort's rows without a header, so a table read in blocks is written block by
+   * block ({@link CohortReader#readInBlocks}).
+   */
+  public static void writeRows(Cohort cohort, Writer w) throws IOException {
+    List<String> names = cohort.columnNames();
     int n = cohort.size();
     for (int r = 0; r < n; r++) {
       for (int c = 0; c < names.size(); c++) {

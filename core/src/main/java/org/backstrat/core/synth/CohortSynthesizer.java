@@ -14,6 +14,7 @@ import org.backstrat.core.BadInputException;
 import org.backstrat.core.cohort.CohortSchema;
 import org.backstrat.core.cohort.Variable;
 import org.backstrat.core.io.AtomicOutput;
+import org.backstrat.core.io.OutputTarget;
 
 /**
  * Writes a synthetic NFBC1966-like cohort (DESIGN.md, "Synthetic cohort") from a
@@ -83,8 +84,19 @@ public final class CohortSynthesizer {
    * @throws BadInputException for n &lt; 1, or an existing output without force
    */
   public void write(Path out, long n, long seed, boolean force) {
+    write(OutputTarget.file(out, force), n, seed);
+  }
+
+  /**
+   * Writes n rows to the target as CSV, atomically and never over one of the target's inputs
+   * (such as the spec file).
+   *
+   * @throws BadInputException for n out of range, or an output the rules of
+   *     {@link AtomicOutput} refuse
+   */
+  public void write(OutputTarget target, long n, long seed) {
     checkRows(n);
-    AtomicOutput.writeFile(out, force, tmp -> {
+    AtomicOutput.write(target, tmp -> {
       try (Writer w = new OutputStreamWriter(Files.newOutputStream(tmp), StandardCharsets.UTF_8)) {
         writeCsv(w, n, seed);
       }

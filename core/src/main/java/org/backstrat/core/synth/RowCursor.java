@@ -61,7 +61,7 @@ final class RowCursor {
     return RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {s0, s1});
   }
 
-  /** The SplitMix64 finaliser (Steele, Lea & Flood 2014): a bijective 64-bit mix. */
+  /** The SplitMix64 finaliser (Steele, Lea and Flood 2014): a bijective 64-bit mix. */
   private static long mix(long z) {
     z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
     z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;

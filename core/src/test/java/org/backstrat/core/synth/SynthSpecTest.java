@@ -72,7 +72,7 @@ class SynthSpecTest {
       return;
     }
     if (node.isObject()) {
-      Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+      Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
         collectParameters(e.getValue(), path + "." + e.getKey(), sources);

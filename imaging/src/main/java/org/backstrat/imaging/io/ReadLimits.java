@@ -48,7 +48,51 @@ public record ReadLimits(long maxVoxels, long maxHeaderBytes, int maxFiles) {
           + sizeZ + " voxels", "at most " + maxVoxels + " voxels (the header's size is absurd"
           + " or the image too large; refusing before allocating memory)");
     }
-    return (int) (sizeX * sizeY * sizeZ);
+    int voxels = (int) (sizeX * sizeY * sizeZ);
+    checkHeap(file, sizeX + "x" + sizeY + "x" + sizeZ, voxels * BYTES_PER_VOXEL,
+        ReadLimits::freeHeapBytes);
+    return voxels;
+  }
+
+  /**
+   * Heap bytes a voxel costs while an image is read and measured: 4 as float, plus room for
+   * the working copies the checks and models make (a factor 1.5).
+   */
+  static final long BYTES_PER_VOXEL = 6;
+
+  /**
+   * Checks, before the voxel array is allocated, that the Java heap has {@code neededBytes}
+   * free (after one garbage collection if not at first), so that an image within the voxel
+   * limit but too large for this heap (a 512^3 volume compressed to a few hundred KB, say)
+   * fails its study with a message saying how much memory it needs, instead of ending the
+   * whole batch with an OutOfMemoryError.
+   *
+   * @throws org.backstrat.core.BadInputException when the heap cannot hold the image
+   */
+  static void checkHeap(String file, String size, long neededBytes,
+                        java.util.function.LongSupplier freeBytes) {
+    if (neededBytes <= freeBytes.getAsLong()) {
+      return;
+    }
+    System.gc(); // garbage not yet collected counts as used: look again once after a collection
+    long free = freeBytes.getAsLong();
+    Runtime rt = Runtime.getRuntime();
+    if (neededBytes > free) {
+      long mb = 1 << 20;
+      long suggestGb = Math.max(1, (rt.maxMemory() + neededBytes - free + (1L << 30) - 1)
+          >> 30);
+      throw org.backstrat.core.BadInputException.at(file, 0, "", size + " voxels",
+          "an image that fits in memory: it needs about " + (neededBytes + mb - 1) / mb
+              + " MB, and the Java heap has " + free / mb + " MB free of " + rt.maxMemory() / mb
+              + " MB; give Java more with BACKSTRAT_JAVA_OPTS=-Xmx" + suggestGb + "g, or"
+              + " resample the image");
+    }
+  }
+
+  /** Bytes the heap can still grow to hold: its maximum less what is in use. */
+  static long freeHeapBytes() {
+    Runtime rt = Runtime.getRuntime();
+    return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
   }
 
   /**

@@ -35,17 +35,21 @@ import org.backstrat.imaging.volume.VolumeGeometry;
  * in which fewer than {@link #MIN_LUMBAR_DISCS} discs are found does not look like a lumbar
  * spine.
  *
- * <p>The bundled reference model ({@link #bundled(int)}) is trained on synthetic phantoms only
- * (imaging/training/train_localiser.py), whose slices have i towards posterior and j towards
- * inferior: it proves the pipeline, not clinical accuracy.
+ * <p>Two reference models are bundled: {@link #real(int)}, trained on 414 real mid-sagittal T2
+ * slices (imaging/training/train_real.py; patient-level cross-validation in BENCHMARKS.md), the
+ * default of {@code backstrat imaging}; and {@link #phantom(int)}, trained on synthetic
+ * phantoms only (imaging/training/train_localiser.py), which proves the pipeline on phantoms.
+ * Neither is for clinical use.
  */
 public final class DiscLocaliser implements AutoCloseable {
   /** Fewest discs found for a field of view to count as lumbar. */
   public static final int MIN_LUMBAR_DISCS = 3;
   /** Confidence below which a found disc gets a warning. */
   public static final double LOW_CONFIDENCE = 0.5;
-  private static final String BUNDLED_CARD = "disc_localiser_phantom.card.json";
-  private static final String BUNDLED_MODEL = "disc_localiser_phantom.onnx";
+  private static final String PHANTOM_CARD = "disc_localiser_phantom.card.json";
+  private static final String PHANTOM_MODEL = "disc_localiser_phantom.onnx";
+  private static final String REAL_CARD = "disc_localiser_real.card.json";
+  private static final String REAL_MODEL = "disc_localiser_real.onnx";
 
   private final OnnxModel model;
   private final PlaneSampler sampler;
@@ -78,14 +82,27 @@ public final class DiscLocaliser implements AutoCloseable {
     return create(OnnxModel.load(card, threads));
   }
 
-  /** The bundled reference model (trained on phantoms; not for clinical use). */
-  public static DiscLocaliser bundled(int threads) {
-    return create(BundledModel.load(BUNDLED_CARD, BUNDLED_MODEL, threads));
+  /** The bundled phantom-trained reference model (for phantoms; not for clinical use). */
+  public static DiscLocaliser phantom(int threads) {
+    return create(BundledModel.load(PHANTOM_CARD, PHANTOM_MODEL, threads));
   }
 
-  /** True when the bundled reference model is on the classpath. */
-  public static boolean bundledPresent() {
-    return BundledModel.present(BUNDLED_CARD);
+  /** True when the bundled phantom-trained model is on the classpath. */
+  public static boolean phantomPresent() {
+    return BundledModel.present(PHANTOM_CARD);
+  }
+
+  /**
+   * The bundled model trained on real mid-sagittal T2 slices (research use; not for clinical
+   * use; its card gives the data, metrics and failure modes).
+   */
+  public static DiscLocaliser real(int threads) {
+    return create(BundledModel.load(REAL_CARD, REAL_MODEL, threads));
+  }
+
+  /** True when the bundled real-data model is on the classpath. */
+  public static boolean realPresent() {
+    return BundledModel.present(REAL_CARD);
   }
 
   private static void checkCard(ModelCard card) {

@@ -71,7 +71,7 @@ public record Normalisation(String method, double lowPercentile, double highPerc
 
   /**
    * Quantile of sorted data by linear interpolation between closest ranks, position
-   * {@code q (n - 1)}: numpy's default ("linear", Hyndman & Fan type 7).
+   * {@code q (n - 1)}: numpy's default ("linear", Hyndman and Fan type 7).
    */
   static double quantile(float[] sorted, double q) {
     double pos = q * (sorted.length - 1);

@@ -23,14 +23,19 @@ import org.backstrat.imaging.volume.Volume;
  * direction cosines, the long axis pointing posterior, so an image mirrored or transposed with
  * its header changed to match gets the same crops.
  *
- * <p>The bundled reference model ({@link #bundled(int)}) is trained on synthetic phantoms only
- * (imaging/training/train_pfirrmann.py): it proves the pipeline, not clinical accuracy.
+ * <p>Two reference models are bundled: {@link #real(int)}, trained on discs of 414 real
+ * mid-sagittal T2 slices (imaging/training/train_real.py; grades of L3/4..L5/S1 only, so its
+ * grades of L1/2 and L2/3 are extrapolation), the default of {@code backstrat imaging}; and
+ * {@link #phantom(int)}, trained on synthetic phantoms only (imaging/training/
+ * train_pfirrmann.py). Neither is for clinical use.
  */
 public final class PfirrmannGrader implements AutoCloseable {
   /** Classpath folder of the bundled reference model and its card. */
   public static final String BUNDLED = BundledModel.FOLDER;
-  private static final String BUNDLED_CARD = "pfirrmann_phantom.card.json";
-  private static final String BUNDLED_MODEL = "pfirrmann_phantom.onnx";
+  private static final String PHANTOM_CARD = "pfirrmann_phantom.card.json";
+  private static final String PHANTOM_MODEL = "pfirrmann_phantom.onnx";
+  private static final String REAL_CARD = "pfirrmann_real.card.json";
+  private static final String REAL_MODEL = "pfirrmann_real.onnx";
 
   private final OnnxModel model;
   private final PlaneSampler sampler;
@@ -64,14 +69,27 @@ public final class PfirrmannGrader implements AutoCloseable {
     return new PfirrmannGrader(OnnxModel.load(card, threads));
   }
 
-  /** The bundled reference model (trained on phantoms; not for clinical use). */
-  public static PfirrmannGrader bundled(int threads) {
-    return new PfirrmannGrader(BundledModel.load(BUNDLED_CARD, BUNDLED_MODEL, threads));
+  /** The bundled phantom-trained reference model (for phantoms; not for clinical use). */
+  public static PfirrmannGrader phantom(int threads) {
+    return new PfirrmannGrader(BundledModel.load(PHANTOM_CARD, PHANTOM_MODEL, threads));
   }
 
-  /** True when the bundled reference model is on the classpath. */
-  public static boolean bundledPresent() {
-    return BundledModel.present(BUNDLED_CARD);
+  /** True when the bundled phantom-trained model is on the classpath. */
+  public static boolean phantomPresent() {
+    return BundledModel.present(PHANTOM_CARD);
+  }
+
+  /**
+   * The bundled model trained on real mid-sagittal T2 slices (research use; not for clinical
+   * use; its card gives the data, metrics and failure modes).
+   */
+  public static PfirrmannGrader real(int threads) {
+    return new PfirrmannGrader(BundledModel.load(REAL_CARD, REAL_MODEL, threads));
+  }
+
+  /** True when the bundled real-data model is on the classpath. */
+  public static boolean realPresent() {
+    return BundledModel.present(REAL_CARD);
   }
 
   /** The model's card. */

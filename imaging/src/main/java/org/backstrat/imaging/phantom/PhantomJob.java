@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import org.backstrat.core.BadInputException;
 import org.backstrat.core.cohort.CohortSchema;
 import org.backstrat.core.io.AtomicOutput;
+import org.backstrat.core.io.OutputTarget;
 import org.backstrat.imaging.StudyLayout;
 import org.backstrat.imaging.io.MetaImageWriter;
 import org.backstrat.imaging.io.SampleType;
@@ -73,7 +74,7 @@ public final class PhantomJob {
   /**
    * A copy writing {@code n} studies.
    *
-   * @throws BadInputException unless 1 <= n <= 1,000,000
+   * @throws BadInputException unless {@code 1 <= n <= 1,000,000}
    */
   public PhantomJob withCount(int n) {
     if (n < 1 || n > MAX_STUDIES) {
@@ -125,7 +126,7 @@ public final class PhantomJob {
     for (int s = 0; s < count; s++) {
       seeds[s] = master.nextLong();
     }
-    AtomicOutput.writeDirectory(out, force, dir -> writeAll(dir, seeds, progress));
+    AtomicOutput.write(OutputTarget.directory(out, force), dir -> writeAll(dir, seeds, progress));
     return new Result(out, out.resolve("truth.csv"), count);
   }
 

@@ -16,6 +16,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.backstrat.core.BadInputException;
 import org.backstrat.core.cohort.CohortSchema;
 import org.backstrat.core.io.AtomicOutput;
+import org.backstrat.core.io.OutputTarget;
 import org.backstrat.imaging.StudyInput;
 import org.backstrat.imaging.StudyLayout;
 import org.backstrat.imaging.facet.FacetAngles;
@@ -45,19 +46,26 @@ import org.backstrat.imaging.volume.Volume;
  * <p><b>Models.</b> Discs are found on the sagittal slice by a disc localiser CNN
  * ({@link DiscLocaliser}) and graded by a Pfirrmann classifier ({@link PfirrmannGrader}); facet
  * joints, disc and canal are segmented on each axial slice by a segmenter CNN
- * ({@link FacetSegmenter}) and measured by {@link FacetAngles}. The bundled phantom-trained
- * reference models are used unless a card is given ({@link #withPfirrmannModel},
- * {@link #withDiscLocaliserModel}, {@link #withFacetSegmenterModel}). A disc the localiser does
+ * ({@link FacetSegmenter}) and measured by {@link FacetAngles}. The bundled reference models
+ * are used unless a card is given ({@link Builder#pfirrmannModel},
+ * {@link Builder#discLocaliserModel}, {@link Builder#facetSegmenterModel}): by default the disc
+ * localiser and grader trained on real slices, or the phantom-trained ones
+ * ({@link ReferenceModels}); the facet segmenter is phantom-trained. A disc the localiser does
  * not find gets a warning and an empty grade; a sagittal image in which it finds fewer than
  * {@link DiscLocaliser#MIN_LUMBAR_DISCS} lumbar discs is reported as not lumbar. For a stack of
  * slices the models see the middle one, which the messages note without changing the status
  * (errors and warnings make a study {@code partial} or {@code failed}; notes do not).
  *
+ * <p><b>Sagittal-only studies.</b> A study with a sagittal image and no axial image at all (many
+ * cohorts and public sets have no axial series) is graded and its facet columns left empty,
+ * with a note that no axial series was given: its status is {@code ok} when the grading is.
+ * A study with some axial levels but not all gets an error for each missing one.
+ *
  * <p><b>Label images.</b> When a study has label images beside its images ({@code
  * sagittal_t2_labels}: discs 11..15 for L1/2..L5/S1; {@code axial_<level>_t2_labels}: 1 left
  * joint, 2 right joint, 3 disc, 4 canal; see {@link PhantomLabels}), as the phantoms provide or
  * as a manual segmentation would, they take precedence over the localiser and segmenter, unless
- * {@link #withLabelImages withLabelImages(false)}. QC columns add the confidence of each
+ * {@link Builder#labelImages labelImages(false)}. QC columns add the confidence of each
  * grade and of each located disc.
  */
 public final class ImagingJob {
@@ -67,6 +75,10 @@ public final class ImagingJob {
   public static final String STATUS_COLUMN = "imaging_status";
   /** QC column: semicolon-separated errors and warnings. */
   public static final String MESSAGES_COLUMN = "imaging_messages";
+
+  /** The message of a study part that ran out of memory (the batch goes on). */
+  private static final String OUT_OF_MEMORY = "the image did not fit in the Java heap; give"
+      + " Java more memory with BACKSTRAT_JAVA_OPTS=-Xmx4g (or more), or resample the image";
 
   /** Receives progress: studies finished so far, and the total. */
   @FunctionalInterface
@@ -79,6 +91,19 @@ public final class ImagingJob {
   public record Result(Path output, int studies, int ok, int partial, int failed) {
   }
 
+  /**
+   * Which bundled reference models grade the sagittal slice when no card is given: models
+   * trained on real mid-sagittal T2 slices (the default; see imaging/training/MODELS.md) or
+   * the phantom-trained ones (for phantoms and the pipeline's own tests). The facet segmenter
+   * is phantom-trained in both (no real axial training data exists here).
+   */
+  public enum ReferenceModels {
+    /** Disc localiser and Pfirrmann grader trained on real slices (the default). */
+    REAL,
+    /** Disc localiser and Pfirrmann grader trained on synthetic phantoms. */
+    PHANTOM
+  }
+
   private final VolumeReader reader;
   private final FacetAngles facetAngles;
   private final Path pfirrmannCard;
@@ -86,66 +111,124 @@ public final class ImagingJob {
   private final Path facetCard;
   private final boolean useLabelImages;
   private final InputChecks checks;
+  private final ReferenceModels referenceModels;
 
-  private ImagingJob(VolumeReader reader, FacetAngles facetAngles, Path pfirrmannCard,
-                     Path discCard, Path facetCard, boolean useLabelImages,
-                     InputChecks checks) {
-    this.reader = reader;
-    this.facetAngles = facetAngles;
-    this.pfirrmannCard = pfirrmannCard;
-    this.discCard = discCard;
-    this.facetCard = facetCard;
-    this.useLabelImages = useLabelImages;
-    this.checks = checks;
+  private ImagingJob(Builder b) {
+    this.reader = b.reader;
+    this.facetAngles = b.facetAngles;
+    this.pfirrmannCard = b.pfirrmannCard;
+    this.discCard = b.discCard;
+    this.facetCard = b.facetCard;
+    this.useLabelImages = b.labelImages;
+    this.checks = b.inputChecks;
+    this.referenceModels = b.referenceModels;
   }
 
   /**
-   * Default readers, input checks and facet measurement; the bundled models when present; label
-   * images, when a study has them, take precedence over the localiser and segmenter.
+   * Default readers, input checks and facet measurement; the bundled real-data models for the
+   * sagittal slice and the phantom-trained facet segmenter, when present; label images, when a
+   * study has them, take precedence over the localiser and segmenter. The same as
+   * {@code builder().build()}.
    */
   public static ImagingJob withDefaults() {
-    return new ImagingJob(VolumeReader.withDefaults(), FacetAngles.withDefaults(), null, null,
-        null, true, InputChecks.withDefaults());
+    return builder().build();
   }
 
-  /** A copy with another reader (e.g. other size limits). */
-  public ImagingJob withReader(VolumeReader volumeReader) {
-    return new ImagingJob(volumeReader, facetAngles, pfirrmannCard, discCard, facetCard,
-        useLabelImages, checks);
-  }
-
-  /** A copy grading discs with the model of this card instead of the bundled one. */
-  public ImagingJob withPfirrmannModel(Path card) {
-    return new ImagingJob(reader, facetAngles, card, discCard, facetCard, useLabelImages,
-        checks);
-  }
-
-  /** A copy with other input checks. */
-  public ImagingJob withInputChecks(InputChecks inputChecks) {
-    return new ImagingJob(reader, facetAngles, pfirrmannCard, discCard, facetCard,
-        useLabelImages, inputChecks);
-  }
-
-  /** A copy locating discs with the {@code disc_localiser} model of this card. */
-  public ImagingJob withDiscLocaliserModel(Path card) {
-    return new ImagingJob(reader, facetAngles, pfirrmannCard, card, facetCard, useLabelImages,
-        checks);
-  }
-
-  /** A copy segmenting facet joints with the {@code facet_segmentation} model of this card. */
-  public ImagingJob withFacetSegmenterModel(Path card) {
-    return new ImagingJob(reader, facetAngles, pfirrmannCard, discCard, card, useLabelImages,
-        checks);
+  /** A builder starting from the defaults of {@link #withDefaults()}. */
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**
-   * A copy that uses label images beside the images when present ({@code true}, the default:
-   * e.g. manual segmentations) or ignores them and always runs the localiser and segmenter
-   * ({@code false}: what a study without label images gets, e.g. to evaluate the models on
-   * phantoms).
+   * Options of an {@link ImagingJob}; every setter returns this builder, and {@link #build()}
+   * validates them together (a model card is read and its task checked there, so a wrong card
+   * fails before any study is read). Not thread-safe; the job it builds is immutable.
    */
-  public ImagingJob withLabelImages(boolean use) {
-    return new ImagingJob(reader, facetAngles, pfirrmannCard, discCard, facetCard, use, checks);
+  public static final class Builder {
+    private VolumeReader reader = VolumeReader.withDefaults();
+    private FacetAngles facetAngles = FacetAngles.withDefaults();
+    private Path pfirrmannCard;
+    private Path discCard;
+    private Path facetCard;
+    private boolean labelImages = true;
+    private InputChecks inputChecks = InputChecks.withDefaults();
+    private ReferenceModels referenceModels = ReferenceModels.REAL;
+
+    private Builder() {
+    }
+
+    /** The image reader (e.g. other size limits). */
+    public Builder reader(VolumeReader volumeReader) {
+      this.reader = volumeReader;
+      return this;
+    }
+
+    /** The input checks (sequence, plane, field of view). */
+    public Builder inputChecks(InputChecks checks) {
+      this.inputChecks = checks;
+      return this;
+    }
+
+    /** Grade discs with the {@code pfirrmann_grade} model of this card (null: bundled). */
+    public Builder pfirrmannModel(Path card) {
+      this.pfirrmannCard = card;
+      return this;
+    }
+
+    /** Locate discs with the {@code disc_localiser} model of this card (null: bundled). */
+    public Builder discLocaliserModel(Path card) {
+      this.discCard = card;
+      return this;
+    }
+
+    /** Segment facet joints with the {@code facet_segmentation} model of this card. */
+    public Builder facetSegmenterModel(Path card) {
+      this.facetCard = card;
+      return this;
+    }
+
+    /**
+     * Use label images beside the images when present ({@code true}, the default: e.g. manual
+     * segmentations) or ignore them and always run the localiser and segmenter ({@code
+     * false}: what a study without label images gets, e.g. to evaluate the models).
+     */
+    public Builder labelImages(boolean use) {
+      this.labelImages = use;
+      return this;
+    }
+
+    /** Which bundled sagittal models run where no card is given (default REAL). */
+    public Builder referenceModels(ReferenceModels models) {
+      this.referenceModels = models;
+      return this;
+    }
+
+    /**
+     * The job.
+     *
+     * @throws BadInputException when a model card is unreadable or describes another task
+     * @throws NullPointerException when the reader, input checks or reference models are null
+     */
+    public ImagingJob build() {
+      java.util.Objects.requireNonNull(reader, "reader");
+      java.util.Objects.requireNonNull(inputChecks, "inputChecks");
+      java.util.Objects.requireNonNull(referenceModels, "referenceModels");
+      checkTask(pfirrmannCard, "pfirrmann_grade");
+      checkTask(discCard, "disc_localiser");
+      checkTask(facetCard, "facet_segmentation");
+      return new ImagingJob(this);
+    }
+
+    private static void checkTask(Path card, String task) {
+      if (card == null) {
+        return;
+      }
+      ModelCard c = ModelCard.read(card);
+      if (!c.task().equals(task)) {
+        throw BadInputException.at(card.toString(), 0, "task", c.task(), "a " + task
+            + " model card for this option");
+      }
+    }
   }
 
   /** The models a run uses; any may be null when none is installed. */
@@ -153,9 +236,21 @@ public final class ImagingJob {
                         FacetSegmenter segmenter) implements AutoCloseable {
     @Override
     public void close() {
-      try (PfirrmannGrader g = grader; DiscLocaliser l = localiser;
-           FacetSegmenter s = segmenter) {
-        // closes whichever were opened
+      // closes whichever were opened, each even when closing another failed
+      try {
+        if (segmenter != null) {
+          segmenter.close();
+        }
+      } finally {
+        try {
+          if (localiser != null) {
+            localiser.close();
+          }
+        } finally {
+          if (grader != null) {
+            grader.close();
+          }
+        }
       }
     }
   }
@@ -165,9 +260,9 @@ public final class ImagingJob {
     DiscLocaliser localiser = null;
     try {
       grader = pfirrmannCard != null ? PfirrmannGrader.load(ModelCard.read(pfirrmannCard), 1)
-          : PfirrmannGrader.bundledPresent() ? PfirrmannGrader.bundled(1) : null;
+          : PfirrmannGrader.phantomPresent() ? PfirrmannGrader.phantom(1) : null;
       localiser = discCard != null ? DiscLocaliser.load(ModelCard.read(discCard), 1)
-          : DiscLocaliser.bundledPresent() ? DiscLocaliser.bundled(1) : null;
+          : DiscLocaliser.phantomPresent() ? DiscLocaliser.phantom(1) : null;
       FacetSegmenter segmenter = facetCard != null
           ? FacetSegmenter.load(ModelCard.read(facetCard), 1)
           : FacetSegmenter.bundledPresent() ? FacetSegmenter.bundled(1) : null;
@@ -190,9 +285,16 @@ public final class ImagingJob {
    */
   public Result run(Path input, Path out, boolean force, Progress progress) {
     List<StudyInput> studies = studies(input);
-    AtomicOutput.checkWritable(out, force);
+    List<Path> inputs = new ArrayList<>();
+    inputs.add(input);
+    inputs.add(pfirrmannCard);
+    inputs.add(discCard);
+    inputs.add(facetCard);
+    studies.forEach(s -> inputs.addAll(s.inputPaths()));
+    OutputTarget target = OutputTarget.file(out, force).withInputs(inputs);
+    AtomicOutput.check(target);
     int[] counts = new int[3];
-    AtomicOutput.writeFile(out, force, tmp -> {
+    AtomicOutput.write(target, tmp -> {
       try (Models models = openModels();
            Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
            CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder()
@@ -291,8 +393,14 @@ public final class ImagingJob {
       }
     } catch (BadInputException | IllegalStateException e) {
       errors.add("sagittal: " + e.getMessage());
+    } catch (OutOfMemoryError e) {
+      errors.add("sagittal: " + OUT_OF_MEMORY);
     }
-    for (int l = 0; l < nFacet; l++) {
+    boolean axialGiven = studyDir.hasAxialImages();
+    if (!axialGiven) {
+      notes.add("no axial series was given; facet angles not measured");
+    }
+    for (int l = 0; l < nFacet && axialGiven; l++) {
       String level = CohortSchema.FACET_LEVELS.get(l);
       String part = "axial " + level + ": ";
       try {
@@ -322,6 +430,8 @@ public final class ImagingJob {
         }
       } catch (BadInputException | IllegalArgumentException | IllegalStateException e) {
         errors.add(part + e.getMessage());
+      } catch (OutOfMemoryError e) {
+        errors.add(part + OUT_OF_MEMORY);
       }
     }
     boolean anyValue = false;

@@ -1,9 +1,5 @@
 package org.backstrat.imaging.pipeline;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,12 +8,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.backstrat.core.BadInputException;
 import org.backstrat.core.InputProblem;
 import org.backstrat.core.cohort.CohortSchema;
+import org.backstrat.core.io.RawTable;
+import org.backstrat.core.io.RowSink;
+import org.backstrat.core.io.TableFormat;
+import org.backstrat.core.io.TableReader;
 import org.backstrat.imaging.StudyInput;
 import org.backstrat.imaging.StudyLayout;
 import org.backstrat.imaging.io.PixelGeometry;
@@ -25,13 +22,15 @@ import org.backstrat.imaging.volume.Plane;
 
 /**
  * A manifest CSV listing the studies for {@code backstrat imaging --input manifest.csv}: one
- * row per study, UTF-8, comma-separated, header row first.
+ * row per study, UTF-8, comma-separated, header row first; read by the one table reader
+ * ({@link TableReader}), so the encoding, quoting and line-end rules are every input's.
  *
  * <ul>
  *   <li>{@code id} (required): the person id, non-empty and unique.
  *   <li>{@code sagittal} (required): the sagittal T2 image.
- *   <li>{@code axial}, or all three of {@code axial_l3l4}, {@code axial_l4l5},
- *       {@code axial_l5s1} (required, either or both): {@code axial_<level>} is the axial T2
+ *   <li>{@code axial}, {@code axial_l3l4}, {@code axial_l4l5}, {@code axial_l5s1} (optional:
+ *       a row without any axial image is a sagittal-only study, graded with its facet columns
+ *       left empty and a note): {@code axial_<level>} is the axial T2
  *       image at that facet level; {@code axial} is a folder holding the three as
  *       {@code axial_l3l4_t2}, {@code axial_l4l5_t2}, {@code axial_l5s1_t2} (any format of the
  *       {@link StudyLayout}), used for each level whose own column is absent or empty.
@@ -84,60 +83,55 @@ public final class StudyManifest {
    * @throws BadInputException listing every problem of the manifest (rules above)
    */
   public static List<StudyInput> read(Path file) {
-    String name = file.toString();
-    Path base = file.toAbsolutePath().getParent();
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return read(name, base, r, 2);
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw BadInputException.at(name, 0, "", "", "an existing manifest CSV file");
-    } catch (IOException e) {
-      throw BadInputException.at(name, 0, "", "", "a readable UTF-8 CSV manifest ("
-          + e.getMessage() + ")");
-    }
+    return read(file.toString(), file.toAbsolutePath().getParent(),
+        sink -> TableReader.scan(file, sink));
   }
 
   /**
-   * Reads a manifest from {@code text} (a header row, then study rows), with the same rules as
-   * {@link #read(Path)}: relative image paths are resolved against {@code base}, messages name
-   * {@code name}, and the first study row is called row {@code firstDataRow} (2 for a whole
-   * file). Lets a distributed job read a slice of a manifest (the spark module).
+   * Reads manifest rows already split into cells (for example a slice of a manifest on a Spark
+   * executor), with the same rules as {@link #read(Path)}: relative image paths are resolved
+   * against {@code base}, messages name the table's file and its row numbers.
    *
-   * @throws BadInputException listing every problem of the manifest
+   * @throws BadInputException listing every problem of these rows
    */
-  public static List<StudyInput> read(String name, Path base, Reader text, long firstDataRow) {
+  public static List<StudyInput> read(RawTable table, Path base) {
+    return read(table.file(), base, sink -> TableReader.replay(table, sink));
+  }
+
+  private static List<StudyInput> read(String name, Path base,
+                                       java.util.function.Consumer<RowSink> source) {
     List<InputProblem> problems = new ArrayList<>();
     List<StudyInput> studies = new ArrayList<>();
-    try (CSVParser csv = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get()
-             .parse(text)) {
-      Map<String, Integer> index = new HashMap<>();
-      Map<String, Long> seen = new HashMap<>();
-      for (CSVRecord rec : csv) {
-        long record = rec.getRecordNumber();
-        long row = record + firstDataRow - 2;
-        if (record == 1) {
-          header(rec, name, index, problems);
-          if (!problems.isEmpty()) {
-            break;
-          }
-          continue;
+    Map<String, Integer> index = new HashMap<>();
+    Map<String, Long> seen = new HashMap<>();
+    // the one table reader: the same encoding, quoting and line-end rules as every other input
+    source.accept(new RowSink() {
+      @Override
+      public void header(List<String> cells, TableFormat format) {
+        StudyManifest.header(cells.stream().map(String::strip).toArray(String[]::new), name,
+            index, problems);
+        if (!problems.isEmpty()) {
+          throw new BadInputException(problems);
         }
-        if (rec.size() == 1 && rec.get(0).isEmpty()) {
-          continue; // a line of spaces
+      }
+
+      @Override
+      public void row(long row, String[] cells) {
+        String[] rec = new String[cells.length];
+        for (int c = 0; c < cells.length; c++) {
+          rec[c] = cells[c].strip();
         }
-        if (rec.size() > index.size()) {
-          problems.add(InputProblem.error(name, row, "", rec.size() + " cells", "at most "
+        if (rec.length > index.size()) {
+          problems.add(InputProblem.error(name, row, "", rec.length + " cells", "at most "
               + index.size() + " cells, one per header column"));
-          continue;
+          return;
         }
         StudyInput s = study(rec, row, index, base, name, seen, problems);
         if (s != null) {
           studies.add(s);
         }
       }
-    } catch (IOException | java.io.UncheckedIOException e) {
-      throw BadInputException.at(name, 0, "", "", "a readable UTF-8 CSV manifest ("
-          + e.getMessage() + ")");
-    }
+    });
     if (problems.isEmpty() && studies.isEmpty()) {
       problems.add(InputProblem.error(name, 0, "", "", "a manifest with a header row and at"
           + " least one study row"));
@@ -148,14 +142,11 @@ public final class StudyManifest {
     return studies;
   }
 
-  private static void header(CSVRecord rec, String name, Map<String, Integer> index,
+  private static void header(String[] rec, String name, Map<String, Integer> index,
                              List<InputProblem> problems) {
     Set<String> known = new LinkedHashSet<>(columns());
-    for (int c = 0; c < rec.size(); c++) {
-      String col = rec.get(c);
-      if (c == 0 && col.startsWith("\uFEFF")) {
-        col = col.substring(1);
-      }
+    for (int c = 0; c < rec.length; c++) {
+      String col = rec[c];
       if (!known.contains(col)) {
         problems.add(InputProblem.error(name, 1, col, col, "one of the manifest columns "
             + String.join(", ", known)));
@@ -168,18 +159,9 @@ public final class StudyManifest {
         problems.add(InputProblem.error(name, 0, required, "", "a column " + required));
       }
     }
-    if (!index.containsKey(AXIAL)) {
-      for (String level : CohortSchema.FACET_LEVELS) {
-        if (!index.containsKey(axialColumn(level))) {
-          problems.add(InputProblem.error(name, 0, axialColumn(level), "", "a column "
-              + axialColumn(level) + ", or a column " + AXIAL + " (a folder of the three axial"
-              + " images)"));
-        }
-      }
-    }
   }
 
-  private static StudyInput study(CSVRecord rec, long row, Map<String, Integer> index,
+  private static StudyInput study(String[] rec, long row, Map<String, Integer> index,
                                   Path base, String name, Map<String, Long> seen,
                                   List<InputProblem> problems) {
     int before = problems.size();
@@ -229,12 +211,12 @@ public final class StudyManifest {
     return problems.size() == before ? s : null;
   }
 
-  private static String cell(CSVRecord rec, Map<String, Integer> index, String column) {
+  private static String cell(String[] rec, Map<String, Integer> index, String column) {
     Integer c = index.get(column);
-    return c == null || c >= rec.size() ? "" : rec.get(c).strip();
+    return c == null || c >= rec.length ? "" : rec[c].strip();
   }
 
-  private static Path path(CSVRecord rec, Map<String, Integer> index, String column, Path base,
+  private static Path path(String[] rec, Map<String, Integer> index, String column, Path base,
                            String name, long row, List<InputProblem> problems) {
     String text = cell(rec, index, column);
     if (text.isEmpty()) {

@@ -148,7 +148,7 @@ public final class HeldOutEvaluation {
     int withinOne = 0;
     List<Double> angleErrors = new ArrayList<>();
     int anglesMissing = 0;
-    try (DiscLocaliser localiser = DiscLocaliser.bundled(1)) {
+    try (DiscLocaliser localiser = DiscLocaliser.phantom(1)) {
       for (int s = 0; s < n; s++) {
         CSVRecord row = rows.get(s);
         CSVRecord t = truth.get(s);

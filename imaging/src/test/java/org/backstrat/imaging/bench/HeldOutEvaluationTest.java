@@ -1,13 +1,14 @@
 package org.backstrat.imaging.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import org.backstrat.imaging.model.DiscLocaliser;
 import org.backstrat.imaging.model.FacetSegmenter;
 import org.backstrat.imaging.model.PfirrmannGrader;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,13 +17,14 @@ import org.junit.jupiter.api.io.TempDir;
  * 4711, never trained on) with no label images: discs located and graded, facets segmented and
  * measured, all through {@code ImagingJob}. The full-size run is bench/imaging/heldout.sh.
  */
+@Tag("slow")
 class HeldOutEvaluationTest {
   @TempDir
   Path tmp;
 
   @Test
   void bundledModelsMeetTheTargetsOnHeldOutPhantomsWithoutLabelImages() throws IOException {
-    assumeTrue(PfirrmannGrader.bundledPresent() && DiscLocaliser.bundledPresent()
+    assertTrue(PfirrmannGrader.phantomPresent() && DiscLocaliser.phantomPresent()
         && FacetSegmenter.bundledPresent(), "bundled models are not on the classpath");
     HeldOutEvaluation.Metrics m = HeldOutEvaluation.run(30, 4711, tmp.resolve("heldout"));
     String summary = m.summary();

@@ -1,12 +1,13 @@
 package org.backstrat.imaging.io;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import org.backstrat.testkit.Prerequisites;
 
-/** Locations of test images: Debian's pydicom/nibabel test files, shared data, fixtures. */
+/**
+ * Locations of test images: Debian's pydicom/nibabel test files, shared data, fixtures. Missing
+ * ones skip the test, or fail it under {@code BACKSTRAT_REQUIRE_DATA=1} ({@link Prerequisites}).
+ */
 final class TestFiles {
   static final Path PYDICOM = Path.of("/usr/lib/python3/dist-packages/pydicom/data/test_files");
   static final Path NIBABEL = Path.of("/usr/lib/python3/dist-packages/nibabel/tests/data");
@@ -17,14 +18,12 @@ final class TestFiles {
   /** Resolves "pydicom:", "nibabel:", "shared:" or a path relative to the reference folder. */
   static Path resolve(String name) {
     if (name.startsWith("pydicom:")) {
-      assumeTrue(Files.isDirectory(PYDICOM), "pydicom test files absent ("
-          + PYDICOM + "); install them with: apt-get install -y python3-pydicom");
-      return PYDICOM.resolve(name.substring(8));
+      return Prerequisites.packagedTestFiles(PYDICOM, "python3-pydicom")
+          .resolve(name.substring(8));
     }
     if (name.startsWith("nibabel:")) {
-      assumeTrue(Files.isDirectory(NIBABEL), "nibabel test files absent ("
-          + NIBABEL + "); install them with: apt-get install -y python3-nibabel");
-      return NIBABEL.resolve(name.substring(8));
+      return Prerequisites.packagedTestFiles(NIBABEL, "python3-nibabel")
+          .resolve(name.substring(8));
     }
     if (name.startsWith("shared:")) {
       return shared().resolve(name.substring(7));
@@ -41,10 +40,7 @@ final class TestFiles {
   }
 
   static Path shared() {
-    String dir = System.getProperty("backstrat.sharedData");
-    assumeTrue(dir != null && Files.isDirectory(Path.of(dir)),
-        "shared data folder absent (system property backstrat.sharedData = " + dir + ")");
-    return Path.of(dir);
+    return Prerequisites.sharedData();
   }
 
   static Path reference() {

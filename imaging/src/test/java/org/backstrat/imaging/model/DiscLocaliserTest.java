@@ -3,7 +3,7 @@ package org.backstrat.imaging.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -79,10 +79,10 @@ class DiscLocaliserTest {
 
   @Test
   void bundledLocaliserFindsEveryDiscOfUnseenPhantomsNearItsLabelCentroid() {
-    assumeTrue(DiscLocaliser.bundledPresent(), "no bundled disc localiser");
+    assertTrue(DiscLocaliser.phantomPresent(), "no bundled disc localiser");
     PhantomGenerator generator = PhantomGenerator.withDefaults();
     double worst = 0;
-    try (DiscLocaliser localiser = DiscLocaliser.bundled(1)) {
+    try (DiscLocaliser localiser = DiscLocaliser.phantom(1)) {
       assertThat(localiser.card().intendedUse()).contains("not for clinical use");
       for (int s = 0; s < 8; s++) {
         PhantomGenerator.Study study = generator.generate("loc" + s, 7_100_000L + s);
@@ -110,12 +110,12 @@ class DiscLocaliserTest {
 
   @Test
   void anImageWithoutASpineDoesNotLookLumbar() {
-    assumeTrue(DiscLocaliser.bundledPresent(), "no bundled disc localiser");
+    assertTrue(DiscLocaliser.phantomPresent(), "no bundled disc localiser");
     Volume sagittal = PhantomGenerator.withDefaults().generate("blank", 5).sagittal();
     float[] flat = new float[(int) sagittal.geometry().voxelCount()];
     java.util.Arrays.fill(flat, 300f);
     Volume blank = Volume.adopt("blank", sagittal.geometry(), flat);
-    try (DiscLocaliser localiser = DiscLocaliser.bundled(1)) {
+    try (DiscLocaliser localiser = DiscLocaliser.phantom(1)) {
       DiscLocaliser.Located located = localiser.locate(blank);
       assertThat(located.lumbar()).isFalse();
       assertThat(located.warnings()).isNotEmpty();
@@ -124,11 +124,11 @@ class DiscLocaliserTest {
 
   @Test
   void discsUnderTheConfidenceThresholdAreNotFoundAndNotGraded() {
-    assumeTrue(DiscLocaliser.bundledPresent() && PfirrmannGrader.bundledPresent(),
+    assertTrue(DiscLocaliser.phantomPresent() && PfirrmannGrader.phantomPresent(),
         "no bundled models");
     PhantomGenerator.Study study = PhantomGenerator.withDefaults().generate("thr", 7);
-    try (DiscLocaliser localiser = DiscLocaliser.bundled(1);
-         PfirrmannGrader grader = PfirrmannGrader.bundled(1)) {
+    try (DiscLocaliser localiser = DiscLocaliser.phantom(1);
+         PfirrmannGrader grader = PfirrmannGrader.phantom(1)) {
       DiscLocaliser.Located all = localiser.locate(study.sagittal());
       double third = all.discs().get(2).confidence();
       // a threshold just above the L3/4 peak drops that level (and any weaker one)
@@ -151,9 +151,9 @@ class DiscLocaliserTest {
 
   @Test
   void anAxialImageIsRefused() {
-    assumeTrue(DiscLocaliser.bundledPresent(), "no bundled disc localiser");
+    assertTrue(DiscLocaliser.phantomPresent(), "no bundled disc localiser");
     Volume axial = PhantomGenerator.withDefaults().generate("ax", 6).axial().get(0).image();
-    try (DiscLocaliser localiser = DiscLocaliser.bundled(1)) {
+    try (DiscLocaliser localiser = DiscLocaliser.phantom(1)) {
       assertThatThrownBy(() -> localiser.locate(axial)).isInstanceOf(BadInputException.class)
           .hasMessageContaining("sagittal");
     }

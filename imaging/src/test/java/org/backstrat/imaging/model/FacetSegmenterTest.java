@@ -3,7 +3,7 @@ package org.backstrat.imaging.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.backstrat.core.BadInputException;
@@ -31,7 +31,7 @@ class FacetSegmenterTest {
 
   @Test
   void bundledSegmenterGivesLabelsOnTheImageGridWhoseAnglesMatchTheTruth() {
-    assumeTrue(FacetSegmenter.bundledPresent(), "no bundled facet segmenter");
+    assertTrue(FacetSegmenter.bundledPresent(), "no bundled facet segmenter");
     PhantomGenerator generator = PhantomGenerator.withDefaults();
     FacetAngles angles = FacetAngles.withDefaults();
     double sum = 0;
@@ -73,7 +73,7 @@ class FacetSegmenterTest {
 
   @Test
   void aSagittalImageIsRefused() {
-    assumeTrue(FacetSegmenter.bundledPresent(), "no bundled facet segmenter");
+    assertTrue(FacetSegmenter.bundledPresent(), "no bundled facet segmenter");
     Volume sagittal = PhantomGenerator.withDefaults().generate("s", 6).sagittal();
     try (FacetSegmenter segmenter = FacetSegmenter.bundled(1)) {
       assertThatThrownBy(() -> segmenter.segment(sagittal))

@@ -2,7 +2,7 @@ package org.backstrat.imaging.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.backstrat.imaging.facet.FacetAngles;
 import org.backstrat.imaging.phantom.PhantomGenerator;
@@ -26,11 +26,11 @@ class OrientationTest {
 
   @Test
   void reorientedSagittalSlicesGiveTheSameDiscsAndGrades() {
-    assumeTrue(DiscLocaliser.bundledPresent() && PfirrmannGrader.bundledPresent(),
+    assertTrue(DiscLocaliser.phantomPresent() && PfirrmannGrader.phantomPresent(),
         "no bundled disc localiser or Pfirrmann model");
     PhantomGenerator generator = PhantomGenerator.withDefaults();
-    try (DiscLocaliser localiser = DiscLocaliser.bundled(1);
-         PfirrmannGrader grader = PfirrmannGrader.bundled(1)) {
+    try (DiscLocaliser localiser = DiscLocaliser.phantom(1);
+         PfirrmannGrader grader = PfirrmannGrader.phantom(1)) {
       for (int s = 0; s < 2; s++) {
         PhantomGenerator.Study study = generator.generate("orient" + s, 6_300_000L + s);
         DiscLocaliser.Located base = localiser.locate(study.sagittal());
@@ -68,7 +68,7 @@ class OrientationTest {
 
   @Test
   void reorientedAxialSlicesGiveTheSameFacetAnglesWithThePatientsLeftAndRight() {
-    assumeTrue(FacetSegmenter.bundledPresent(), "no bundled facet segmenter");
+    assertTrue(FacetSegmenter.bundledPresent(), "no bundled facet segmenter");
     PhantomGenerator generator = PhantomGenerator.withDefaults();
     FacetAngles angles = FacetAngles.withDefaults();
     try (FacetSegmenter segmenter = FacetSegmenter.bundled(1)) {
@@ -95,12 +95,12 @@ class OrientationTest {
 
   @Test
   void aSagittalSliceWhoseRowsAreTurnedInPlaneGivesTheSameDiscs() {
-    assumeTrue(DiscLocaliser.bundledPresent() && PfirrmannGrader.bundledPresent(),
+    assertTrue(DiscLocaliser.phantomPresent() && PfirrmannGrader.phantomPresent(),
         "no bundled disc localiser or Pfirrmann model");
     PhantomGenerator.Study study = PhantomGenerator.withDefaults().generate("orientturn",
         6_500_000L);
-    try (DiscLocaliser localiser = DiscLocaliser.bundled(1);
-         PfirrmannGrader grader = PfirrmannGrader.bundled(1)) {
+    try (DiscLocaliser localiser = DiscLocaliser.phantom(1);
+         PfirrmannGrader grader = PfirrmannGrader.phantom(1)) {
       DiscLocaliser.Located base = localiser.locate(study.sagittal());
       int[] grades = grader.grade(study.sagittal(), base).grades();
       for (double angle : new double[] {-20, 12, 90}) {

@@ -29,7 +29,7 @@ class PhantomTest {
     PhantomJob.withDefaults().withCount(3).withSeed(42).withThreads(1).run(a, false, null);
     PhantomJob.withDefaults().withCount(3).withSeed(42).withThreads(3).run(b, false, null);
     List<Path> files = files(a);
-    assertThat(files).hasSize(1 + 3 * 8);
+    assertThat(files).hasSize(2 + 3 * 8); // truth.csv, the output marker, 8 images per study
     assertThat(files(b)).hasSameSizeAs(files);
     for (Path f : files) {
       assertThat(Files.readAllBytes(b.resolve(a.relativize(f)))).as(f.toString())
@@ -123,8 +123,13 @@ class PhantomTest {
     Path out = Files.createDirectory(tmp.resolve("exists"));
     assertThatThrownBy(() -> PhantomJob.withDefaults().withCount(1).run(out, false, null))
         .isInstanceOf(BadInputException.class).hasMessageContaining("--force");
-    PhantomJob.withDefaults().withCount(1).run(out, true, null);
-    assertThat(out.resolve("truth.csv")).exists();
+    // a folder backstrat did not write is not replaced even with force; a previous output is
+    assertThatThrownBy(() -> PhantomJob.withDefaults().withCount(1).run(out, true, null))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("did not write");
+    Path previous = tmp.resolve("previous");
+    PhantomJob.withDefaults().withCount(1).run(previous, false, null);
+    PhantomJob.withDefaults().withCount(1).run(previous, true, null);
+    assertThat(previous.resolve("truth.csv")).exists();
   }
 
   @Test

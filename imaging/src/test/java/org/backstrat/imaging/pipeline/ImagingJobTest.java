@@ -3,7 +3,7 @@ package org.backstrat.imaging.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -69,10 +69,40 @@ class ImagingJobTest {
   }
 
   @Test
+  void sagittalOnlyStudyFolderIsGradedWithEmptyFacetsAndANote() throws IOException {
+    bundledModelsArePresent();
+    Path studies = copyOfPhantoms();
+    try (var s = Files.list(studies.resolve("phantom-0002"))) {
+      for (Path p : s.toList()) {
+        if (p.getFileName().toString().startsWith("axial_")) {
+          Files.delete(p);
+        }
+      }
+    }
+    Path out = tmp.resolve("sag.csv");
+    ImagingJob.Result r = PhantomJobs.job().run(studies, out, false, null);
+    assertThat(r.failed()).isZero();
+    CSVRecord row = read(out).get(1);
+    assertThat(row.get("id")).isEqualTo("phantom-0002");
+    for (String level : List.of("l1l2", "l2l3", "l3l4", "l4l5", "l5s1")) {
+      assertThat(row.get("pfirrmann_" + level)).as(level).isNotEmpty();
+    }
+    for (String level : List.of("l3l4", "l4l5", "l5s1")) {
+      assertThat(row.get("facet_angle_" + level + "_left")).isEmpty();
+      assertThat(row.get("facet_angle_" + level + "_right")).isEmpty();
+    }
+    assertThat(row.get(ImagingJob.MESSAGES_COLUMN)).contains("no axial series was given")
+        .doesNotContain("axial l3l4:").doesNotContain("axial l5s1:");
+    assertThat(row.get(ImagingJob.STATUS_COLUMN)).isIn("ok", "partial");
+    assertThat(read(out).get(0).get("facet_angle_l4l5_left")).as("others keep their axial")
+        .isNotEmpty();
+  }
+
+  @Test
   void phantomBiomarkersComeOutInTheCohortColumnsAndMatchTheTruth() throws IOException {
     Path out = tmp.resolve("biomarkers.csv");
     int[] progress = new int[1];
-    ImagingJob.Result result = ImagingJob.withDefaults().run(phantoms, out, false,
+    ImagingJob.Result result = PhantomJobs.job().run(phantoms, out, false,
         (done, total) -> progress[0] = done);
     assertThat(result.studies()).isEqualTo(5);
     assertThat(progress[0]).isEqualTo(5);
@@ -110,8 +140,8 @@ class ImagingJobTest {
         .isGreaterThanOrEqualTo(discs - 1);
   }
 
-  private static void assumeModels() {
-    assumeTrue(PfirrmannGrader.bundledPresent() && DiscLocaliser.bundledPresent()
+  private static void bundledModelsArePresent() {
+    assertTrue(PfirrmannGrader.phantomPresent() && DiscLocaliser.phantomPresent()
         && FacetSegmenter.bundledPresent(), "bundled models are not on the classpath");
   }
 
@@ -131,10 +161,10 @@ class ImagingJobTest {
 
   @Test
   void withoutLabelImagesTheModelsLocateGradeAndSegment() throws IOException {
-    assumeModels();
+    bundledModelsArePresent();
     Path studies = copyOfPhantoms();
     deleteLabels(studies.resolve("phantom-0001"));
-    ImagingJob.withDefaults().run(studies, tmp.resolve("d.csv"), false, null);
+    PhantomJobs.job().run(studies, tmp.resolve("d.csv"), false, null);
     CSVRecord row = read(tmp.resolve("d.csv")).get(0);
     CSVRecord t = read(phantoms.resolve("truth.csv")).get(0);
     for (String level : List.of("l1l2", "l2l3", "l3l4", "l4l5", "l5s1")) {
@@ -157,7 +187,7 @@ class ImagingJobTest {
 
   @Test
   void aStudyStoredInAnotherOrientationGivesTheSameBiomarkers() throws IOException {
-    assumeModels();
+    bundledModelsArePresent();
     Path studies = copyOfPhantoms();
     Path original = studies.resolve("phantom-0004");
     deleteLabels(original);
@@ -173,7 +203,7 @@ class ImagingJobTest {
       write(turned.resolve(name), axial.get(l).apply(reader.read(original.resolve(name))),
           SampleType.INT16);
     }
-    ImagingJob.withDefaults().run(studies, tmp.resolve("o.csv"), false, null);
+    PhantomJobs.job().run(studies, tmp.resolve("o.csv"), false, null);
     List<CSVRecord> rows = read(tmp.resolve("o.csv"));
     CSVRecord a = rows.stream().filter(r -> r.get("id").equals("phantom-0004")).findFirst()
         .orElseThrow();
@@ -195,7 +225,7 @@ class ImagingJobTest {
 
   @Test
   void labelImagesTakePrecedenceUnlessSwitchedOff() throws IOException {
-    assumeModels();
+    bundledModelsArePresent();
     Path studies = copyOfPhantoms();
     // an empty sagittal label image: with label images on, no disc is found in it
     Path labels = studies.resolve("phantom-0001/sagittal_t2_labels.mha");
@@ -203,11 +233,11 @@ class ImagingJobTest {
     Volume empty = Volume.of("empty", original.geometry(),
         new float[(int) original.geometry().voxelCount()]);
     write(labels, empty, SampleType.UINT8);
-    ImagingJob.withDefaults().run(studies, tmp.resolve("on.csv"), false, null);
+    PhantomJobs.job().run(studies, tmp.resolve("on.csv"), false, null);
     CSVRecord on = read(tmp.resolve("on.csv")).get(0);
     assertThat(on.get("pfirrmann_l3l4")).isEmpty();
     assertThat(on.get(ImagingJob.MESSAGES_COLUMN)).contains("not found in the labels");
-    ImagingJob.withDefaults().withLabelImages(false).run(studies, tmp.resolve("off.csv"), false,
+    PhantomJobs.builder().labelImages(false).build().run(studies, tmp.resolve("off.csv"), false,
         null);
     CSVRecord off = read(tmp.resolve("off.csv")).get(0);
     assertThat(off.get("pfirrmann_l3l4")).isNotEmpty();
@@ -216,7 +246,7 @@ class ImagingJobTest {
 
   @Test
   void aSagittalImageWithoutASpineIsReportedAsNotLumbar() throws IOException {
-    assumeModels();
+    bundledModelsArePresent();
     Path studies = copyOfPhantoms();
     deleteLabels(studies.resolve("phantom-0002"));
     Path sagittal = studies.resolve("phantom-0002/sagittal_t2.mha");
@@ -224,7 +254,7 @@ class ImagingJobTest {
     float[] flat = new float[(int) image.geometry().voxelCount()];
     java.util.Arrays.fill(flat, 250f);
     write(sagittal, Volume.of("flat", image.geometry(), flat), SampleType.INT16);
-    ImagingJob.withDefaults().run(studies, tmp.resolve("n.csv"), false, null);
+    PhantomJobs.job().run(studies, tmp.resolve("n.csv"), false, null);
     CSVRecord row = read(tmp.resolve("n.csv")).get(1);
     assertThat(row.get(ImagingJob.MESSAGES_COLUMN)).contains("does not look lumbar");
     assertThat(row.get("pfirrmann_l1l2")).isEmpty();
@@ -235,7 +265,7 @@ class ImagingJobTest {
 
   @Test
   void aSagittalStackIsMeasuredOnItsMiddleSliceAndSaysSo() throws IOException {
-    assumeModels();
+    bundledModelsArePresent();
     Path studies = copyOfPhantoms();
     deleteLabels(studies.resolve("phantom-0003"));
     Path sagittal = studies.resolve("phantom-0003/sagittal_t2.mha");
@@ -252,7 +282,7 @@ class ImagingJobTest {
     VolumeGeometry three = VolumeGeometry.of(g.sizeX(), g.sizeY(), 3, g.spacingMm(), origin,
         g.direction());
     write(sagittal, Volume.of("stack", three, stack), SampleType.INT16);
-    ImagingJob.withDefaults().run(studies, tmp.resolve("s.csv"), false, null);
+    PhantomJobs.job().run(studies, tmp.resolve("s.csv"), false, null);
     CSVRecord row = read(tmp.resolve("s.csv")).get(2);
     CSVRecord t = read(phantoms.resolve("truth.csv")).get(2);
     assertThat(row.get(ImagingJob.MESSAGES_COLUMN))
@@ -266,7 +296,7 @@ class ImagingJobTest {
 
   @Test
   void withoutTheSacrumInViewTheLevelsAreNotIdentifiedAndSaySo() throws IOException {
-    assumeModels();
+    bundledModelsArePresent();
     Path studies = copyOfPhantoms();
     Path dir = studies.resolve("phantom-0004");
     Volume labels = VolumeReader.withDefaults().read(dir.resolve("sagittal_t2_labels.mha"));
@@ -282,7 +312,7 @@ class ImagingJobTest {
       java.util.Arrays.fill(v, j * g.sizeX(), (j + 1) * g.sizeX(), 210f);
     }
     write(sagittal, Volume.of("cut", g, v), SampleType.INT16);
-    ImagingJob.withDefaults().run(studies, tmp.resolve("c.csv"), false, null);
+    PhantomJobs.job().run(studies, tmp.resolve("c.csv"), false, null);
     CSVRecord row = read(tmp.resolve("c.csv")).get(3);
     // the localiser names levels by counting from the sacrum: without it, no level is named
     // reliably, and the study says so instead of grading the wrong discs
@@ -298,18 +328,16 @@ class ImagingJobTest {
   }
 
   @Test
-  void aCardForAnotherTaskIsBadInputBeforeAnyStudyIsRead() throws Exception {
-    assumeModels();
+  void aCardForAnotherTaskIsBadInputWhenTheJobIsBuilt() throws Exception {
+    bundledModelsArePresent();
     Path pfirrmannCard = Path.of(ImagingJob.class.getResource(
         "/org/backstrat/imaging/models/pfirrmann_phantom.card.json").toURI());
-    Path out = tmp.resolve("x.csv");
-    assertThatThrownBy(() -> ImagingJob.withDefaults().withDiscLocaliserModel(pfirrmannCard)
-        .run(phantoms, out, false, null)).isInstanceOf(BadInputException.class)
-        .hasMessageContaining("disc_localiser");
-    assertThatThrownBy(() -> ImagingJob.withDefaults().withFacetSegmenterModel(pfirrmannCard)
-        .run(phantoms, out, false, null)).isInstanceOf(BadInputException.class)
-        .hasMessageContaining("facet_segmentation");
-    assertThat(out).doesNotExist();
+    assertThatThrownBy(() -> PhantomJobs.builder().discLocaliserModel(pfirrmannCard).build())
+        .isInstanceOf(BadInputException.class).hasMessageContaining("disc_localiser");
+    assertThatThrownBy(() -> PhantomJobs.builder().facetSegmenterModel(pfirrmannCard).build())
+        .isInstanceOf(BadInputException.class).hasMessageContaining("facet_segmentation");
+    assertThatThrownBy(() -> ImagingJob.builder().pfirrmannModel(tmp.resolve("none.json"))
+        .build()).isInstanceOf(BadInputException.class).hasMessageContaining("none.json");
   }
 
   @Test
@@ -324,7 +352,7 @@ class ImagingJobTest {
     Files.writeString(studies.resolve("phantom-0004/axial_l5s1_t2.mha"), "NDims = 3\n"
         + "DimSize = 4096 4096 64\nElementType = MET_FLOAT\nElementDataFile = LOCAL\n");
     Path out = tmp.resolve("b.csv");
-    ImagingJob.Result result = ImagingJob.withDefaults().run(studies, out, false, null);
+    ImagingJob.Result result = PhantomJobs.job().run(studies, out, false, null);
     assertThat(result.studies()).isEqualTo(5);
     List<CSVRecord> rows = read(out);
     assertThat(rows.get(0).get(ImagingJob.MESSAGES_COLUMN)).contains("sagittal:")
@@ -345,7 +373,7 @@ class ImagingJobTest {
   void aStudyWithNothingReadableFails() throws IOException {
     Path studies = tmp.resolve("empty-studies");
     Files.createDirectories(studies.resolve("person-a"));
-    ImagingJob.withDefaults().run(studies, tmp.resolve("c.csv"), false, null);
+    PhantomJobs.job().run(studies, tmp.resolve("c.csv"), false, null);
     CSVRecord row = read(tmp.resolve("c.csv")).get(0);
     assertThat(row.get("id")).isEqualTo("person-a");
     assertThat(row.get(ImagingJob.STATUS_COLUMN)).isEqualTo("failed");
@@ -354,22 +382,22 @@ class ImagingJobTest {
   @Test
   void inputThatIsNotAFolderOfStudiesIsBadInput() throws IOException {
     Path nothing = tmp.resolve("nothing-here");
-    assertThatThrownBy(() -> ImagingJob.withDefaults().run(nothing, tmp.resolve("o.csv"), false,
+    assertThatThrownBy(() -> PhantomJobs.job().run(nothing, tmp.resolve("o.csv"), false,
         null)).isInstanceOf(BadInputException.class).hasMessageContaining("sub-folder")
         .hasMessageContaining("manifest");
     Path file = Files.writeString(tmp.resolve("x.txt"), "x");
-    assertThatThrownBy(() -> ImagingJob.withDefaults().run(file, tmp.resolve("o.csv"), false,
+    assertThatThrownBy(() -> PhantomJobs.job().run(file, tmp.resolve("o.csv"), false,
         null)).as("a file is read as a manifest").isInstanceOf(BadInputException.class)
         .hasMessageContaining("manifest columns");
     Path empty = Files.createDirectory(tmp.resolve("none"));
-    assertThatThrownBy(() -> ImagingJob.withDefaults().run(empty, tmp.resolve("o.csv"), false,
+    assertThatThrownBy(() -> PhantomJobs.job().run(empty, tmp.resolve("o.csv"), false,
         null)).isInstanceOf(BadInputException.class).hasMessageContaining("study folder");
   }
 
   @Test
   void existingOutputIsNotOverwrittenWithoutForce() throws IOException {
     Path out = Files.writeString(tmp.resolve("exists.csv"), "keep");
-    assertThatThrownBy(() -> ImagingJob.withDefaults().run(phantoms, out, false, null))
+    assertThatThrownBy(() -> PhantomJobs.job().run(phantoms, out, false, null))
         .isInstanceOf(BadInputException.class).hasMessageContaining("--force");
     assertThat(Files.readString(out)).isEqualTo("keep");
   }

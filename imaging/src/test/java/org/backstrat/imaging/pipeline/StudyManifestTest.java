@@ -106,10 +106,33 @@ class StudyManifestTest {
   void missingRequiredColumnsAreNamed() throws IOException {
     BadInputException e = bad(manifest("id,axial", "p,ax"));
     assertThat(e.problems()).extracting(InputProblem::column).containsExactly("sagittal");
-    e = bad(manifest("id,sagittal,axial_l3l4", "p,s,a"));
-    assertThat(e.problems()).extracting(InputProblem::column)
-        .containsExactly("axial_l4l5", "axial_l5s1");
-    assertThat(e.getMessage()).contains("manifest.csv").contains("or a column axial");
+    assertThat(e.getMessage()).contains("manifest.csv");
+  }
+
+  @Test
+  void sagittalOnlyManifestIsAcceptedAndItsStudiesHaveNoAxialImages() throws IOException {
+    List<StudyInput> s = StudyManifest.read(manifest(
+        "id,sagittal,sagittal_spacing_mm,sagittal_orientation", "p,s.png,0.8,PI"));
+    assertThat(s).hasSize(1);
+    assertThat(s.get(0).hasAxialImages()).isFalse();
+    assertThat(s.get(0).pixelGeometry(StudyLayout.SAGITTAL))
+        .contains(new PixelGeometry(0.8, 0.8, "PI"));
+    assertThat(StudyManifest.read(manifest("id,sagittal,axial_l4l5", "p,s.mha,a.mha")).get(0)
+        .hasAxialImages()).isTrue();
+    assertThat(StudyManifest.read(manifest("id,sagittal,axial", "p,s.mha,")).get(0)
+        .hasAxialImages()).as("an empty axial cell gives none").isFalse();
+  }
+
+  @Test
+  void badSpacingAndOrientationAreReportedAsSuchNotAsAMissingAxialColumn() throws IOException {
+    BadInputException e = bad(manifest("id,sagittal,sagittal_spacing_mm,sagittal_orientation",
+        "p,s.png,abc,PI", "q,s.png,0.8,XX"));
+    assertThat(e.problems()).extracting(InputProblem::row).containsExactly(2L, 3L);
+    assertThat(e.problems().get(0).column()).isEqualTo("sagittal_spacing_mm");
+    assertThat(e.problems().get(0).value()).isEqualTo("abc");
+    assertThat(e.problems().get(1).column()).isEqualTo("sagittal_orientation");
+    assertThat(e.problems().get(1).value()).isEqualTo("XX");
+    assertThat(e.getMessage()).doesNotContain("axial");
   }
 
   @Test
@@ -158,7 +181,7 @@ class StudyManifestTest {
   @Test
   void headerOnlyOrMissingManifestIsRefused() throws IOException {
     assertThat(bad(manifest("id,sagittal,axial")).getMessage()).contains("at least one study");
-    assertThat(bad(tmp.resolve("none.csv")).getMessage()).contains("existing manifest");
+    assertThat(bad(tmp.resolve("none.csv")).getMessage()).contains("none.csv: no such file");
   }
 
   @Test
@@ -171,10 +194,10 @@ class StudyManifestTest {
   void aManifestRunsThroughTheJobAndAMissingFileFailsOnlyThatPart() throws IOException {
     Path m = manifest("id,sagittal,axial", "p,nowhere.mha,");
     Path out = tmp.resolve("b.csv");
-    ImagingJob.Result r = ImagingJob.withDefaults().run(m, out, false, null);
+    ImagingJob.Result r = PhantomJobs.job().run(m, out, false, null);
     assertThat(r.failed()).isEqualTo(1);
     assertThat(Files.readString(out)).contains("nowhere.mha").contains("existing image file")
-        .contains("manifest gives none");
+        .contains("no axial series was given");
   }
 
   @Test
@@ -186,7 +209,7 @@ class StudyManifestTest {
     Path m = manifest("id,sagittal,sagittal_spacing_mm,sagittal_orientation,axial",
         "declared,sag.png,0.9,PS,", "undeclared,sag.png,,,");
     Path out = tmp.resolve("b.csv");
-    ImagingJob.withDefaults().run(m, out, false, null);
+    PhantomJobs.job().run(m, out, false, null);
     List<String> rows = Files.readAllLines(out);
     assertThat(rows.get(1)).as("no complaint about the picture itself")
         .startsWith("declared,").doesNotContain("sag.png");

@@ -24,6 +24,7 @@ import org.backstrat.report.html.ReportView.TocEntry;
 import org.backstrat.report.model.DecisionCurves;
 import org.backstrat.report.model.Exclusion;
 import org.backstrat.report.model.ReportInput;
+import org.backstrat.report.model.Addition;
 import org.backstrat.report.model.ValidationResult;
 import org.backstrat.report.model.VariantReport;
 import org.backstrat.report.table.NumberText;
@@ -162,6 +163,7 @@ public final class ReportRenderer {
   private static void variantSection(String anchor, VariantReport v, Map<String, ReportTable> tables,
                                      List<Block> blocks, String whiskerRule) {
     ReportCharts charts = new ReportCharts(v);
+    additions(anchor, true, v, tables, blocks);
     switch (anchor) {
       case "k-selection" -> {
         blocks.add(new Paragraph("K = " + v.k() + " was used (" + v.method() + ", trim fraction α = "
@@ -250,6 +252,21 @@ public final class ReportRenderer {
         }
       }
       default -> throw new IllegalStateException("unknown section " + anchor);
+    }
+    additions(anchor, false, v, tables, blocks);
+  }
+
+  /** The analysis's own paragraphs and tables for this section, before or after the fixed ones. */
+  private static void additions(String anchor, boolean first, VariantReport v,
+                                Map<String, ReportTable> tables, List<Block> blocks) {
+    for (Addition a : v.additions()) {
+      if (a.section().equals(anchor) && a.first() == first) {
+        if (a.text() != null) {
+          blocks.add(new Paragraph(a.text(), a.note()));
+        } else {
+          blocks.add(table(tables, ReportTables.nameFor(v, a.table().what())));
+        }
+      }
     }
   }
 

@@ -11,6 +11,7 @@ import org.backstrat.core.Progress;
 import org.backstrat.core.cohort.Cohort;
 import org.backstrat.core.cohort.CohortReader;
 import org.backstrat.core.io.AtomicOutput;
+import org.backstrat.core.io.OutputTarget;
 import org.backstrat.core.scoring.CohortScorer;
 import org.backstrat.core.scoring.ScoringOptions;
 import org.backstrat.model.FrozenModel;
@@ -41,7 +42,9 @@ public final class AnalyzeJob {
    * @param progress where progress goes
    */
   public static AnalyzeJobResult run(AnalyzeRequest request, Progress progress) {
-    AtomicOutput.checkWritable(request.output(), request.force());
+    OutputTarget target = OutputTarget.directory(request.output(), request.force(),
+        request.data()).withInputs(request.otherInputs());
+    AtomicOutput.check(target);
     Instant createdAt = CreationTime.now(); // a bad SOURCE_DATE_EPOCH is refused before the work
     progress.step("reading " + request.data());
     Cohort cohort = CohortReader.withDefaults().read(request.data()).orThrow();
@@ -51,7 +54,7 @@ public final class AnalyzeJob {
         .withProgress(progress).run(scored);
     InputTable input = InputTable.of(request.data(), cohort.size());
     AtomicReference<FrozenModel> model = new AtomicReference<>();
-    AtomicOutput.writeDirectory(request.output(), request.force(), dir -> model.set(
+    AtomicOutput.write(target, dir -> model.set(
         writeInto(result, input, dir, scored.has("stratum"), createdAt)));
     return new AnalyzeJobResult(request.output(), result, model.get());
   }

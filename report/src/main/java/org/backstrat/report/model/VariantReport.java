@@ -23,12 +23,13 @@ import java.util.List;
  * @param tests between-stratum tests
  * @param validation validation results: the full model first, then e.g. questionnaire only
  * @param decisionCurves decision curves, or null
+ * @param additions paragraphs and tables added to the variant's sections, in order
  */
 public record VariantReport(String name, List<Feature> features, String method, int k, double trimFraction,
                             int nUsed, int nOutliers, List<Setting> settings, List<SelectionRow> selection,
                             List<TrimmedObjectiveCurve> trimmedObjective, List<StratumReport> strata,
                             Projection projection, List<TestRow> tests, List<ValidationResult> validation,
-                            DecisionCurves decisionCurves) {
+                            DecisionCurves decisionCurves, List<Addition> additions) {
 
   /** Checks names and alignment, copies lists. */
   public VariantReport {
@@ -42,6 +43,7 @@ public record VariantReport(String name, List<Feature> features, String method, 
     strata = List.copyOf(strata);
     tests = List.copyOf(tests);
     validation = List.copyOf(validation);
+    additions = List.copyOf(additions);
     for (StratumReport s : strata) {
       if (s.centroidZ().length != features.size()) {
         throw new IllegalArgumentException("variant " + name + ", stratum " + s.id() + ": "
@@ -72,6 +74,7 @@ public record VariantReport(String name, List<Feature> features, String method, 
     private final List<TestRow> tests = new ArrayList<>();
     private final List<ValidationResult> validation = new ArrayList<>();
     private DecisionCurves decisionCurves;
+    private final List<Addition> additions = new ArrayList<>();
 
     private Builder(String name) {
       this.name = name;
@@ -146,10 +149,16 @@ public record VariantReport(String name, List<Feature> features, String method, 
       return this;
     }
 
+    /** Adds paragraphs and tables to sections. */
+    public Builder additions(List<Addition> values) {
+      additions.addAll(values);
+      return this;
+    }
+
     /** @return the immutable report part */
     public VariantReport build() {
       return new VariantReport(name, features, method, k, trimFraction, nUsed, nOutliers, settings, selection,
-          trimmedObjective, strata, projection, tests, validation, decisionCurves);
+          trimmedObjective, strata, projection, tests, validation, decisionCurves, additions);
     }
   }
 }

@@ -22,7 +22,6 @@ import org.backstrat.analysis.pipeline.StratificationResult;
 import org.backstrat.analysis.pipeline.VariantAnalysis;
 import org.backstrat.analysis.result.StratumProfile;
 import org.backstrat.analysis.stats.StratumComparison;
-import org.backstrat.analysis.strata.StratumNamer;
 import org.backstrat.analysis.validation.CrossValidationResult;
 import org.backstrat.cluster.select.KSelectionRow;
 import org.backstrat.core.SoftwareVersion;
@@ -88,7 +87,7 @@ public final class AnalysisWriter {
     }
     ArrayNode skipped = root.putArray("skipped_variants");
     result.skippedVariants().forEach(skipped::add);
-    root.put("naming_rule", StratumNamer.RULE);
+    root.put("naming_rule", org.backstrat.analysis.strata.StrataInWords.RULE);
     root.put("k_rule", result.variants().get(0).selection().rule());
     root.set("settings", result.config().toJson());
     return root;
@@ -149,6 +148,9 @@ public final class AnalysisWriter {
       r.put("effect_size_measure", t.effectSizeMeasure().name().toLowerCase(java.util.Locale.ROOT));
       r.put("n", t.n());
     }
+    ArrayNode sentences = o.putArray("strata_sentences");
+    v.characterisation().sentences().forEach(sentences::add);
+    evidence(o, v);
     o.set("validation", validation(v.validation(), v));
     o.set("validation_questionnaire_only", validation(v.questionnaireOnly(), v));
     if (v.dca().isPresent()) {
@@ -161,6 +163,37 @@ public final class AnalysisWriter {
     return o;
   }
 
+  /** block_permutation_p (null when not run), its details, and prediction strength per K. */
+  private static void evidence(ObjectNode o, VariantAnalysis v) {
+    var e = v.evidence();
+    if (e.blockPermutation().isPresent()) {
+      var r = e.blockPermutation().get();
+      num(o, "block_permutation_p", r.pValue());
+      ObjectNode b = o.putObject("block_permutation");
+      b.put("statistic", r.statistic());
+      num(b, "observed", r.observed());
+      b.put("permutations", r.permutations());
+      num(b, "p", r.pValue());
+      b.put("supported", r.pValue() < 0.05);
+      ArrayNode domains = b.putArray("domains");
+      for (List<String> d : r.domains()) {
+        ArrayNode a = domains.addArray();
+        d.forEach(a::add);
+      }
+    } else {
+      o.putNull("block_permutation_p");
+    }
+    ArrayNode ps = o.putArray("prediction_strength");
+    for (var r : e.predictionStrength()) {
+      ObjectNode x = ps.addObject();
+      x.put("k", r.k());
+      num(x, "prediction_strength", r.strength());
+      num(x, "split_half_ari", r.splitHalfAri());
+    }
+    o.put("prediction_strength_splits", e.splits());
+    o.put("evidence_people", e.people());
+  }
+
   private static ObjectNode validation(CrossValidationResult cv, VariantAnalysis v) {
     ObjectNode o = NODES.objectNode();
     num(o, "accuracy_mean", cv.accuracyMean());
@@ -170,6 +203,33 @@ public final class AnalysisWriter {
     o.put("folds", cv.folds());
     o.put("repeats", cv.repeats());
     o.put("non_converged_fits", cv.nonConvergedFits());
+    o.put("model", "multinomial ridge (glmnet parametrisation)");
+    double[] lambdas = cv.lambdas();
+    java.util.Arrays.sort(lambdas);
+    num(o, "lambda_median", lambdas.length == 0 ? Double.NaN : lambdas[lambdas.length / 2]);
+    if (cv.separationChecked()) {
+      o.put("complete_separation_fits", cv.completeSeparationFits());
+      o.put("quasi_separation_fits", cv.quasiSeparationFits());
+    } else {
+      o.putNull("complete_separation_fits");
+      o.putNull("quasi_separation_fits");
+    }
+    var metrics = cv.pooledMetrics();
+    ArrayNode perClass = o.putArray("per_class");
+    for (int c = 0; c < v.k(); c++) {
+      ObjectNode pc = perClass.addObject();
+      pc.put("stratum", c + 1);
+      num(pc, "precision", metrics.precision()[c]);
+      num(pc, "recall", metrics.recall()[c]);
+      num(pc, "f1", metrics.f1()[c]);
+    }
+    ArrayNode meanConfusion = o.putArray("confusion_mean_per_repeat");
+    for (double[] row : cv.meanConfusionPerRepeat()) {
+      ArrayNode r = meanConfusion.addArray();
+      for (double x : row) {
+        r.add(x);
+      }
+    }
     ArrayNode labels = o.putArray("labels");
     for (int c = 0; c < v.k(); c++) {
       labels.add(v.label(c));

@@ -3,6 +3,7 @@ package org.backstrat.report.table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.backstrat.report.model.Addition;
 import org.backstrat.report.model.BoxSummary;
 import org.backstrat.report.model.CohortOverview;
 import org.backstrat.report.model.DecisionCurves;
@@ -58,6 +59,11 @@ public final class ReportTables {
         tables.add(decisionCurves(v));
       }
       tables.add(settings(v));
+      for (Addition a : v.additions()) {
+        if (a.table() != null) {
+          tables.add(addition(v, a.table()));
+        }
+      }
     }
     return tables;
   }
@@ -296,6 +302,19 @@ public final class ReportTables {
     return new ReportTable(nameFor(v, "decision_curves"), "Net benefit by threshold, variant " + v.name(),
         List.of(num("threshold", "Threshold"), txt("model", "Model"), num("net_benefit", "Net benefit"),
             num("lower", "Band lower"), num("upper", "Band upper")), rows);
+  }
+
+  /** A table added by the analysis (cells already formatted). */
+  public static ReportTable addition(VariantReport v, Addition.TextTable t) {
+    List<Column> cols = new ArrayList<>();
+    for (int j = 0; j < t.csvNames().size(); j++) {
+      cols.add(new Column(t.csvNames().get(j), t.headings().get(j), t.numeric().get(j)));
+    }
+    List<List<Cell>> rows = new ArrayList<>();
+    for (List<String> r : t.rows()) {
+      rows.add(r.stream().map(Cell::text).toList());
+    }
+    return new ReportTable(nameFor(v, t.what()), t.caption(), cols, rows);
   }
 
   /** Every setting of the variant. */

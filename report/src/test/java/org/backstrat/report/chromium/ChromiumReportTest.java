@@ -1,33 +1,35 @@
 package org.backstrat.report.chromium;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.backstrat.testkit.Prerequisites;
 import org.backstrat.report.FakeReport;
 import org.backstrat.report.html.ReportRenderer;
 import org.backstrat.report.html.ReportWriter;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Opens the report in real headless Chromium (Debian package {@code chromium}) and checks that
  * every section is in the browser's DOM, the console stays silent (no errors, no CSP
- * violations) and the page makes no network request. Skips where Chromium is not installed.
+ * violations) and the page makes no network request. Skips where Chromium is not installed,
+ * unless {@code BACKSTRAT_REQUIRE_BROWSER=1} (set by {@code .ci/run}), where it fails instead.
  */
+@Tag("slow")
 class ChromiumReportTest {
   private static final Path CHROMIUM = Path.of(System.getProperty("backstrat.chromium", "/usr/bin/chromium"));
 
   @Test
   void reportRendersOfflineWithEverySectionAndASilentConsole(@TempDir Path tmp) throws Exception {
-    assumeTrue(Files.isExecutable(CHROMIUM), "Chromium not found at " + CHROMIUM
-        + " (install Debian's 'chromium' package, or set -Dbackstrat.chromium); skipping the browser test");
+    requireChromium();
     Path out = tmp.resolve("out");
     ReportWriter.writeInto(FakeReport.example(), out);
     assertRendersOffline(out.resolve(ReportWriter.REPORT_FILE), tmp);
@@ -35,8 +37,7 @@ class ChromiumReportTest {
 
   @Test
   void reportOfARealAnalysisRendersOfflineWithEverySection(@TempDir Path tmp) throws Exception {
-    assumeTrue(Files.isExecutable(CHROMIUM), "Chromium not found at " + CHROMIUM
-        + " (install Debian's 'chromium' package, or set -Dbackstrat.chromium); skipping the browser test");
+    requireChromium();
     java.io.StringWriter csv = new java.io.StringWriter();
     org.backstrat.core.synth.CohortSynthesizer.withDefaults().writeCsv(csv, 400, 3);
     org.backstrat.core.cohort.Cohort cohort = org.backstrat.core.cohort.CohortReader.withDefaults()
@@ -91,5 +92,10 @@ class ChromiumReportTest {
     String log = Files.readString(netLog, StandardCharsets.UTF_8);
     assertThat(ChromiumLogs.isCompleteNetLog(log)).as("net log written completely to " + netLog).isTrue();
     assertThat(ChromiumLogs.pageRequests(log)).as("network requests made by the page").isEmpty();
+  }
+
+  private static void requireChromium() {
+    Prerequisites.require(Files.isExecutable(CHROMIUM), Prerequisites.REQUIRE_BROWSER,
+        "Chromium at " + CHROMIUM + " (install Debian's 'chromium' package, or set -Dbackstrat.chromium)");
   }
 }

@@ -23,16 +23,16 @@ public record ImagingSettings(String pfirrmannCard, String discCard, String face
 
   /** The single-machine job with these settings. */
   public ImagingJob job() {
-    ImagingJob job = ImagingJob.withDefaults().withLabelImages(useLabelImages);
+    ImagingJob.Builder job = ImagingJob.builder().labelImages(useLabelImages);
     if (pfirrmannCard != null) {
-      job = job.withPfirrmannModel(Path.of(pfirrmannCard));
+      job.pfirrmannModel(Path.of(pfirrmannCard));
     }
     if (discCard != null) {
-      job = job.withDiscLocaliserModel(Path.of(discCard));
+      job.discLocaliserModel(Path.of(discCard));
     }
     if (facetCard != null) {
-      job = job.withFacetSegmenterModel(Path.of(facetCard));
+      job.facetSegmenterModel(Path.of(facetCard));
     }
-    return job;
+    return job.build();
   }
 }

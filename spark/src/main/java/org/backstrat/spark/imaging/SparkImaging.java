@@ -1,15 +1,9 @@
 package org.backstrat.spark.imaging;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -20,6 +14,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.backstrat.core.BadInputException;
+import org.backstrat.core.io.RawTable;
+import org.backstrat.core.io.TableFormat;
 import org.backstrat.imaging.StudyInput;
 import org.backstrat.imaging.pipeline.ImagingJob;
 import org.backstrat.imaging.pipeline.StudyManifest;
@@ -116,16 +112,9 @@ public final class SparkImaging {
   /** One manifest row read by the single-machine manifest rules. */
   private static StudyInput oneRow(String name, String baseDir, List<String> header,
                                    String[] cells, long rowNumber) {
-    StringWriter text = new StringWriter();
-    try (CSVPrinter p = new CSVPrinter(text, CSVFormat.DEFAULT.builder()
-        .setRecordSeparator('\n').get())) {
-      p.printRecord(header);
-      p.printRecord((Object[]) cells);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return StudyManifest.read(name, Path.of(baseDir), new StringReader(text.toString()),
-        rowNumber).get(0);
+    RawTable one = new RawTable(name, header, List.<String[]>of(cells), new long[] {rowNumber},
+        TableFormat.CSV);
+    return StudyManifest.read(one, Path.of(baseDir)).get(0);
   }
 
   private static List<String> failed(String id, String reason) {

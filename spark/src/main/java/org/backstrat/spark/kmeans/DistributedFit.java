@@ -11,8 +11,8 @@ import org.backstrat.cluster.kmeans.ClusterModel;
  * engine numbers them: largest kept cluster first, ties by the centres' lexicographic order),
  * the trimmed objective (sum of kept squared distances), kept sizes, the trim radius (largest
  * kept distance), steps of the winning restart, and the passes and bytes the fit moved between
- * the blocks and the driver. The labels of the rows stay on the cluster: see
- * {@link DistributedTrimmedKMeans#label}.
+ * the blocks and the driver. The labels of the rows stay on the cluster: {@link #model()}
+ * places each row (the spark module's cluster verb writes them).
  *
  * @param scaler the transform from raw to scaled space (identity when fitted on scaled data)
  * @param trimFraction alpha

@@ -329,7 +329,7 @@ public final class DistributedTrimmedKMeans implements Serializable {
 
     // ---- trim --------------------------------------------------------------------------
 
-    /** The trim of one step: kept iff d2 < threshold, or equal and global row <= tieCut. */
+    /** The trim of one step: kept iff d2 &lt; threshold, or equal and global row &lt;= tieCut. */
     record Trim(double threshold, long tieCut) {
     }
 

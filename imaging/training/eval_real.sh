@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Patient-level 5-fold cross-validation of the real-data disc localiser + Pfirrmann grader,
+# end to end, beside the baselines "always grade 2" and signal ratio + logistic regression.
+# Usage (from anywhere): imaging/training/eval_real.sh [WORK_DIR]
+# Needs Debian /usr/bin/python3 with python3-torch 1.13, numpy, scipy, sklearn, PIL, and
+# ../shared/data/sudirman_lumbar_t2. The ten trainings (5 folds x localiser, grader) run as
+# single-threaded processes side by side, each deterministic (its own seeds); then each fold is
+# evaluated. Writes imaging/training/real_cv/: fold_<k>.json, cv_real.json,
+# cv_predictions.csv, cv_real.md and the logs.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+out="$here/imaging/training/real_cv"
+work="${1:-/tmp/backstrat-real-training}"
+py=/usr/bin/python3
+script="$here/imaging/training/train_real.py"
+mkdir -p "$out" "$work"
+pids=()
+for k in 0 1 2 3 4; do
+  for part in localiser grader; do
+    "$py" "$script" cv --fold "$k" --part "$part" --work "$work" > "$out/fold_${k}_$part.log" 2>&1 &
+    pids+=($!)
+  done
+done
+for p in "${pids[@]}"; do wait "$p"; done
+for k in 0 1 2 3 4; do
+  "$py" "$script" cv --fold "$k" --part eval --work "$work" --out "$out" >> "$out/eval.log" 2>&1
+done
+"$py" "$script" cv-merge --out "$out" | tee "$out/merge.log"
+"$py" "$here/imaging/training/cv_table.py" "$out/cv_real.json" > "$out/cv_real.md"

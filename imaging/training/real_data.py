@@ -1,0 +1,164 @@
+"""Reading the real lumbar slices (../shared/data/sudirman_lumbar_t2) and sampling them exactly
+as the Java pipeline does (org.backstrat.imaging.volume.PlaneSampler: bilinear, points beyond
+the outermost pixel centres get 0; DiscLocaliser's peak fit and disc axes), so that what the
+models are trained and cross-validated on is what Java feeds them.
+
+Conventions: an image is a float32 array img[j, i] (j rows, inferior; i columns, posterior:
+the folder's PI orientation is the canonical sagittal frame, so no reorientation here); slice
+frame millimetres x = i * SPACING_MM, y = j * SPACING_MM with pixel centres at whole indices.
+Disc boxes (normal_disc, degenerative_disc, lumbar_disc_bulge, thoracic_disc_bulge: every disc
+carries exactly one of these findings) sorted from the bottom give L5/S1, L4/5, L3/4, L2/3,
+L1/2, T12/L1 (the source's own convention); box centres are YOLO pixel-edge coordinates, so
+index = centre - 0.5.
+"""
+import csv
+import os
+
+import numpy as np
+from PIL import Image
+
+SPACING_MM = 0.8  # declared for every slice (README: not recorded; FOV ~300 mm over 384 px)
+DISC_FINDINGS = ('normal_disc', 'degenerative_disc', 'lumbar_disc_bulge',
+                 'thoracic_disc_bulge')
+LEVELS_BOTTOM_UP = ['l5s1', 'l4l5', 'l3l4', 'l2l3', 'l1l2', 't12l1']
+GRADED = ['l3l4', 'l4l5', 'l5s1']
+
+
+def default_folder():
+    here = os.path.dirname(os.path.abspath(__file__))
+    return os.path.normpath(os.path.join(here, '..', '..', '..', 'shared', 'data',
+                                         'sudirman_lumbar_t2'))
+
+
+def load(folder):
+    """List of dicts per image (sorted by file name): image, patient, img (float32 [j, i]),
+    discs {level: (x_mm, y_mm, half_w_mm, half_h_mm)}, grades {level: 1..5}."""
+    boxes = {}
+    with open(os.path.join(folder, 'boxes.csv'), newline='') as f:
+        for r in csv.DictReader(f):
+            if r['finding'] in DISC_FINDINGS:
+                boxes.setdefault(r['image'], []).append(
+                    (float(r['center_x_px']) - 0.5, float(r['center_y_px']) - 0.5,
+                     float(r['width_px']), float(r['height_px'])))
+    out = []
+    with open(os.path.join(folder, 'grades.csv'), newline='') as f:
+        rows = sorted(csv.DictReader(f), key=lambda r: r['image'])
+    for r in rows:
+        img = np.asarray(Image.open(os.path.join(folder, 'images', r['image'])),
+                         dtype=np.float32)
+        if img.ndim != 2:
+            raise ValueError(r['image'] + ': expected a grey image')
+        # one box per disc: drop a box whose centre lies within 8 px of a lower one kept
+        kept = []
+        for b in sorted(boxes.get(r['image'], []), key=lambda b: -b[1]):
+            if all(abs(b[1] - k[1]) > 8 for k in kept):
+                kept.append(b)
+        discs = {}
+        for level, b in zip(LEVELS_BOTTOM_UP, kept):
+            discs[level] = (b[0] * SPACING_MM, b[1] * SPACING_MM, b[2] / 2 * SPACING_MM,
+                            b[3] / 2 * SPACING_MM)
+        grades = {lv: int(r['pfirrmann_' + lv]) for lv in GRADED}
+        out.append({'image': r['image'], 'patient': r['patient_id'], 'img': img,
+                    'discs': discs, 'grades': grades})
+    return out
+
+
+def bilinear(img, fi, fj):
+    """PlaneSampler.bilinear over arrays of fractional indices (outside: 0)."""
+    ny, nx = img.shape
+    inside = (fi >= 0) & (fj >= 0) & (fi <= nx - 1) & (fj <= ny - 1)
+    fi = np.where(inside, fi, 0.0)
+    fj = np.where(inside, fj, 0.0)
+    i0 = np.minimum(np.floor(fi).astype(np.int64), max(nx - 2, 0))
+    j0 = np.minimum(np.floor(fj).astype(np.int64), max(ny - 2, 0))
+    i1 = np.minimum(i0 + 1, nx - 1)
+    j1 = np.minimum(j0 + 1, ny - 1)
+    ti = fi - i0
+    tj = fj - j0
+    top = img[j0, i0] * (1 - ti) + img[j0, i1] * ti
+    bottom = img[j1, i0] * (1 - ti) + img[j1, i1] * ti
+    return np.where(inside, top * (1 - tj) + bottom * tj, 0.0).astype(np.float32)
+
+
+def axes_of(angle_deg):
+    a = np.deg2rad(angle_deg)
+    return np.array([np.cos(a), np.sin(a)]), np.array([-np.sin(a), np.cos(a)])
+
+
+def sample(img, centre, angle_deg, width, height, step, spacing=SPACING_MM):
+    """PlaneSampler.sample with the identity frame: a width x height crop, row-major."""
+    u, v = axes_of(angle_deg)
+    r, c = np.mgrid[0:height, 0:width]
+    du = (c - (width - 1) / 2.0) * step
+    dv = (r - (height - 1) / 2.0) * step
+    x = centre[0] + du * u[0] + dv * v[0]
+    y = centre[1] + du * u[1] + dv * v[1]
+    return bilinear(img, x / spacing, y / spacing)
+
+
+def to_crop(point, centre, angle_deg, width, height, step):
+    """Crop pixel (column, row) of a slice-frame point (mm) in the crop sample() takes."""
+    u, v = axes_of(angle_deg)
+    d = np.asarray(point) - np.asarray(centre)
+    return (d @ u / step + (width - 1) / 2.0, d @ v / step + (height - 1) / 2.0)
+
+
+def image_centre(img, spacing=SPACING_MM):
+    ny, nx = img.shape
+    return ((nx - 1) / 2.0 * spacing, (ny - 1) / 2.0 * spacing)
+
+
+def normalise(x):
+    """Normalisation.percentile(1, 99): numpy's linear quantiles, clipped to 0..1."""
+    lo, hi = np.percentile(x, [1, 99])
+    if hi - lo <= 0:
+        return np.zeros_like(x)
+    return np.clip((x - lo) / (hi - lo), 0, 1).astype(np.float32)
+
+
+def log_parabola(lo, mid, hi):
+    lo, mid, hi = (np.log(max(float(v), 1e-6)) for v in (lo, mid, hi))
+    den = lo - 2 * mid + hi
+    if not den < 0:
+        return 0.0
+    return max(-0.5, min(0.5, 0.5 * (lo - hi) / den))
+
+
+def peak(h):
+    """DiscLocaliser.peak: (x px, y px, value) of one heatmap [rows, cols]."""
+    size_y, size_x = h.shape
+    j, i = np.unravel_index(int(np.argmax(h)), h.shape)
+    dx = log_parabola(h[j, i - 1], h[j, i], h[j, i + 1]) if 0 < i < size_x - 1 else 0.0
+    dy = log_parabola(h[j - 1, i], h[j, i], h[j + 1, i]) if 0 < j < size_y - 1 else 0.0
+    return i + dx, j + dy, float(h[j, i])
+
+
+def disc_axes(x, y, found):
+    """DiscLocaliser.axes: long-axis angle (degrees) per found disc, perpendicular to a least
+    squares x(y) polynomial (degree 2 for >= 3 discs, 1 for 2, 0 for 1)."""
+    x = np.asarray(x, float)
+    y = np.asarray(y, float)
+    found = np.asarray(found, bool)
+    out = np.full(len(x), np.nan)
+    n = int(found.sum())
+    if n == 0:
+        return out
+    mean_y = y[found].mean()
+    degree = min(2, n - 1)
+    t = y[found] - mean_y
+    basis = np.stack([t ** k for k in range(degree + 1)], axis=1)
+    coef = np.linalg.lstsq(basis, x[found], rcond=None)[0]
+    coef = np.concatenate([coef, np.zeros(3 - len(coef))])
+    for d in np.flatnonzero(found):
+        tt = y[d] - mean_y
+        slope = coef[1] + 2 * coef[2] * tt if degree >= 1 else 0.0
+        out[d] = np.degrees(np.arctan(-slope))
+    return out
+
+
+def patient_folds(items, k=5, seed=20261205):
+    """Fold number (0..k-1) per item; all slices of a patient share a fold."""
+    patients = sorted({it['patient'] for it in items}, key=lambda p: (len(p), p))
+    order = np.random.default_rng(seed).permutation(len(patients))
+    fold_of = {patients[p]: n % k for n, p in enumerate(order)}
+    return np.array([fold_of[it['patient']] for it in items])

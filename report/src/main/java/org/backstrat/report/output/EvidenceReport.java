@@ -1,0 +1,279 @@
+package org.backstrat.report.output;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.backstrat.analysis.dca.DecisionCurves;
+import org.backstrat.analysis.dca.NetBenefitCurve;
+import org.backstrat.analysis.dca.StratificationDecisionCurves;
+import org.backstrat.analysis.describe.TableOne;
+import org.backstrat.analysis.evidence.BlockPermutationTest;
+import org.backstrat.analysis.evidence.PredictionStrength;
+import org.backstrat.analysis.pipeline.StrataEvidence;
+import org.backstrat.analysis.pipeline.StratificationResult;
+import org.backstrat.analysis.pipeline.VariantAnalysis;
+import org.backstrat.analysis.validation.ClassificationMetrics;
+import org.backstrat.analysis.validation.CrossValidationResult;
+import org.backstrat.report.model.Addition;
+import org.backstrat.report.model.Addition.TextTable;
+
+/**
+ * What the report says about a variant beyond its fixed tables, in plain words: the strata in
+ * sentences and Table 1 (profiles), that the tests on clustering variables are descriptive
+ * (tests), the evidence that is not circular first and then what the cross-validated accuracy
+ * can and cannot show, with separation and convergence counted (validation), and where simpler
+ * rules beat the strata on the decision curves (decision curves).
+ */
+public final class EvidenceReport {
+  /** The variables of Table 1, in order (absent ones are skipped). */
+  static final List<String> TABLE_ONE_BASE = List.of("age", "sex", "bmi", "smoking");
+  static final List<String> TABLE_ONE_SCORES = List.of("sbt_total", "sbt_psychosocial",
+      "sbt_risk", "ompsq_total", "ompsq_pain", "ompsq_function", "ompsq_distress", "ompsq_rtw",
+      "ompsq_fear", "ompsq_high_risk", "dd_sum", "ft_max", "pfirrmann_l1l2", "pfirrmann_l2l3",
+      "pfirrmann_l3l4", "pfirrmann_l4l5", "pfirrmann_l5s1", "lbp_frequency",
+      "lbp_bothersomeness");
+
+  /** Share of people below which a 0/1 comparator's decision curve is called flat. */
+  static final double FLAT_SHARE = 0.02;
+
+  private EvidenceReport() {
+  }
+
+  /** The additions for one variant, in section order. */
+  public static List<Addition> additions(StratificationResult result, VariantAnalysis v) {
+    List<Addition> out = new ArrayList<>();
+    profiles(result, v, out);
+    out.add(Addition.paragraph("tests", true, "Read these p-values as descriptions, not "
+        + "tests: the strata were formed from the variables marked \"" + TableOne.DESCRIPTIVE
+        + "\", so they differ on them by construction and the p-values are tiny whatever the "
+        + "truth. Only variables the clustering did not use (the outcomes) are tests of a "
+        + "difference, and even they were not pre-specified."));
+    validation(v, out);
+    decisionCurves(result, v, out);
+    return out;
+  }
+
+  /** Table 1 of the kept people of a variant. */
+  public static TableOne tableOne(StratificationResult result, VariantAnalysis v) {
+    List<String> vars = new ArrayList<>(TABLE_ONE_BASE);
+    vars.addAll(TABLE_ONE_SCORES);
+    vars.add(result.config().outcome());
+    Set<String> ordered = new LinkedHashSet<>(vars);
+    List<String> labels = new ArrayList<>();
+    for (int c = 0; c < v.k(); c++) {
+      labels.add(v.label(c));
+    }
+    return TableOne.of(result.cohort(), v.strataFit().keptCohortRows(), v.strataFit().keptStrata(),
+        labels, List.copyOf(ordered), Set.copyOf(v.config().featureNames()));
+  }
+
+  private static void profiles(StratificationResult result, VariantAnalysis v,
+                               List<Addition> out) {
+    out.add(Addition.paragraph("profiles", true, "The strata in words (from the standardised "
+        + "centroids; the naming rule is in the methods):"));
+    for (String s : v.characterisation().sentences()) {
+      out.add(Addition.paragraph("profiles", true, s));
+    }
+    TableOne t = tableOne(result, v);
+    List<String> csv = new ArrayList<>(List.of("variable", "level", "statistic"));
+    List<String> head = new ArrayList<>(List.of("Variable", "Level", "Statistic"));
+    List<Boolean> num = new ArrayList<>(List.of(false, false, false));
+    int[] n = t.n();
+    for (int c = 0; c < t.columns().size(); c++) {
+      csv.add(c == 0 ? "overall" : "stratum_" + c);
+      head.add(t.columns().get(c) + " (n = " + n[c] + ")");
+      num.add(true);
+    }
+    csv.addAll(List.of("missing", "p", "test", "note"));
+    head.addAll(List.of("Missing", "p", "Test", "Note"));
+    num.addAll(List.of(true, true, false, false));
+    List<List<String>> rows = new ArrayList<>();
+    for (TableOne.Row r : t.rows()) {
+      List<String> row = new ArrayList<>(List.of(r.variable(), r.level(), r.statistic()));
+      if (r.cells().isEmpty()) {
+        for (int c = 0; c < t.columns().size(); c++) {
+          row.add("");
+        }
+      } else {
+        row.addAll(r.cells());
+      }
+      boolean first = r.level().isEmpty();
+      row.add(first ? Integer.toString(r.missing()) : "");
+      row.add(first ? pText(r.p()) : "");
+      row.add(first ? r.test() : "");
+      row.add(first ? r.note() : "");
+      rows.add(row);
+    }
+    out.add(Addition.table("profiles", true, new TextTable("table1", "Table 1 by stratum, "
+        + "variant " + v.name() + " (people kept by the clustering; n (%) of those with a value; "
+        + "median [Q1, Q3])", csv, head, num, rows)));
+  }
+
+  static String pText(double p) {
+    if (Double.isNaN(p)) {
+      return "";
+    }
+    return p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p);
+  }
+
+  private static String f(double x, int d) {
+    return Double.isNaN(x) ? "–" : String.format(Locale.ROOT, "%." + d + "f", x);
+  }
+
+  private static void validation(VariantAnalysis v, List<Addition> out) {
+    StrataEvidence e = v.evidence();
+    StringBuilder b = new StringBuilder("Primary evidence — are the strata more than the "
+        + "separate data domains? ");
+    if (e.blockPermutation().isPresent()) {
+      BlockPermutationTest.Result r = e.blockPermutation().get();
+      b.append("Block-permutation test: each domain (")
+          .append(String.join("; ", r.domains().stream().map(d -> String.join(", ", d)).toList()))
+          .append(") was shuffled across people on its own, which keeps every domain's "
+              + "distribution but breaks the links between domains, and the shuffled data were "
+              + "clustered with the same settings and K. Statistic ")
+          .append(r.statistic()).append(": observed ").append(f(r.observed(), 4))
+          .append(", permutation median ").append(f(median(r.permuted()), 4)).append(", p = ")
+          .append(f(r.pValue(), 4)).append(" (").append(r.permutations())
+          .append(" permutations, p = (1 + count) / (1 + B)). ");
+      b.append(r.pValue() < 0.05
+          ? "The strata are supported: clustering separates these people better than it "
+              + "separates data whose domains are unrelated."
+          : "The strata are not supported: data whose domains were shuffled independently "
+              + "cluster as well, so the strata may be no more than each domain's own spread.");
+    } else {
+      b.append("The block-permutation test was not run (permutations = 0), so there is no "
+          + "evidence here that the strata are more than the separate domains.");
+    }
+    out.add(Addition.paragraph("validation", true, b.toString()));
+    List<List<String>> rows = new ArrayList<>();
+    for (PredictionStrength.Result r : e.predictionStrength()) {
+      rows.add(List.of(Integer.toString(r.k()) + (r.k() == v.k() ? " (chosen)" : ""),
+          f(r.strength(), 3), f(r.splitHalfAri(), 3)));
+    }
+    out.add(Addition.table("validation", true, new TextTable("prediction_strength",
+        "Prediction strength (Tibshirani & Walther; fpc's definition) and split-half adjusted "
+            + "Rand index, " + e.splits() + " random halvings of " + e.people() + " people, "
+            + "variant " + v.name(),
+        List.of("k", "prediction_strength", "split_half_ari"),
+        List.of("K", "Prediction strength", "Split-half ARI"), List.of(true, true, true), rows)));
+    out.add(Addition.paragraph("validation", true, "Prediction strength and split-half ARI "
+        + "show whether a clustering of half the people reproduces on the other half "
+        + "(0.8 or more is read as well supported). They are reported, not used to decide: a "
+        + "cohort whose domains were shuffled independently can still score high when one "
+        + "domain is itself multimodal."));
+    CrossValidationResult cv = v.validation();
+    int fits = cv.folds() * cv.repeats();
+    double[] lambdas = cv.lambdas();
+    Arrays.sort(lambdas);
+    String lambda = lambdas.length == 0 || Double.isNaN(lambdas[0]) ? "–"
+        : f(lambdas[lambdas.length / 2], 4) + " (range " + f(lambdas[0], 4) + " to "
+            + f(lambdas[lambdas.length - 1], 4) + ")";
+    out.add(Addition.paragraph("validation", false, "Accuracy from the clustering features is "
+        + "near-circular. The strata are nearest-centre cells of the very features the "
+        + "regression reads, so a linear model separates them almost perfectly by "
+        + "construction: of " + fits + " training folds, " + cv.completeSeparationFits()
+        + " were completely and " + cv.quasiSeparationFits() + " quasi-completely separated "
+        + "(unpenalised maximum likelihood does not exist there). The model is therefore a "
+        + "multinomial ridge regression (glmnet's parametrisation) with λ chosen by inner "
+        + "5-fold cross-validation in every fit, median λ " + lambda + "; "
+        + cv.nonConvergedFits() + " of " + fits + " fits did not converge. High accuracy "
+        + "shows that the strata can be recomputed from their features, not that they exist; "
+        + "that question is answered by the block-permutation test above. The questionnaire-"
+        + "only model asks whether the strata can be recognised from a subset of the data."));
+    ClassificationMetrics m = cv.pooledMetrics();
+    double[][] mean = cv.meanConfusionPerRepeat();
+    List<List<String>> pr = new ArrayList<>();
+    for (int c = 0; c < v.k(); c++) {
+      List<String> row = new ArrayList<>(List.of((c + 1) + " " + v.label(c),
+          f(m.precision()[c], 3), f(m.recall()[c], 3), f(m.f1()[c], 3)));
+      for (double x : mean[c]) {
+        row.add(f(x, 1));
+      }
+      pr.add(row);
+    }
+    List<String> csv = new ArrayList<>(List.of("stratum", "precision", "recall", "f1"));
+    List<String> head = new ArrayList<>(List.of("Stratum (true)", "Precision", "Recall", "F1"));
+    List<Boolean> num = new ArrayList<>(List.of(false, true, true, true));
+    for (int c = 0; c < v.k(); c++) {
+      csv.add("mean_predicted_" + (c + 1));
+      head.add("Mean predicted " + (c + 1));
+      num.add(true);
+    }
+    out.add(Addition.table("validation", false, new TextTable("per_class", "Per-stratum "
+        + "precision, recall and F1 of the held-out predictions (all features), and the mean "
+        + "confusion matrix of one repeat (each person once), variant " + v.name(), csv, head,
+        num, pr)));
+    out.add(Addition.paragraph("validation", false, "Beside the paper: it reports "
+        + "cross-validated logistic-regression accuracy of 0.89 (SBT) and 0.87 (ÖMPSQ) and "
+        + "decision curves above treat-all. Here the all-features accuracy is "
+        + f(cv.accuracyMean(), 3) + " (SD " + f(cv.accuracySd(), 3) + "). Both figures "
+        + "predict a clustering from its own features and are near-circular in the same way; "
+        + "what differs is the penalised model, the separation reported, and the "
+        + "block-permutation test as the primary evidence."));
+  }
+
+  private static double median(double[] x) {
+    double[] s = x.clone();
+    Arrays.sort(s);
+    return s.length == 0 ? Double.NaN
+        : s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
+  }
+
+  private static void decisionCurves(StratificationResult result, VariantAnalysis v,
+                                     List<Addition> out) {
+    if (v.dca().isEmpty()) {
+      return;
+    }
+    DecisionCurves d = v.dca().get().curves();
+    NetBenefitCurve strat = d.curve(StratificationDecisionCurves.STRATIFICATION);
+    List<String> sentences = new ArrayList<>();
+    sentences.add("How the strata compare with every alternative (net benefit, thresholds "
+        + d.grid().label(0) + " to " + d.grid().label(d.grid().size() - 1) + "):");
+    for (NetBenefitCurve c : d.curves()) {
+      if (c.model().equals(StratificationDecisionCurves.STRATIFICATION)) {
+        continue;
+      }
+      String better = ranges(d, c, strat);
+      String worse = ranges(d, strat, c);
+      StringBuilder s = new StringBuilder(c.model().replace('_', ' ')).append(": ");
+      s.append(better.isEmpty() ? "never better than the strata" : "better than the strata for "
+          + "thresholds " + better);
+      s.append(worse.isEmpty() ? "; the strata are never better." : "; the strata are better "
+          + "for " + worse + ".");
+      if (!c.model().equals(DecisionCurves.TREAT_ALL) && !c.model().equals(DecisionCurves.TREAT_NONE)) {
+        long treated = c.truePositives()[0] + c.falsePositives()[0];
+        if (treated < FLAT_SHARE * d.n()) {
+          s.append(" It flags only ").append(treated).append(" of ").append(d.n())
+              .append(" people, so its net benefit is near zero at every threshold and its "
+                  + "curve lies on treat-none: flat because it treats almost no one, not "
+                  + "because it is neutral.");
+        }
+      }
+      sentences.add(s.toString());
+    }
+    sentences.add("Treat-none is the line at net benefit 0. A simpler rule that beats the strata "
+        + "over a range of thresholds is the better choice there; decision curves of a risk "
+        + "taken from the same cohort's outcome rates are optimistic.");
+    out.add(Addition.paragraph("decision-curves", false, String.join(" ", sentences)));
+  }
+
+  /** Threshold ranges where a's net benefit exceeds b's, as "0.08 to 0.75, 0.80 to 0.81". */
+  static String ranges(DecisionCurves d, NetBenefitCurve a, NetBenefitCurve b) {
+    List<String> out = new ArrayList<>();
+    int start = -1;
+    int size = d.grid().size();
+    for (int i = 0; i <= size; i++) {
+      boolean above = i < size && a.netBenefit()[i] > b.netBenefit()[i] + 1e-12;
+      if (above && start < 0) {
+        start = i;
+      } else if (!above && start >= 0) {
+        out.add(d.grid().label(start) + (i - 1 > start ? " to " + d.grid().label(i - 1) : ""));
+        start = -1;
+      }
+    }
+    return String.join(", ", out);
+  }
+}
