@@ -270,6 +270,55 @@ public record Clusterer(ClusterMethod method, double trimFraction, int restarts,
     };
   }
 
+  /**
+   * Trimmed (or plain) k-means concentration steps from the given centres, without seeding or
+   * restarts: one restart of this engine started at {@code startCenters} ({@code k x d}, scaled
+   * space), iterated to convergence or {@code maxIterations}, then finished and numbered as
+   * {@link #fitScaled} does. Lets another engine (the distributed one of the spark module) be
+   * checked against this one from the same start.
+   *
+   * @throws BadInputException when the method is not trimmed or plain k-means, the centres do
+   *     not match the data's columns, or the data cannot be clustered into k groups
+   */
+  public ClusterFit fitScaledFrom(FeatureMatrix scaled, double[][] startCenters) {
+    if (method != ClusterMethod.TRIMMED && method != ClusterMethod.KMEANS) {
+      throw new BadInputException("starting centres are supported for trimmed and plain k-means,"
+          + " not " + method);
+    }
+    checkFinite(scaled);
+    int k = startCenters.length;
+    int n = scaled.rows();
+    int d = scaled.columns();
+    int trimCount = (int) Math.floor(effectiveTrimFraction() * n);
+    if (k < 1 || n - trimCount < k) {
+      throw new BadInputException("k = " + k + " clusters but only " + (n - trimCount)
+          + " rows remain after trimming " + trimCount + " of " + n);
+    }
+    double[] start = new double[k * d];
+    for (int j = 0; j < k; j++) {
+      if (startCenters[j].length != d) {
+        throw new BadInputException("starting centre " + (j + 1) + " has "
+            + startCenters[j].length + " values; the data have " + d + " columns");
+      }
+      System.arraycopy(startCenters[j], 0, start, j * d, d);
+    }
+    LloydEngine engine = new LloydEngine(scaled.rowMajorView(), n, d, k, trimCount,
+        maxIterations, tolerance);
+    try (RowBlocks rb = new RowBlocks(n, threads)) {
+      LloydEngine.Workspace ws = new LloydEngine.Workspace(n, k, d);
+      LloydEngine.Restart r = engine.iterate(start, maxIterations, ws, rb);
+      double objective = engine.finish(r.centers(), ws, rb);
+      double[] dist = ws.d2;
+      double[] weights = new double[n];
+      for (int i = 0; i < n; i++) {
+        dist[i] = Math.sqrt(dist[i]);
+        weights[i] = ws.trimmed[i] ? 0 : 1;
+      }
+      return canonical(method, effectiveTrimFraction(), k, d, ws.labels, ws.trimmed, dist,
+          r.centers(), objective, r.iterations(), weights, r.objectiveHistory());
+    }
+  }
+
   private ClusterFit fitLloyd(FeatureMatrix m, int k, int trimCount) {
     int n = m.rows();
     int d = m.columns();

@@ -38,6 +38,30 @@ class TrimmedKMeansTest {
   }
 
   @Test
+  void fromTheCentresOfAFitTheStepsStayAtThatFit() {
+    Planted p = contaminated();
+    Clusterer settings = Clusterer.builder().trimFraction(0.1).restarts(10).build();
+    ClusterFit fit = settings.fitScaled(p.data(), 3);
+    ClusterFit again = settings.fitScaledFrom(p.data(), fit.centers());
+    // one step recomputes the means from the same kept points: equal up to rounding
+    assertThat(again.objective()).isCloseTo(fit.objective(), within(1e-12 * fit.objective()));
+    assertThat(again.labels()).containsExactly(fit.labels());
+    assertThat(again.outlierCount()).isEqualTo(fit.outlierCount());
+  }
+
+  @Test
+  void fromPoorCentresTheStepsLowerTheObjectiveToTheOptimum() {
+    Planted p = contaminated();
+    Clusterer settings = Clusterer.builder().trimFraction(0.1).restarts(10).build();
+    double[][] poor = {p.data().row(0), p.data().row(1), p.data().row(2)};
+    ClusterFit best = settings.fitScaled(p.data(), 3);
+    ClusterFit from = settings.fitScaledFrom(p.data(), poor);
+    assertThat(from.objective()).isCloseTo(best.objective(), within(1e-9 * best.objective()));
+    assertThatThrownBy(() -> settings.fitScaledFrom(p.data(), new double[][] {{1, 2, 3}}))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("2 columns");
+  }
+
+  @Test
   void trimsExactlyFloorAlphaNPoints() {
     Planted p = contaminated();
     ClusterFit fit = Clusterer.builder().trimFraction(0.07).restarts(3).build()

@@ -322,6 +322,37 @@ public final class ImagingJob {
   }
 
   /**
+   * The models of this job opened once, measuring one study after another: what a distributed
+   * job keeps per executor instead of opening ONNX Runtime sessions per study. Not for use by
+   * two threads at once; close it to free the sessions.
+   */
+  public final class Session implements AutoCloseable {
+    private final Models models;
+
+    private Session(Models models) {
+      this.models = models;
+    }
+
+    /**
+     * One study's output row, cell for cell as {@link #run} writes it (columns of
+     * {@link #header()}); bad input ends up in the status and messages, never thrown.
+     */
+    public List<String> measureRow(StudyInput study) {
+      return row(measure(study, models));
+    }
+
+    @Override
+    public void close() {
+      models.close();
+    }
+  }
+
+  /** Opens this job's models (the bundled ones, or those of its cards) for {@link Session}. */
+  public Session openSession() {
+    return new Session(openModels());
+  }
+
+  /**
    * Measures one study (a folder or a manifest row) with {@code models} (any may be null: not
    * installed); never throws for bad input, which ends up in the messages. Each image is
    * checked by {@link #read} before it is used.

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.backstrat.core.BadInputException;
 import org.backstrat.core.InputProblem;
 import org.backstrat.core.cohort.CohortSchema;
+import org.backstrat.core.io.RawTable;
 import org.backstrat.core.io.RowSink;
 import org.backstrat.core.io.TableFormat;
 import org.backstrat.core.io.TableReader;
@@ -82,14 +83,29 @@ public final class StudyManifest {
    * @throws BadInputException listing every problem of the manifest (rules above)
    */
   public static List<StudyInput> read(Path file) {
-    String name = file.toString();
-    Path base = file.toAbsolutePath().getParent();
+    return read(file.toString(), file.toAbsolutePath().getParent(),
+        sink -> TableReader.scan(file, sink));
+  }
+
+  /**
+   * Reads manifest rows already split into cells (for example a slice of a manifest on a Spark
+   * executor), with the same rules as {@link #read(Path)}: relative image paths are resolved
+   * against {@code base}, messages name the table's file and its row numbers.
+   *
+   * @throws BadInputException listing every problem of these rows
+   */
+  public static List<StudyInput> read(RawTable table, Path base) {
+    return read(table.file(), base, sink -> TableReader.replay(table, sink));
+  }
+
+  private static List<StudyInput> read(String name, Path base,
+                                       java.util.function.Consumer<RowSink> source) {
     List<InputProblem> problems = new ArrayList<>();
     List<StudyInput> studies = new ArrayList<>();
     Map<String, Integer> index = new HashMap<>();
     Map<String, Long> seen = new HashMap<>();
     // the one table reader: the same encoding, quoting and line-end rules as every other input
-    TableReader.scan(file, new RowSink() {
+    source.accept(new RowSink() {
       @Override
       public void header(List<String> cells, TableFormat format) {
         StudyManifest.header(cells.stream().map(String::strip).toArray(String[]::new), name,

@@ -1,0 +1,713 @@
+package org.backstrat.spark.kmeans;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.backstrat.cluster.data.ScaleMethod;
+import org.backstrat.cluster.data.Scaler;
+import org.backstrat.cluster.data.SquaredEuclidean;
+import org.backstrat.cluster.kmeans.Clusterer;
+import org.backstrat.cluster.kmeans.Restarts;
+import org.backstrat.core.BadInputException;
+
+/**
+ * Trimmed k-means (plain k-means for alpha 0) on data spread over a Spark cluster, the
+ * distributed counterpart of the single-machine engine of the cluster module, with the same
+ * steps and the same answer from the same start:
+ *
+ * <ul>
+ *   <li>scaling: {@link DistributedScaler}, the same robust scaler (exact medians and IQRs);
+ *   <li>seeding: k-means|| (Bahmani et al. 2012): a few rounds that each sample about
+ *       {@code oversampling * k} rows with probability proportional to their squared distance
+ *       to the candidates so far (rows beyond the binade of the trim cap excluded, as the
+ *       single-machine trimmed k-means++ excludes the trimmed rows; cap and cost come from one
+ *       pass, two passes a round), then a weighted trimmed k-means++ and a few weighted
+ *       trimmed Lloyd steps on the candidates on the driver;
+ *   <li>concentration steps: every block assigns its rows to the nearest broadcast centre; the
+ *       trim radius is the exact {@code (n - floor(alpha n))}-th smallest squared distance,
+ *       found by {@link ExactSelection} (histogram refinement, no sample), ties kept by lowest
+ *       global row as on one machine; each block sends its per-cluster partial sums (k x d + k
+ *       numbers, never rows) combined by {@code treeAggregate}; empty clusters are moved onto the
+ *       farthest kept row;
+ *   <li>restarts and selective iteration as {@link Clusterer}: every restart takes
+ *       {@code shortSteps} steps, the best {@link Clusterer#restartsKept} go on to convergence.
+ * </ul>
+ *
+ * <p>Deterministic: each block's partial sums are added in row order, and the blocks' partials
+ * are combined exactly (as {@link BigDecimal}s), so the result does not depend on the order in
+ * which tasks finish; it depends on the input, the seed and where blocks start (the
+ * partitioning). The single-machine Hartigan–Wong transfers (run there on up to 100,000 rows)
+ * are not done: they are sequential by nature.
+ */
+public final class DistributedTrimmedKMeans implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private final Clusterer settings;
+  private final ScaleMethod scaleMethod;
+  private final int seedingRounds;
+  private final double oversampling;
+
+  private DistributedTrimmedKMeans(Clusterer settings, ScaleMethod scaleMethod,
+                                   int seedingRounds, double oversampling) {
+    this.settings = settings;
+    this.scaleMethod = scaleMethod;
+    this.seedingRounds = seedingRounds;
+    this.oversampling = oversampling;
+  }
+
+  /**
+   * The engine with the single-machine settings {@code settings} (method trimmed or plain
+   * k-means; trim fraction, restarts, seed, steps, tolerance, short steps and restarts kept are
+   * used, threads ignored), robust scaling, 5 seeding rounds and oversampling 2.
+   */
+  public static DistributedTrimmedKMeans of(Clusterer settings) {
+    return new DistributedTrimmedKMeans(settings, ScaleMethod.ROBUST, 5, 2.0);
+  }
+
+  /** A copy scaling with {@code method}. */
+  public DistributedTrimmedKMeans withScaling(ScaleMethod method) {
+    return new DistributedTrimmedKMeans(settings, method, seedingRounds, oversampling);
+  }
+
+  /** A copy with other k-means|| rounds (1 to 50) and oversampling factor (0.5 to 100). */
+  public DistributedTrimmedKMeans withSeeding(int rounds, double oversamplingFactor) {
+    if (rounds < 1 || rounds > 50) {
+      throw new BadInputException("seeding rounds " + rounds + ": expected 1 to 50");
+    }
+    if (!(oversamplingFactor >= 0.5 && oversamplingFactor <= 100)) {
+      throw new BadInputException("oversampling " + oversamplingFactor + ": expected 0.5 to 100");
+    }
+    return new DistributedTrimmedKMeans(settings, scaleMethod, rounds, oversamplingFactor);
+  }
+
+  /** The single-machine settings used. */
+  public Clusterer settings() {
+    return settings;
+  }
+
+  /**
+   * Scales {@code columns} of {@code data} and clusters them into k groups.
+   *
+   * @throws BadInputException for a missing column, a null or non-finite value (naming column
+   *     and row), a constant column, or k that the data cannot hold
+   */
+  public DistributedFit fit(Dataset<Row> data, List<String> columns, int k) {
+    BlockData raw = BlockData.of(data, columns);
+    try {
+      Scaler scaler = DistributedScaler.fit(raw, scaleMethod);
+      BlockData scaled = raw.scaled(scaler);
+      try {
+        return withScaler(fitScaled(scaled, k), scaler);
+      } finally {
+        scaled.unpersist();
+      }
+    } finally {
+      raw.unpersist();
+    }
+  }
+
+  private static DistributedFit withScaler(DistributedFit f, Scaler scaler) {
+    return new DistributedFit(scaler, f.trimFraction(), f.centers(), f.objective(), f.sizes(),
+        f.trimmedRows(), f.trimRadius(), f.iterations(), f.passes(),
+        f.resultBytesPerBlockPerStep());
+  }
+
+  /** Clusters already scaled blocks into k groups (restarts from k-means|| seeds). */
+  public DistributedFit fitScaled(BlockData data, int k) {
+    Run run = new Run(data, k);
+    int restarts = settings.restarts();
+    int keep = restartsKeptLong(data.rows());
+    int firstSteps = keep >= restarts ? settings.maxIterations()
+        : Math.min(settings.shortSteps(), settings.maxIterations());
+    long[] seeds = Restarts.seeds(settings.seed(), restarts);
+    List<Restart> all = new ArrayList<>();
+    for (int r = 0; r < restarts; r++) {
+      all.add(run.iterate(run.seed(seeds[r]), firstSteps));
+    }
+    if (keep < restarts) {
+      Integer[] order = new Integer[restarts];
+      for (int r = 0; r < restarts; r++) {
+        order[r] = r;
+      }
+      Arrays.sort(order, Comparator.<Integer>comparingDouble(r -> all.get(r).objective)
+          .thenComparingInt(r -> r));
+      for (int i = 0; i < keep; i++) {
+        Restart r = all.get(order[i]);
+        all.set(order[i], run.resume(r));
+      }
+    }
+    Restart best = all.get(0);
+    for (Restart r : all) {
+      if (r.objective < best.objective) {
+        best = r;
+      }
+    }
+    return run.finish(best);
+  }
+
+  /**
+   * Concentration steps from {@code start} (k x d, scaled space) to convergence, then the final
+   * answer: no seeding, no restarts. From the same start the single-machine
+   * {@link Clusterer#fitScaledFrom} takes the same steps.
+   */
+  public DistributedFit fitScaledFrom(BlockData data, double[][] start) {
+    Run run = new Run(data, start.length);
+    double[] c = new double[start.length * data.columns()];
+    for (int j = 0; j < start.length; j++) {
+      if (start[j].length != data.columns()) {
+        throw new BadInputException("starting centre " + (j + 1) + " has " + start[j].length
+            + " values; the data have " + data.columns() + " columns");
+      }
+      System.arraycopy(start[j], 0, c, j * data.columns(), data.columns());
+    }
+    return run.finish(run.iterate(c, settings.maxIterations()));
+  }
+
+  private int restartsKeptLong(long rows) {
+    return settings.restartsKept((int) Math.min(rows, Integer.MAX_VALUE));
+  }
+
+  /** One restart's state: centres reached, their objective, steps, and where to resume. */
+  private static final class Restart {
+    final double[] centers;
+    final double objective;
+    final int iterations;
+    final double[] resume;
+
+    Restart(double[] centers, double objective, int iterations, double[] resume) {
+      this.centers = centers;
+      this.objective = objective;
+      this.iterations = iterations;
+      this.resume = resume;
+    }
+  }
+
+  /** The partial sums of one step: per cluster sums and kept counts, objective, changes. */
+  static final class StepSums implements Serializable {
+    private static final long serialVersionUID = 1L;
+    final BigDecimal[] sums;
+    final long[] counts;
+    BigDecimal objective = BigDecimal.ZERO;
+    long changes;
+
+    StepSums(int k, int d) {
+      sums = new BigDecimal[k * d];
+      Arrays.fill(sums, BigDecimal.ZERO);
+      counts = new long[k];
+    }
+
+    StepSums add(StepSums o) {
+      for (int q = 0; q < sums.length; q++) {
+        sums[q] = sums[q].add(o.sums[q]);
+      }
+      for (int j = 0; j < counts.length; j++) {
+        counts[j] += o.counts[j];
+      }
+      objective = objective.add(o.objective);
+      changes += o.changes;
+      return this;
+    }
+  }
+
+  /** One fit on one data set: the blocks, k, the trim count and the centre ids handed out. */
+  private final class Run {
+    final JavaRDD<RowBlock> blocks;
+    final JavaSparkContext sc;
+    final long n;
+    final int d;
+    final int k;
+    final long trimCount;
+    final List<String> names;
+    long nextVersion = 1;
+    long passes;
+    long maxResultBytes;
+
+    Run(BlockData data, int k) {
+      this.blocks = data.blocks();
+      this.sc = JavaSparkContext.fromSparkContext(blocks.context());
+      this.n = data.rows();
+      this.d = data.columns();
+      this.names = data.names();
+      this.k = k;
+      this.trimCount = (long) Math.floor(settings.effectiveTrimFraction() * n);
+      if (k < 1) {
+        throw new BadInputException("k = " + k + ": expected at least 1 cluster");
+      }
+      if (n - trimCount < k) {
+        throw new BadInputException("k = " + k + " clusters but only " + (n - trimCount)
+            + " rows remain after trimming " + trimCount + " of " + n);
+      }
+    }
+
+    /** A random base, so that a block's cache never matches another fit's centres. */
+    final long versionBase = java.util.concurrent.ThreadLocalRandom.current().nextLong() | 1L;
+
+    /** A new id for centres (never 0; ids are cache keys only and never change a result). */
+    long version() {
+      long v = versionBase + 2 * nextVersion++;
+      return v == 0 ? version() : v;
+    }
+
+    Restart resume(Restart r) {
+      int left = settings.maxIterations() - r.iterations;
+      if (r.resume == null || left <= 0) {
+        return r;
+      }
+      Restart more = iterate(r.resume, left);
+      return new Restart(more.centers, more.objective, r.iterations + more.iterations,
+          more.resume);
+    }
+
+    /** Concentration steps from {@code start}, at most {@code steps}. */
+    Restart iterate(double[] start, int steps) {
+      double[] c = start;
+      double prev = Double.POSITIVE_INFINITY;
+      long prevVersion = 0;
+      int iter = 0;
+      while (true) {
+        long version = version();
+        Broadcast<Centres> bc = sc.broadcast(new Centres(version, k, d, c, false));
+        Trim trim = trim(bc);
+        StepSums s = sums(bc, trim, prevVersion);
+        bc.unpersist(false);
+        double obj = s.objective.doubleValue();
+        iter++;
+        boolean stable = prevVersion != 0 && s.changes == 0;
+        boolean stalled = prev - obj <= settings.tolerance() * obj;
+        prev = obj;
+        prevVersion = version;
+        if (!stable && !stalled && iter >= steps) {
+          double[] resume = means(s, c);
+          reseedEmpty(resume, s.counts, c, version, trim);
+          return new Restart(c, obj, iter, resume);
+        }
+        if (stable || stalled) {
+          return new Restart(c, obj, iter, null);
+        }
+        double[] next = means(s, c);
+        reseedEmpty(next, s.counts, c, version, trim);
+        c = next;
+      }
+    }
+
+    /** Final assignment with index-order distances, as the single-machine engine's finish. */
+    DistributedFit finish(Restart best) {
+      long version = version();
+      Broadcast<Centres> bc = sc.broadcast(new Centres(version, k, d, best.centers, true));
+      Trim trim = trim(bc, n - trimCount - 1);
+      StepSums s = sums(bc, trim, 0);
+      bc.unpersist(false);
+      double[] c = best.centers;
+      Integer[] order = new Integer[k];
+      for (int j = 0; j < k; j++) {
+        order[j] = j;
+      }
+      Arrays.sort(order, (a, b) -> {
+        if (s.counts[a] != s.counts[b]) {
+          return Long.compare(s.counts[b], s.counts[a]);
+        }
+        return Arrays.compare(c, a * d, a * d + d, c, b * d, b * d + d);
+      });
+      double[][] centers = new double[k][];
+      long[] sizes = new long[k];
+      for (int j = 0; j < k; j++) {
+        centers[j] = Arrays.copyOfRange(c, order[j] * d, order[j] * d + d);
+        sizes[j] = s.counts[order[j]];
+      }
+      return new DistributedFit(Scaler.identity(names),
+          settings.effectiveTrimFraction(), centers, s.objective.doubleValue(), sizes,
+          trimCount, Math.sqrt(trim.threshold), best.iterations, passes, maxResultBytes);
+    }
+
+    // ---- trim --------------------------------------------------------------------------
+
+    /** The trim of one step: kept iff d2 &lt; threshold, or equal and global row &lt;= tieCut. */
+    record Trim(double threshold, long tieCut) {
+    }
+
+    Trim trim(Broadcast<Centres> bc) {
+      if (trimCount == 0) {
+        return new Trim(Double.POSITIVE_INFINITY, Long.MAX_VALUE);
+      }
+      return trim(bc, n - trimCount - 1);
+    }
+
+    /** Threshold at 0-based ascending rank {@code rank} of the squared distances, ties by row. */
+    Trim trim(Broadcast<Centres> bc, long rank) {
+      ExactSelection.Stats stats = new ExactSelection.Stats();
+      ExactSelection.Result r = ExactSelection.select(blocks, n,
+          (b, src) -> bc.value().assign(b).d2,
+          List.of(new ExactSelection.Target(0, rank)), stats).get(0);
+      passes += stats.passes;
+      maxResultBytes = Math.max(maxResultBytes, stats.bytesPerBlock);
+      double t = r.value();
+      long keepEqual = rank + 1 - r.below();
+      if (r.equal() <= keepEqual) {
+        return new Trim(t, Long.MAX_VALUE);
+      }
+      // more rows at exactly t than are kept: keep the lowest rows, as on one machine
+      List<long[]> perBlock = new ArrayList<>(blocks.map(b -> {
+        double[] d2 = bc.value().assign(b).d2;
+        long c = 0;
+        for (int i = 0; i < b.rows; i++) {
+          c += d2[i] == t ? 1 : 0;
+        }
+        return new long[] {b.firstRow, c};
+      }).collect());
+      passes++;
+      perBlock.sort(Comparator.comparingLong(a -> a[0]));
+      long before = 0;
+      long blockStart = -1;
+      for (long[] pb : perBlock) {
+        if (before + pb[1] >= keepEqual) {
+          blockStart = pb[0];
+          break;
+        }
+        before += pb[1];
+      }
+      long want = keepEqual - before;
+      long start = blockStart;
+      List<Long> cut = blocks.filter(b -> b.firstRow == start).map(b -> {
+        double[] d2 = bc.value().assign(b).d2;
+        long seen = 0;
+        for (int i = 0; i < b.rows; i++) {
+          if (d2[i] == t && ++seen == want) {
+            return b.firstRow + i;
+          }
+        }
+        throw new IllegalStateException("tie count changed between passes");
+      }).collect();
+      passes++;
+      return new Trim(t, cut.get(0));
+    }
+
+    // ---- sums --------------------------------------------------------------------------
+
+    /**
+     * Per-cluster sums and kept counts of the kept rows, the objective, and how many rows
+     * changed label or trim flag since the step of centres {@code prevVersion} (every row when
+     * 0 or when a block no longer holds that step).
+     */
+    StepSums sums(Broadcast<Centres> bc, Trim trim, long prevVersion) {
+      int kk = k;
+      int dd = d;
+      double t = trim.threshold();
+      long tieCut = trim.tieCut();
+      StepSums s = blocks.treeAggregate(new StepSums(kk, dd), (acc, b) -> {
+        Centres cs = bc.value();
+        RowBlock.State st = cs.assign(b);
+        double[] sums = new double[kk * dd];
+        long[] counts = new long[kk];
+        double obj = 0;
+        long changes = 0;
+        if (st.lastLabels == null) {
+          st.lastLabels = new int[b.rows];
+          st.lastTrimmed = new boolean[b.rows];
+          st.prevLabels = new int[b.rows];
+          st.prevTrimmed = new boolean[b.rows];
+        }
+        if (st.lastVersion == cs.version()) {
+          // a retried task of this step: undo its first try
+          System.arraycopy(st.prevLabels, 0, st.lastLabels, 0, b.rows);
+          System.arraycopy(st.prevTrimmed, 0, st.lastTrimmed, 0, b.rows);
+          st.lastVersion = st.prevVersion;
+        }
+        boolean compare = prevVersion != 0 && st.lastVersion == prevVersion;
+        System.arraycopy(st.lastLabels, 0, st.prevLabels, 0, b.rows);
+        System.arraycopy(st.lastTrimmed, 0, st.prevTrimmed, 0, b.rows);
+        st.prevVersion = st.lastVersion;
+        for (int i = 0, p = 0; i < b.rows; i++, p += dd) {
+          double v = st.d2[i];
+          int a = st.labels[i];
+          boolean out = v > t || (v == t && b.firstRow + i > tieCut);
+          if (!compare || st.lastLabels[i] != a || st.lastTrimmed[i] != out) {
+            changes++;
+          }
+          st.lastLabels[i] = a;
+          st.lastTrimmed[i] = out;
+          if (!out) {
+            int o = a * dd;
+            for (int j = 0; j < dd; j++) {
+              sums[o + j] += b.x[p + j];
+            }
+            counts[a]++;
+            obj += v;
+          }
+        }
+        st.lastVersion = cs.version();
+        StepSums part = new StepSums(kk, dd);
+        for (int q = 0; q < sums.length; q++) {
+          part.sums[q] = new BigDecimal(sums[q]);
+        }
+        System.arraycopy(counts, 0, part.counts, 0, kk);
+        part.objective = new BigDecimal(obj);
+        part.changes = changes;
+        return acc.add(part);
+      }, StepSums::add, 2);
+      passes++;
+      maxResultBytes = Math.max(maxResultBytes, (long) (k * d + 1) * 24 + k * 8L + 8);
+      return s;
+    }
+
+    double[] means(StepSums s, double[] old) {
+      double[] next = new double[k * d];
+      for (int j = 0; j < k; j++) {
+        if (s.counts[j] == 0) {
+          System.arraycopy(old, j * d, next, j * d, d);
+          continue;
+        }
+        double inv = 1.0 / s.counts[j];
+        for (int q = 0; q < d; q++) {
+          next[j * d + q] = s.sums[j * d + q].doubleValue() * inv;
+        }
+      }
+      return next;
+    }
+
+    /**
+     * Moves each empty cluster's centre onto the kept row farthest from its centre (lowest row
+     * on ties, never the same row twice), as the single-machine engine does.
+     */
+    void reseedEmpty(double[] next, long[] counts, double[] current, long version, Trim trim) {
+      List<Long> used = new ArrayList<>();
+      for (int j = 0; j < k; j++) {
+        if (counts[j] != 0) {
+          continue;
+        }
+        Broadcast<Centres> bc = sc.broadcast(new Centres(version, k, d, current, false));
+        double t = trim.threshold();
+        long tieCut = trim.tieCut();
+        List<Long> exclude = List.copyOf(used);
+        List<double[]> best = blocks.map(b -> {
+          double[] d2 = bc.value().assign(b).d2; // this step's, cached unless recomputed
+          int far = -1;
+          for (int i = 0; i < b.rows; i++) {
+            boolean out = d2[i] > t || (d2[i] == t && b.firstRow + i > tieCut);
+            if (!out && !exclude.contains(b.firstRow + i) && (far < 0 || d2[i] > d2[far])) {
+              far = i;
+            }
+          }
+          if (far < 0) {
+            return new double[0];
+          }
+          double[] r = new double[2 + b.d];
+          r[0] = d2[far];
+          r[1] = b.firstRow + far;
+          System.arraycopy(b.x, far * b.d, r, 2, b.d);
+          return r;
+        }).collect();
+        passes++;
+        bc.unpersist(false);
+        double[] pick = null;
+        for (double[] r : best) {
+          if (r.length > 0 && (pick == null || r[0] > pick[0]
+              || (r[0] == pick[0] && r[1] < pick[1]))) {
+            pick = r;
+          }
+        }
+        if (pick == null) {
+          continue;
+        }
+        System.arraycopy(pick, 2, next, j * d, d);
+        used.add((long) pick[1]);
+        counts[j] = 1;
+      }
+    }
+
+    // ---- k-means|| seeding -------------------------------------------------------------
+
+    double[] seed(long restartSeed) {
+      SplittableRandom rng = new SplittableRandom(restartSeed);
+      long runId = version();
+      List<double[]> cands = new ArrayList<>();
+      cands.add(row(rng.nextLong(n)));
+      double l = oversampling * k;
+      for (int round = 0; round < seedingRounds; round++) {
+        Broadcast<double[]> bc = sc.broadcast(flatten(cands));
+        double[] capCost = seedCapAndCost(bc, runId);
+        double c = capCost[0];
+        double total = capCost[1];
+        if (!(total > 0)) {
+          bc.unpersist(false);
+          break;
+        }
+        long salt = restartSeed * 31 + round;
+        List<double[]> picked = new ArrayList<>(blocks.flatMap(b -> {
+          double[] s = seedDistances(b, bc.value(), runId);
+          List<double[]> out = new ArrayList<>();
+          for (int i = 0; i < b.rows; i++) {
+            if (s[i] > 0 && s[i] < c && uniform(salt, b.firstRow + i) < l * s[i] / total) {
+              double[] r = new double[1 + b.d];
+              r[0] = b.firstRow + i;
+              System.arraycopy(b.x, i * b.d, r, 1, b.d);
+              out.add(r);
+            }
+          }
+          return out.iterator();
+        }).collect());
+        passes++;
+        bc.unpersist(false);
+        picked.sort(Comparator.comparingDouble(r -> r[0]));
+        for (double[] r : picked) {
+          cands.add(Arrays.copyOfRange(r, 1, r.length));
+        }
+      }
+      double[] flat = flatten(cands);
+      int m = cands.size();
+      Broadcast<double[]> bc = sc.broadcast(flat);
+      double c = seedCapAndCost(bc, runId)[0];
+      long[] weights = blocks.treeAggregate(new long[m], (acc, b) -> {
+        double[] s = seedDistances(b, bc.value(), runId);
+        double[] cs = bc.value();
+        for (int i = 0; i < b.rows; i++) {
+          if (s[i] >= c) {
+            continue;
+          }
+          double best = Double.POSITIVE_INFINITY;
+          int a = 0;
+          for (int q = 0; q < m; q++) {
+            double v = SquaredEuclidean.between(b.x, i * b.d, cs, q * b.d, b.d);
+            if (v < best) {
+              best = v;
+              a = q;
+            }
+          }
+          acc[a]++;
+        }
+        return acc;
+      }, (a, o) -> {
+        for (int q = 0; q < a.length; q++) {
+          a[q] += o[q];
+        }
+        return a;
+      }, 2);
+      passes++;
+      bc.unpersist(false);
+      return LocalSeeding.centres(flat, weights, d, k, trimCount, rng,
+          () -> row(rng.nextLong(n)));
+    }
+
+    /**
+     * In one pass: the seeding trim cap and the cost below it. Rows are counted and summed by
+     * the binade (exponent) of their squared distance; the cap is the upper end of the binade
+     * holding rank n - floor(alpha n) (so it keeps the wanted rows and at most the rest of that
+     * binade: seeding only needs gross outliers left out, the exact trim is for the steps), and
+     * the cost is the exact sum of the squared distances below the cap. Returns {cap, cost};
+     * without trimming the cap is infinite.
+     */
+    double[] seedCapAndCost(Broadcast<double[]> bc, long runId) {
+      BinadeSums zero = new BinadeSums();
+      BinadeSums h = blocks.treeAggregate(zero, (acc, b) -> {
+        double[] s = seedDistances(b, bc.value(), runId);
+        double[] sums = new double[BinadeSums.BINS];
+        long[] counts = new long[BinadeSums.BINS];
+        for (int i = 0; i < b.rows; i++) {
+          int e = Math.getExponent(s[i]) + 1023;
+          counts[e]++;
+          sums[e] += s[i];
+        }
+        return acc.add(counts, sums);
+      }, BinadeSums::merge, 2);
+      passes++;
+      long keep = n - trimCount;
+      long cum = 0;
+      BigDecimal cost = BigDecimal.ZERO;
+      for (int e = 0; e < BinadeSums.BINS; e++) {
+        cum += h.counts[e];
+        if (h.sums.containsKey(e)) {
+          cost = cost.add(h.sums.get(e));
+        }
+        if (trimCount > 0 && cum >= keep) {
+          return new double[] {Math.scalb(1.0, e - 1022), cost.doubleValue()};
+        }
+      }
+      return new double[] {Double.POSITIVE_INFINITY, cost.doubleValue()};
+    }
+
+    /** Global row {@code r}. */
+    double[] row(long r) {
+      List<double[]> got = blocks.filter(b -> r >= b.firstRow && r < b.firstRow + b.rows)
+          .map(b -> Arrays.copyOfRange(b.x, (int) (r - b.firstRow) * b.d,
+              (int) (r - b.firstRow + 1) * b.d)).collect();
+      passes++;
+      return got.get(0);
+    }
+  }
+
+  /** Counts and exact sums of squared distances by binade (biased exponent 0..2047). */
+  static final class BinadeSums implements Serializable {
+    private static final long serialVersionUID = 1L;
+    static final int BINS = 2048;
+    final long[] counts = new long[BINS];
+    final java.util.TreeMap<Integer, BigDecimal> sums = new java.util.TreeMap<>();
+
+    BinadeSums add(long[] c, double[] s) {
+      for (int e = 0; e < BINS; e++) {
+        if (c[e] > 0) {
+          counts[e] += c[e];
+          sums.merge(e, new BigDecimal(s[e]), BigDecimal::add);
+        }
+      }
+      return this;
+    }
+
+    BinadeSums merge(BinadeSums o) {
+      for (int e = 0; e < BINS; e++) {
+        counts[e] += o.counts[e];
+      }
+      o.sums.forEach((e, v) -> sums.merge(e, v, BigDecimal::add));
+      return this;
+    }
+  }
+
+  /**
+   * A block's squared distances to the nearest of the candidates {@code c} of seeding run
+   * {@code runId}, updated with the candidates added since the block last saw that run.
+   */
+  static double[] seedDistances(RowBlock b, double[] c, long runId) {
+    RowBlock.State st = b.state();
+    int d = b.d;
+    int m = c.length / d;
+    if (st.seedRun != runId || st.seedCount > m) {
+      Arrays.fill(st.seedD2, Double.POSITIVE_INFINITY);
+      st.seedCount = 0;
+      st.seedRun = runId;
+    }
+    for (int q = st.seedCount; q < m; q++) {
+      for (int i = 0; i < b.rows; i++) {
+        double v = SquaredEuclidean.between(b.x, i * d, c, q * d, d);
+        if (v < st.seedD2[i]) {
+          st.seedD2[i] = v;
+        }
+      }
+    }
+    st.seedCount = m;
+    return st.seedD2;
+  }
+
+  /** A uniform number in [0, 1) that depends only on {@code salt} and the global row. */
+  static double uniform(long salt, long row) {
+    long z = salt * 0x9E3779B97F4A7C15L + row * 0xBF58476D1CE4E5B9L + 0x94D049BB133111EBL;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    z = z ^ (z >>> 31);
+    return (z >>> 11) * 0x1.0p-53;
+  }
+
+  private static double[] flatten(List<double[]> rows) {
+    int d = rows.get(0).length;
+    double[] out = new double[rows.size() * d];
+    for (int i = 0; i < rows.size(); i++) {
+      System.arraycopy(rows.get(i), 0, out, i * d, d);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,226 @@
+package org.backstrat.spark.kmeans;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
+
+/**
+ * Exact order statistics of values spread over the blocks of a distributed data set, by histogram
+ * refinement on the bits of an order-preserving key ({@link SortableDouble}): each round counts,
+ * per block, the values whose key starts with the prefix found so far in {@value #BINS} bins of
+ * the next {@value #BITS} bits; the partial counts are combined by {@code treeAggregate} (a
+ * fixed {@value #BINS} longs per block and target, whatever the number of rows), and the bin
+ * holding the wanted rank becomes the new prefix. As soon as a bin holds at most
+ * {@value #GATHER_MAX} values they are gathered and the rank is selected among them; when all 64
+ * bits are fixed, every value left equals the answer. No sample and no sort of the data: the
+ * answer is the exact value a full sort would put at that rank.
+ *
+ * <p>Several targets (a source and a rank each) are refined in the same passes; targets of one
+ * source that share a prefix share a histogram.
+ */
+final class ExactSelection {
+  /** Bits refined per round. */
+  static final int BITS = 12;
+  /** Histogram bins per round. */
+  static final int BINS = 1 << BITS;
+  /** Largest number of values gathered to the driver for the final selection. */
+  static final long GATHER_MAX = 1L << 14;
+
+  private ExactSelection() {
+  }
+
+  /**
+   * The values of one source in one block (at least {@code block.rows} entries, only the first
+   * {@code block.rows} used); sources are numbered by the caller (a column, or the distances).
+   */
+  @FunctionalInterface
+  interface Values extends Serializable {
+    double[] of(RowBlock block, int source);
+  }
+
+  /** The value at a rank, and how many values are below it and equal to it. */
+  record Result(double value, long below, long equal) {
+  }
+
+  /** One wanted order statistic: the value at 0-based ascending {@code rank} of source. */
+  record Target(int source, long rank) {
+  }
+
+  /** Histogram counts per pass, for the shuffle report. */
+  static final class Stats implements Serializable {
+    private static final long serialVersionUID = 1L;
+    long passes;
+    long bytesPerBlock;
+  }
+
+  /** Finds every target's value; {@code stats} (may be null) receives passes and bytes. */
+  static List<Result> select(JavaRDD<RowBlock> blocks, long total, Values values,
+                             List<Target> targets, Stats stats) {
+    int t = targets.size();
+    long[] prefix = new long[t];
+    int[] prefixBits = new int[t];
+    long[] less = new long[t];
+    Result[] out = new Result[t];
+    boolean[] gather = new boolean[t];
+    Arrays.fill(gather, total <= GATHER_MAX);
+    while (true) {
+      // groups: distinct (source, bits, prefix) of the unresolved targets
+      Map<String, Integer> groupIndex = new LinkedHashMap<>();
+      List<long[]> groups = new ArrayList<>(); // {source, bits, prefix, gather}
+      int[] groupOf = new int[t];
+      boolean any = false;
+      for (int i = 0; i < t; i++) {
+        if (out[i] != null) {
+          continue;
+        }
+        any = true;
+        String key = targets.get(i).source() + ":" + prefixBits[i] + ":" + prefix[i] + ":"
+            + gather[i];
+        Integer g = groupIndex.get(key);
+        if (g == null) {
+          g = groups.size();
+          groupIndex.put(key, g);
+          groups.add(new long[] {targets.get(i).source(), prefixBits[i], prefix[i],
+              gather[i] ? 1 : 0});
+        }
+        groupOf[i] = g;
+      }
+      if (!any) {
+        return Arrays.asList(out);
+      }
+      long[][] spec = groups.toArray(new long[0][]);
+      boolean gathering = Arrays.stream(spec).anyMatch(s -> s[3] == 1);
+      boolean counting = Arrays.stream(spec).anyMatch(s -> s[3] == 0);
+      long[][] hist = counting ? histograms(blocks, values, spec) : null;
+      double[][] gathered = gathering ? gather(blocks, values, spec) : null;
+      if (stats != null) {
+        stats.passes += (counting ? 1 : 0) + (gathering ? 1 : 0);
+        stats.bytesPerBlock = Math.max(stats.bytesPerBlock, (long) spec.length * BINS * 8);
+      }
+      for (int i = 0; i < t; i++) {
+        if (out[i] != null) {
+          continue;
+        }
+        int g = groupOf[i];
+        long rank = targets.get(i).rank() - less[i];
+        if (spec[g][3] == 1) {
+          double[] v = gathered[g];
+          Arrays.sort(v);
+          double value = v[(int) rank];
+          long below = less[i];
+          long equal = 0;
+          for (double w : v) {
+            if (w < value) {
+              below++;
+            } else if (w == value) {
+              equal++;
+            }
+          }
+          out[i] = new Result(value, below, equal);
+          continue;
+        }
+        long[] h = hist[g];
+        int bits = Math.min(BITS, 64 - prefixBits[i]);
+        int bin = 0;
+        long cum = 0;
+        while (cum + h[bin] <= rank) {
+          cum += h[bin];
+          bin++;
+        }
+        less[i] += cum;
+        prefix[i] = (prefix[i] << bits) | bin;
+        prefixBits[i] += bits;
+        if (prefixBits[i] == 64) {
+          out[i] = new Result(SortableDouble.value(prefix[i]), less[i], h[bin]);
+        } else if (h[bin] <= GATHER_MAX) {
+          gather[i] = true;
+        }
+      }
+    }
+  }
+
+  /** Per group, the counts of the values with the group's prefix by their next bits. */
+  private static long[][] histograms(JavaRDD<RowBlock> blocks, Values values, long[][] spec) {
+    int groups = spec.length;
+    long[][] zero = new long[groups][];
+    for (int g = 0; g < groups; g++) {
+      zero[g] = spec[g][3] == 1 ? new long[0] : new long[BINS];
+    }
+    return blocks.treeAggregate(zero, (acc, b) -> {
+      for (int g = 0; g < groups; g++) {
+        if (spec[g][3] == 1) {
+          continue;
+        }
+        int bitsDone = (int) spec[g][1];
+        long prefix = spec[g][2];
+        int bits = Math.min(BITS, 64 - bitsDone);
+        long[] h = acc[g];
+        double[] v = values.of(b, (int) spec[g][0]);
+        for (int r = 0; r < b.rows; r++) {
+          long key = SortableDouble.key(v[r]);
+          if (bitsDone > 0 && (key >>> (64 - bitsDone)) != prefix) {
+            continue;
+          }
+          long rest = bitsDone == 0 ? key : key << bitsDone;
+          h[(int) (rest >>> (64 - bits))]++;
+        }
+      }
+      return acc;
+    }, (a, c) -> {
+      for (int g = 0; g < groups; g++) {
+        for (int i = 0; i < a[g].length; i++) {
+          a[g][i] += c[g][i];
+        }
+      }
+      return a;
+    }, 2);
+  }
+
+  /** Per gathering group, every value with the group's prefix. */
+  private static double[][] gather(JavaRDD<RowBlock> blocks, Values values, long[][] spec) {
+    int groups = spec.length;
+    List<double[][]> parts = blocks.map(b -> {
+      double[][] got = new double[groups][];
+      for (int g = 0; g < groups; g++) {
+        if (spec[g][3] == 0) {
+          got[g] = new double[0];
+          continue;
+        }
+        int bitsDone = (int) spec[g][1];
+        long prefix = spec[g][2];
+        double[] v = values.of(b, (int) spec[g][0]);
+        double[] buf = new double[16];
+        int m = 0;
+        for (int r = 0; r < b.rows; r++) {
+          if (bitsDone == 0 || (SortableDouble.key(v[r]) >>> (64 - bitsDone)) == prefix) {
+            if (m == buf.length) {
+              buf = Arrays.copyOf(buf, m * 2);
+            }
+            buf[m++] = v[r];
+          }
+        }
+        got[g] = Arrays.copyOf(buf, m);
+      }
+      return got;
+    }).collect();
+    double[][] out = new double[groups][];
+    for (int g = 0; g < groups; g++) {
+      int size = 0;
+      for (double[][] p : parts) {
+        size += p[g].length;
+      }
+      double[] all = new double[size];
+      int w = 0;
+      for (double[][] p : parts) {
+        System.arraycopy(p[g], 0, all, w, p[g].length);
+        w += p[g].length;
+      }
+      out[g] = all;
+    }
+    return out;
+  }
+}
