@@ -191,6 +191,37 @@ class OutputSafetyTest {
     assertSameBytes(before, input);
   }
 
+  /**
+   * A folder in which this user cannot create files: a read-only one, or where the tests run as
+   * root (whom permissions do not stop) the pseudo file system /proc.
+   */
+  static Path unwritableFolder(Path tmp) throws IOException {
+    Path ro = Files.createDirectories(tmp.resolve("read-only"));
+    if (ro.toFile().setWritable(false, false)) {
+      try {
+        Files.delete(Files.createFile(ro.resolve("probe")));
+      } catch (IOException refused) {
+        return ro;
+      }
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")),
+        "no folder this user cannot write in");
+    return Path.of("/proc");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Verb.class)
+  void aFolderWhereNoFileCanBeCreatedIsRefusedWithExitTwoBeforeAnyWork(Verb verb)
+      throws IOException {
+    Path folder = unwritableFolder(tmp);
+    Path out = folder.resolve(verb.kind == Kind.FILE ? "out.csv" : "out");
+    Run r = run(verb, out, verb.input());
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+    assertThat(r.err()).contains(out + ": cannot create files in the folder " + folder)
+        .contains("choose another --out").doesNotContain("Exception");
+    assertThat(out).doesNotExist();
+  }
+
   @Test
   void imagingMayReplaceItsPreviousOutputBesideTheStudiesButNeverAStudyFile() throws Exception {
     Path studies = copyOfInput(Verb.IMAGING, tmp);
