@@ -223,6 +223,45 @@ class OutputSafetyTest {
   }
 
   @Test
+  void imagingNeverWritesOverTheOnnxModelACardNamesEvenWithForce() throws Exception {
+    Path cards = Files.createDirectories(tmp.resolve("cards"));
+    for (String f : List.of("disc_localiser_phantom.card.json", "disc_localiser_phantom.onnx")) {
+      try (var in = org.backstrat.imaging.model.ModelCard.class.getResourceAsStream(
+          "/org/backstrat/imaging/models/" + f)) {
+        Files.write(cards.resolve(f), in.readAllBytes());
+      }
+    }
+    Path onnx = cards.resolve("disc_localiser_phantom.onnx");
+    Map<String, byte[]> before = bytes(cards);
+    Run r = run(Verb.IMAGING, onnx, phantoms, "--disc-model",
+        cards.resolve("disc_localiser_phantom.card.json").toString(), "--force");
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+    assertThat(r.err()).contains(onnx + ": is the input " + onnx);
+    assertSameBytes(before, cards);
+  }
+
+  @Test
+  void imagingNeverWritesOverALabelImageOrAnMhdDataFileOfAListedImageEvenWithForce()
+      throws Exception {
+    Path study = copyOfInput(Verb.IMAGING, tmp).resolve("phantom-0001");
+    Path sagittal = study.resolve("sagittal_t2.mha");
+    Path labels = study.resolve("sagittal_t2_labels.mha");
+    Path mhd = Files.writeString(study.resolve("axial_l4l5.mhd"), "ObjectType = Image\n"
+        + "NDims = 3\nDimSize = 8 8 1\nElementType = MET_SHORT\n"
+        + "ElementDataFile = axial_l4l5.raw\n");
+    Path raw = Files.write(study.resolve("axial_l4l5.raw"), new byte[128]);
+    Path manifest = Files.writeString(tmp.resolve("m.csv"), "id,sagittal,axial_l4l5\ns1,"
+        + sagittal + "," + mhd + "\n");
+    Map<String, byte[]> before = bytes(study);
+    for (Path out : List.of(labels, raw)) {
+      Run r = run(Verb.IMAGING, out, manifest, "--force");
+      assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+      assertThat(r.err()).contains(out + ": is the input " + out);
+      assertSameBytes(before, study);
+    }
+  }
+
+  @Test
   void imagingMayReplaceItsPreviousOutputBesideTheStudiesButNeverAStudyFile() throws Exception {
     Path studies = copyOfInput(Verb.IMAGING, tmp);
     Map<String, byte[]> before = bytes(studies);
