@@ -64,7 +64,31 @@ public final class Main implements Runnable {
       System.setProperty("log4j2.loggerContextFactory",
           "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
     }
+    exitOnOutOfMemoryInAnyThread();
     System.exit(run(args));
+  }
+
+  /**
+   * The last line of defence for a thread that runs out of memory where no caller catches it
+   * (a worker of a library, a thread that died while the main thread waits): the same one line
+   * as on the main thread and exit {@value #EXIT_OUT_OF_MEMORY} at once, instead of a stack
+   * trace and a run that goes on without the dead thread's work. Other uncaught exceptions
+   * keep Java's default report.
+   */
+  static void exitOnOutOfMemoryInAnyThread() {
+    Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+      if (e instanceof OutOfMemoryError) {
+        outOfMemory(new PrintWriter(System.err, true),
+            Runtime.getRuntime().maxMemory());
+        Runtime.getRuntime().halt(EXIT_OUT_OF_MEMORY);
+      } else if (previous != null) {
+        previous.uncaughtException(thread, e);
+      } else {
+        System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+        e.printStackTrace(System.err);
+      }
+    });
   }
 
   /** Runs the command line and returns its exit status (used by tests). */

@@ -74,7 +74,7 @@ class MessagesTest {
         CommandLineTest.cohortResource("valid.csv"), "--mapping", mapping.toString(), "--out",
         tmp.resolve("s.csv").toString());
     assertThat(score.exitCode()).isEqualTo(2);
-    assertThat(score.err()).contains("expected an instrument mapping")
+    assertThat(score.err()).contains("expected an import mapping")
         .doesNotContain("expected expected");
   }
 
@@ -124,6 +124,66 @@ class MessagesTest {
     assertThat(text).contains("out of memory").contains("BACKSTRAT_JAVA_OPTS=-Xmx")
         .doesNotContain("\tat ").doesNotContain("java.lang.OutOfMemoryError");
     assertThat(tmp.resolve("d.csv")).doesNotExist();
+  }
+
+  /** Runs {@code Main}-like {@code mainClass} in a child JVM; its exit status and all output. */
+  private Run child(List<String> jvm, String mainClass, String... args) throws Exception {
+    Path log = tmp.resolve("child.txt");
+    List<String> cmd = new java.util.ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(jvm);
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+    cmd.addAll(List.of(args));
+    Process proc = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())
+        .start();
+    assertThat(proc.waitFor(4, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+    return new Run(proc.exitValue(), "", Files.readString(log));
+  }
+
+  private static void assertOneOutOfMemoryLine(Run r) {
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(Main.EXIT_OUT_OF_MEMORY);
+    assertThat(r.err().lines().toList()).as(r.err()).hasSize(1);
+    assertThat(r.err()).contains("out of memory").contains("BACKSTRAT_JAVA_OPTS=-Xmx")
+        .doesNotContain("\tat ").doesNotContain("java.lang.OutOfMemoryError")
+        .doesNotContain("Exception in thread");
+  }
+
+  @Test
+  void runningOutOfMemoryInAReaderThreadIsOneLineExitThreeNotAStackTraceAndAWrongMessage()
+      throws Exception {
+    // 1.5 million rows whose ids alone outgrow a 48 MB heap; four reader threads parse them,
+    // so the heap runs out on a reader thread, not on the main thread
+    Path data = tmp.resolve("big.csv");
+    try (java.io.Writer w = Files.newBufferedWriter(data)) {
+      w.write("id,a,b\n");
+      for (int i = 0; i < 1_500_000; i++) {
+        w.write("P" + i + "," + (i % 97) + ".5," + (i % 89) + ".25\n");
+      }
+    }
+    Run r = child(List.of("-Xmx48m", "-XX:ActiveProcessorCount=4"), Main.class.getName(),
+        "cluster", "--data", data.toString(), "--features", "a,b", "--k", "2", "--out",
+        tmp.resolve("c").toString(), "--quiet");
+    assertOneOutOfMemoryLine(r);
+    assertThat(tmp.resolve("c")).doesNotExist();
+  }
+
+  /** Runs out of memory on a thread nobody joins to catch it, as a library's worker may. */
+  public static final class StrayThreadMain {
+    public static void main(String[] args) throws Exception {
+      Main.exitOnOutOfMemoryInAnyThread();
+      Thread t = new Thread(() -> {
+        throw new OutOfMemoryError("Java heap space");
+      }, "stray-worker");
+      t.start();
+      t.join();
+      Thread.sleep(30_000);
+      System.exit(0);
+    }
+  }
+
+  @Test
+  void runningOutOfMemoryOnAnyOtherThreadIsOneLineExitThreeAtOnce() throws Exception {
+    assertOneOutOfMemoryLine(child(List.of(), StrayThreadMain.class.getName()));
   }
 
   @Test

@@ -191,6 +191,76 @@ class OutputSafetyTest {
     assertSameBytes(before, input);
   }
 
+  /**
+   * A folder in which this user cannot create files: a read-only one, or where the tests run as
+   * root (whom permissions do not stop) the pseudo file system /proc.
+   */
+  static Path unwritableFolder(Path tmp) throws IOException {
+    Path ro = Files.createDirectories(tmp.resolve("read-only"));
+    if (ro.toFile().setWritable(false, false)) {
+      try {
+        Files.delete(Files.createFile(ro.resolve("probe")));
+      } catch (IOException refused) {
+        return ro;
+      }
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")),
+        "no folder this user cannot write in");
+    return Path.of("/proc");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Verb.class)
+  void aFolderWhereNoFileCanBeCreatedIsRefusedWithExitTwoBeforeAnyWork(Verb verb)
+      throws IOException {
+    Path folder = unwritableFolder(tmp);
+    Path out = folder.resolve(verb.kind == Kind.FILE ? "out.csv" : "out");
+    Run r = run(verb, out, verb.input());
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+    assertThat(r.err()).contains(out + ": cannot create files in the folder " + folder)
+        .contains("choose another --out").doesNotContain("Exception");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void imagingNeverWritesOverTheOnnxModelACardNamesEvenWithForce() throws Exception {
+    Path cards = Files.createDirectories(tmp.resolve("cards"));
+    for (String f : List.of("disc_localiser_phantom.card.json", "disc_localiser_phantom.onnx")) {
+      try (var in = org.backstrat.imaging.model.ModelCard.class.getResourceAsStream(
+          "/org/backstrat/imaging/models/" + f)) {
+        Files.write(cards.resolve(f), in.readAllBytes());
+      }
+    }
+    Path onnx = cards.resolve("disc_localiser_phantom.onnx");
+    Map<String, byte[]> before = bytes(cards);
+    Run r = run(Verb.IMAGING, onnx, phantoms, "--disc-model",
+        cards.resolve("disc_localiser_phantom.card.json").toString(), "--force");
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+    assertThat(r.err()).contains(onnx + ": is the input " + onnx);
+    assertSameBytes(before, cards);
+  }
+
+  @Test
+  void imagingNeverWritesOverALabelImageOrAnMhdDataFileOfAListedImageEvenWithForce()
+      throws Exception {
+    Path study = copyOfInput(Verb.IMAGING, tmp).resolve("phantom-0001");
+    Path sagittal = study.resolve("sagittal_t2.mha");
+    Path labels = study.resolve("sagittal_t2_labels.mha");
+    Path mhd = Files.writeString(study.resolve("axial_l4l5.mhd"), "ObjectType = Image\n"
+        + "NDims = 3\nDimSize = 8 8 1\nElementType = MET_SHORT\n"
+        + "ElementDataFile = axial_l4l5.raw\n");
+    Path raw = Files.write(study.resolve("axial_l4l5.raw"), new byte[128]);
+    Path manifest = Files.writeString(tmp.resolve("m.csv"), "id,sagittal,axial_l4l5\ns1,"
+        + sagittal + "," + mhd + "\n");
+    Map<String, byte[]> before = bytes(study);
+    for (Path out : List.of(labels, raw)) {
+      Run r = run(Verb.IMAGING, out, manifest, "--force");
+      assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+      assertThat(r.err()).contains(out + ": is the input " + out);
+      assertSameBytes(before, study);
+    }
+  }
+
   @Test
   void imagingMayReplaceItsPreviousOutputBesideTheStudiesButNeverAStudyFile() throws Exception {
     Path studies = copyOfInput(Verb.IMAGING, tmp);

@@ -99,15 +99,20 @@ public final class StudyInput {
   }
 
   /**
-   * Every path this study reads from as given (its folder, or the listed images and axial
-   * folder), so that an output can be refused that would replace one of them.
+   * Every path this study reads from as given (its folder, or the listed images, the label
+   * images beside them and the axial folder), so that an output can be refused that would
+   * replace one of them. A label image is listed whether or not it exists yet: an output
+   * written under its name would be read as labels by the next run.
    */
   public List<Path> inputPaths() {
     List<Path> paths = new ArrayList<>();
     if (folder != null) {
       paths.add(folder);
     }
-    paths.addAll(listed.values());
+    for (Path image : listed.values()) {
+      paths.add(image);
+      paths.add(labelsBeside(image));
+    }
     if (axialFolder != null) {
       paths.add(axialFolder);
     }

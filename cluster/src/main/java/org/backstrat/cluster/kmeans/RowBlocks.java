@@ -70,10 +70,12 @@ final class RowBlocks implements AutoCloseable {
     for (int t = 1; t < threads; t++) {
       futures.add(pool.submit(worker));
     }
-    RuntimeException failure = null;
+    // an Error (OutOfMemoryError above all) stays an Error: wrapped in a RuntimeException it
+    // could be caught as an ordinary failure (a split scored NaN) instead of ending the run
+    Throwable failure = null;
     try {
       worker.run();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       failure = e;
       next.set(blocks);
     }
@@ -85,13 +87,18 @@ final class RowBlocks implements AutoCloseable {
         throw new IllegalStateException("interrupted", e);
       } catch (ExecutionException e) {
         if (failure == null) {
-          Throwable cause = e.getCause();
-          failure = cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
+          failure = e.getCause();
         }
       }
     }
+    if (failure instanceof RuntimeException e) {
+      throw e;
+    }
+    if (failure instanceof Error e) {
+      throw e;
+    }
     if (failure != null) {
-      throw failure;
+      throw new IllegalStateException(failure);
     }
   }
 

@@ -3,11 +3,14 @@ package org.backstrat.core.io;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -75,8 +78,11 @@ public final class AtomicOutput {
       throw new BadInputException(target.path() + ": cannot write over the root folder");
     }
     if (!Files.isDirectory(parent)) {
-      throw new BadInputException(target.path() + ": the folder " + parent + " does not exist");
+      throw new BadInputException(target.path() + (Files.exists(parent)
+          ? ": " + parent + " is a file, not a folder" : ": the folder " + parent
+          + " does not exist"));
     }
+    checkCanCreateIn(target, parent, out);
     removeStaleTemporaries(out);
     if (!Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
       return;
@@ -95,6 +101,36 @@ public final class AtomicOutput {
       throw new BadInputException(target.path() + ": already exists; use --force to replace it");
     }
     checkReplaceable(target, out, target.path().toString());
+  }
+
+  /**
+   * Refuses (exit 2, before any work) a folder in which this user cannot create the output's
+   * temporary: no permission, a read-only file system, a pseudo file system such as /proc.
+   * Probed by creating and deleting an empty temporary, the only test that sees them all.
+   */
+  private static void checkCanCreateIn(OutputTarget target, Path parent, Path out) {
+    Path probe = sibling(out, "tmp");
+    try {
+      Files.createFile(probe);
+    } catch (IOException e) {
+      throw new BadInputException(target.path() + ": cannot create files in the folder "
+          + parent + " (" + reason(e) + "); choose another --out");
+    }
+    deleteQuietly(probe);
+  }
+
+  /** Why a file could not be created, in words. */
+  private static String reason(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof NoSuchFileException) {
+      return "the folder does not accept new files";
+    }
+    if (e instanceof FileSystemException fs && fs.getReason() != null) {
+      return fs.getReason();
+    }
+    return String.valueOf(e.getMessage());
   }
 
   /** Writes an output under the rules of the class comment. */

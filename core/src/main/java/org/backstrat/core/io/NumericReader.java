@@ -139,7 +139,9 @@ public record NumericReader(HeaderRow header, double maxMagnitude, int threads) 
     int parts = pre.starts.length;
     List<Rows> rows = new ArrayList<>();
     final Prescan pre2 = pre;
-    RuntimeException[] failed = new RuntimeException[parts];
+    // an Error (OutOfMemoryError above all) is carried to the caller like an exception: a
+    // worker that died silently would leave its rows unread and the run would go on
+    Throwable[] failed = new Throwable[parts];
     Thread[] pool = new Thread[parts];
     for (int k = 0; k < parts; k++) {
       int startRow = k == 0 ? 0 : (int) (pre2.recordsBefore[k] - (layout.hasHeader ? 1 : 0));
@@ -163,7 +165,7 @@ public record NumericReader(HeaderRow header, double maxMagnitude, int threads) 
           }
         } catch (IOException e) {
           failed[w] = new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
           failed[w] = e;
         }
       };
@@ -184,12 +186,26 @@ public record NumericReader(HeaderRow header, double maxMagnitude, int threads) 
         }
       }
     }
-    for (RuntimeException e : failed) {
-      if (e != null) {
-        throw e; // the first range's error: the one a sequential read would meet first
-      }
+    for (Throwable e : failed) {
+      rethrow(e); // the first range's error: the one a sequential read would meet first
     }
     return finish(file, layout, rows, values, ids, (int) rowsLong, delim);
+  }
+
+  /**
+   * Throws what a reader thread caught (nothing when null), unchanged: an Error such as
+   * OutOfMemoryError stays one, so the command line reports it as running out of memory.
+   */
+  static void rethrow(Throwable failure) {
+    if (failure instanceof RuntimeException e) {
+      throw e;
+    }
+    if (failure instanceof Error e) {
+      throw e;
+    }
+    if (failure != null) {
+      throw new IllegalStateException(failure);
+    }
   }
 
   /** A scanner over the bytes [start, end) of the file, by positional reads. */
@@ -677,14 +693,14 @@ public record NumericReader(HeaderRow header, double maxMagnitude, int threads) 
       starts[k] = alignToLineStart(ch, Math.max(size * k / workers, starts[k - 1]), size);
     }
     long[][] counts = new long[workers][];
-    IOException[] failed = new IOException[workers];
+    Throwable[] failed = new Throwable[workers];
     Thread[] pool = new Thread[workers];
     for (int k = 0; k < workers; k++) {
       final int w = k;
       pool[k] = new Thread(() -> {
         try {
           counts[w] = countRange(ch, starts[w], w + 1 < workers ? starts[w + 1] : size);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException | Error e) {
           failed[w] = e;
         }
       }, "backstrat-count-" + k);
@@ -703,9 +719,10 @@ public record NumericReader(HeaderRow header, double maxMagnitude, int threads) 
     long line = 1;
     long records = 0;
     for (int k = 0; k < workers; k++) {
-      if (failed[k] != null) {
-        throw failed[k];
+      if (failed[k] instanceof IOException io) {
+        throw io;
       }
+      rethrow(failed[k]);
       if (counts[k][2] != 0) {
         return null;
       }

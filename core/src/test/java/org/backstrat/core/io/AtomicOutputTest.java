@@ -196,6 +196,40 @@ class AtomicOutputTest {
   }
 
   @Test
+  void aFolderWhereNoFileCanBeCreatedIsBadInputSayingWhy() throws IOException {
+    Path ro = Files.createDirectories(dir.resolve("ro"));
+    boolean rootIgnoresPermissions = true;
+    if (ro.toFile().setWritable(false, false)) {
+      try {
+        Files.delete(Files.createFile(ro.resolve("probe")));
+      } catch (IOException refused) {
+        rootIgnoresPermissions = false;
+      }
+    }
+    if (!rootIgnoresPermissions) {
+      assertThatThrownBy(() -> AtomicOutput.writeFile(ro.resolve("o.csv"), false, text("x")))
+          .isInstanceOf(BadInputException.class)
+          .hasMessageContaining("o.csv: cannot create files in the folder " + ro
+              + " (permission denied); choose another --out");
+    }
+    if (Files.isDirectory(Path.of("/proc/self"))) { // refuses new files even to root
+      assertThatThrownBy(() -> AtomicOutput.writeDirectory(Path.of("/proc/o"), false,
+          d -> Files.writeString(d.resolve("x"), "x")))
+          .isInstanceOf(BadInputException.class)
+          .hasMessageContaining("/proc/o: cannot create files in the folder /proc (");
+    }
+    ro.toFile().setWritable(true, false);
+  }
+
+  @Test
+  void aFileWhereTheOutputsFolderShouldBeIsNamedAsSuch() throws IOException {
+    Path file = Files.writeString(dir.resolve("f.csv"), "x");
+    assertThatThrownBy(() -> AtomicOutput.checkWritable(file.resolve("o.csv"), false))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("o.csv: " + file + " is a file, not a folder");
+  }
+
+  @Test
   void aFailedWriteLeavesNothingAndKeepsThePreviousOutput() throws IOException {
     Path old = Files.writeString(dir.resolve("o.csv"), "old");
     assertThatThrownBy(() -> AtomicOutput.write(OutputTarget.file(old, true), f -> {

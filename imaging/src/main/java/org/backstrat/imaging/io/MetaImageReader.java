@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.InflaterInputStream;
 import org.backstrat.core.BadInputException;
 import org.backstrat.imaging.volume.Direction;
@@ -70,6 +71,42 @@ public final class MetaImageReader {
     } catch (IOException e) {
       throw BadInputException.at(file, 0, "", "", "a readable MetaImage file (" + e + ")");
     }
+  }
+
+  /**
+   * The separate data file an {@code .mhd} header names in its {@code ElementDataFile} line
+   * (resolved beside the header), so that an output may be refused that would replace it;
+   * empty for other files, voxels stored in the header file ({@code LOCAL}), lists and
+   * patterns, and headers that cannot be read (reading the image reports those).
+   */
+  public static Optional<Path> dataFileOf(Path header) {
+    String name = header.getFileName() == null ? "" : header.getFileName().toString();
+    if (!name.toLowerCase(Locale.ROOT).endsWith(".mhd")
+        || !Files.isRegularFile(header)) {
+      return Optional.empty();
+    }
+    byte[] head;
+    try (InputStream in = Files.newInputStream(header)) {
+      head = in.readNBytes(1 << 16);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    for (String line : new String(head, StandardCharsets.ISO_8859_1).split("\\R")) {
+      int eq = line.indexOf('=');
+      if (eq > 0 && line.substring(0, eq).trim().equalsIgnoreCase("ElementDataFile")) {
+        String data = line.substring(eq + 1).trim();
+        if (data.isEmpty() || data.equalsIgnoreCase("LOCAL") || data.equalsIgnoreCase("LIST")
+            || data.contains("%")) {
+          return Optional.empty();
+        }
+        try {
+          return Optional.of(header.toAbsolutePath().getParent().resolve(data).normalize());
+        } catch (java.nio.file.InvalidPathException e) {
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private Map<String, String> header(InputStream in, String file, long[] consumed)

@@ -20,6 +20,7 @@ import org.backstrat.core.io.OutputTarget;
 import org.backstrat.imaging.StudyInput;
 import org.backstrat.imaging.StudyLayout;
 import org.backstrat.imaging.facet.FacetAngles;
+import org.backstrat.imaging.io.MetaImageReader;
 import org.backstrat.imaging.io.PixelGeometry;
 import org.backstrat.imaging.io.SeriesImage;
 import org.backstrat.imaging.io.VolumeReader;
@@ -293,10 +294,18 @@ public final class ImagingJob {
       inputs.add(input); // a manifest; a folder's inputs are its study folders (below), so a
       // previous output beside them, e.g. studies/biomarkers.csv, may be replaced with --force
     }
-    inputs.add(pfirrmannCard);
-    inputs.add(discCard);
-    inputs.add(facetCard);
-    studies.forEach(s -> inputs.addAll(s.inputPaths()));
+    for (Path card : new Path[] {pfirrmannCard, discCard, facetCard}) {
+      if (card != null) {
+        inputs.add(card);
+        inputs.add(ModelCard.read(card).modelFile()); // the ONNX file the card names
+      }
+    }
+    for (StudyInput s : studies) {
+      for (Path p : s.inputPaths()) {
+        inputs.add(p);
+        MetaImageReader.dataFileOf(p).ifPresent(inputs::add); // an .mhd header's voxels
+      }
+    }
     OutputTarget target = OutputTarget.file(out, force).withInputs(inputs);
     AtomicOutput.check(target);
     int[] counts = new int[3];

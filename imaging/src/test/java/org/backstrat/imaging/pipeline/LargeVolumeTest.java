@@ -4,17 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.DeflaterOutputStream;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A 512^3 MetaImage within the voxel limit, compressed to a few hundred KB, in a JVM whose heap
+ * A 512^3 MetaImage or NIfTI within the voxel limit, compressed to a few hundred KB, in a JVM whose heap
  * cannot hold it: its study fails with the memory it needs and the batch goes on (issue 15),
  * where it used to end the JVM with an OutOfMemoryError.
  */
@@ -30,12 +33,49 @@ class LargeVolumeTest {
           + "ElementSpacing = 1 1 1\nElementType = MET_UCHAR\nCompressedData = True\n"
           + "ElementDataFile = LOCAL\n").getBytes(StandardCharsets.US_ASCII));
       DeflaterOutputStream z = new DeflaterOutputStream(out);
-      byte[] zeros = new byte[1 << 20];
-      for (int k = 0; k < 128; k++) {
-        z.write(zeros);
-      }
+      writeZeros(z, 128);
       z.finish();
     }
+    runBatchUnder256MegabytesOfHeap();
+  }
+
+  @Test
+  void gzippedNifti512CubeLargerThanTheHeapFailsItsStudyOnly() throws Exception {
+    Path big = Files.createDirectories(tmp.resolve("studies/a-big"));
+    ByteBuffer h = ByteBuffer.allocate(352).order(ByteOrder.LITTLE_ENDIAN);
+    h.putInt(0, 348);
+    short[] dim = {3, 512, 512, 512, 1, 1, 1, 1};
+    for (int k = 0; k < dim.length; k++) {
+      h.putShort(40 + 2 * k, dim[k]);
+    }
+    h.putShort(70, (short) 2); // DT_UNSIGNED_CHAR
+    h.putShort(72, (short) 8);
+    for (int k = 0; k < 8; k++) {
+      h.putFloat(76 + 4 * k, 1f);
+    }
+    h.putFloat(108, 352f); // vox_offset
+    h.putShort(254, (short) 1); // sform_code: scanner
+    h.putFloat(288, -1f); // a sagittal grid: srow_x = (0 0 -1 0), srow_y = (-1 0 0 0),
+    h.putFloat(296, -1f); // srow_z = (0 -1 0 0)
+    h.putFloat(316, -1f);
+    h.put(344, (byte) 'n').put(345, (byte) '+').put(346, (byte) '1');
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(
+        big.resolve("sagittal_t2.nii.gz")))) {
+      out.write(h.array());
+      writeZeros(out, 128);
+    }
+    runBatchUnder256MegabytesOfHeap();
+  }
+
+  private static void writeZeros(OutputStream out, int mebibytes) throws IOException {
+    byte[] zeros = new byte[1 << 20];
+    for (int k = 0; k < mebibytes; k++) {
+      out.write(zeros);
+    }
+  }
+
+  /** Runs the job on studies/ (a-big, then an empty b-next) in a JVM with a 256 MB heap. */
+  private void runBatchUnder256MegabytesOfHeap() throws Exception {
     Files.createDirectories(tmp.resolve("studies/b-next"));
     Path csv = tmp.resolve("b.csv");
     String java = ProcessHandle.current().info().command().orElse("java");
