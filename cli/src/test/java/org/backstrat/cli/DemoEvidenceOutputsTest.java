@@ -45,7 +45,9 @@ class DemoEvidenceOutputsTest {
     cl.setOut(new PrintWriter(new StringWriter(), true));
     assertThat(cl.execute("demo", "--out", out.toString(), "--quiet")).as(err.toString()).isZero();
     summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
-    html = Files.readString(out.resolve("report.html"));
+    // the report's text with its entities undone, so sentences compare as written
+    html = Files.readString(out.resolve("report.html")).replace("&#39;", "'")
+        .replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
   }
 
   private static JsonNode variant(String v) {
@@ -120,10 +122,10 @@ class DemoEvidenceOutputsTest {
         names.add(c.get("label").asText());
       }
       assertThat(names).doesNotHaveDuplicates();
-      String strata = table(v, "strata");
+      String strata = table(v, "strata_in_words");
       for (JsonNode s : sentences) {
-        assertThat(html).contains(s.asText().replace("'", "&#39;"));
-        assertThat(strata).contains(s.asText().substring(0, s.asText().indexOf(':')));
+        assertThat(html).contains(s.asText());
+        assertThat(strata).contains(s.asText());
       }
     }
   }

@@ -253,7 +253,7 @@ public final class EvidenceReport {
     StringBuilder cap = new StringBuilder("Calibration of the all-features model's held-out "
         + "probabilities of each stratum, pooled over the repeats, in ten groups of equal size; "
         + "intercept (calibration-in-the-large, 0 is ideal) and slope (1 is ideal; below 1 "
-        + "means too extreme): ");
+        + "means too extreme, above 1 too cautious): ");
     for (int c = 0; c < cal.size(); c++) {
       cap.append(c == 0 ? "" : "; ").append(c + 1).append(" ").append(v.label(c))
           .append(" intercept ").append(f(cal.get(c).intercept(), 2)).append(", slope ")

@@ -56,7 +56,7 @@ public record ForestPlot(String id, String title, String axisLabel, List<Row> ro
         List.of());
     double from = Math.floor(lo);
     double to = Math.max(from + 1, Math.ceil(hi));
-    LinearScale xs = LinearScale.exact(from, to, f.left, f.right, 5);
+    LinearScale xs = LinearScale.exact(from, to, f.left + 6, f.right - 24, 5); // room for the end labels
     SvgCanvas svg = new SvgCanvas(id, f.width, f.height, title, "Forest plot of " + rows.size()
         + " odds ratios with confidence intervals on a logarithmic axis.");
     f.title(svg, title);
