@@ -64,5 +64,5 @@ if __name__ == "__main__":
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["master", "stream", "seed"])
         for master in [0, 1, 7, 1966, -1, 9223372036854775807, -9223372036854775808]:
-            for number in range(1, 12):
+            for number in range(1, 13):
                 w.writerow([master, number, stream_seed(master, number)])

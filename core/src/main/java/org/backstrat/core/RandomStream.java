@@ -40,7 +40,9 @@ public enum RandomStream {
   /** The block permutations of the test of the strata. */
   BLOCK_PERMUTATION(10),
   /** The random halves of prediction strength and split-half reproducibility. */
-  SPLIT_HALF(11);
+  SPLIT_HALF(11),
+  /** The bootstrap resamples of the odds ratios' confidence intervals (the forest plot). */
+  ODDS_RATIO_BOOTSTRAP(12);
 
   private final int number;
 

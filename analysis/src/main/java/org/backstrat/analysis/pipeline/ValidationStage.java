@@ -9,7 +9,9 @@ import org.backstrat.analysis.validation.Calibration;
 import org.backstrat.analysis.validation.CrossValidationResult;
 import org.backstrat.analysis.validation.FoldTransformFitter;
 import org.backstrat.analysis.validation.MedianImputationFitter;
+import org.backstrat.analysis.validation.MultinomialRidgeModel;
 import org.backstrat.analysis.validation.MultinomialRidgeTrainer;
+import org.backstrat.analysis.validation.OddsRatios;
 import org.backstrat.analysis.validation.RepeatedCrossValidation;
 import org.backstrat.analysis.validation.ZScoreFitter;
 import org.backstrat.core.RandomStream;
@@ -25,6 +27,10 @@ import org.backstrat.core.RandomStream;
 public final class ValidationStage {
   /** Groups of the calibration plot. */
   static final int CALIBRATION_BINS = 10;
+  /** Bootstrap resamples of the odds ratios' intervals (the forest plot). */
+  public static final int ODDS_RATIO_BOOTSTRAP = 200;
+  /** Confidence level of the odds ratios' intervals. */
+  static final double ODDS_RATIO_LEVEL = 0.95;
 
   private ValidationStage() {
   }
@@ -62,8 +68,19 @@ public final class ValidationStage {
     for (int c = 0; c < k; c++) {
       calibration.add(all.calibration(strata, c, CALIBRATION_BINS));
     }
+    ctx.progress().step(ctx.name() + ": odds ratios of the final model (" + ODDS_RATIO_BOOTSTRAP
+        + " bootstrap refits)");
+    List<String> columns = new ArrayList<>(features.encoded().columns());
+    double[][] xFinal = prep.fit(x).applyAll(x);
+    for (int j = columns.size(); j < xFinal[0].length; j++) {
+      columns.add("missing indicator " + (j - features.encoded().columns().size() + 1));
+    }
+    MultinomialRidgeModel finalModel = trainer.train(xFinal, strata, k);
+    OddsRatios.Result oddsRatios = OddsRatios.of(finalModel, xFinal, strata, 0,
+        OddsRatios.stratifiedResamples(strata, k, ODDS_RATIO_BOOTSTRAP,
+            RandomStream.ODDS_RATIO_BOOTSTRAP.seed(config.seed())), ODDS_RATIO_LEVEL);
     return new StrataValidation(all, cv.run(xPsy, strata, k, trainer, prep), imaging,
-        calibration);
+        calibration, oddsRatios, columns);
   }
 
   /** The given columns of every row. */

@@ -252,7 +252,9 @@ public final class ReportRenderer {
         List<Figure> figs = new ArrayList<>();
         for (ValidationResult r : v.validation()) {
           figs.add(new Figure(charts.confusionChart(r), "Pooled over " + r.folds() + " folds × " + r.repeats()
-              + " repeats; rows are the strata from the clustering.",
+              + " repeats, so every person is counted " + r.repeats() + " times (the mean "
+              + "matrix of one repeat is in the per-stratum table); rows are the strata from the "
+              + "clustering.",
               file(ReportTables.nameFor(v, "confusion_" + ReportTables.slug(r.model())))));
         }
         blocks.add(new FigureGrid(figs));

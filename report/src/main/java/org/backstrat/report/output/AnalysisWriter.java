@@ -147,6 +147,8 @@ public final class AnalysisWriter {
     } else {
       o.putNull("dca");
     }
+    o.put("paper_comparison", EvidenceReport.paperComparison(v));
+    o.set("table1", tableOne(EvidenceReport.tableOne(result, v)));
     ArrayNode notes = o.putArray("notes");
     v.notes().forEach(notes::add);
     return o;
@@ -189,6 +191,59 @@ public final class AnalysisWriter {
       num(x, "slope", calibration.get(c).slope());
     }
     o.put("evidence_people", e.people());
+    oddsRatios(o, v);
+  }
+
+  /** odds_ratios: the final model's odds ratios per SD with bootstrap intervals (forest plot). */
+  private static void oddsRatios(ObjectNode o, VariantAnalysis v) {
+    var r = v.strataValidation().oddsRatios();
+    var columns = v.strataValidation().oddsRatioColumns();
+    ObjectNode or = o.putObject("odds_ratios");
+    or.put("model", "multinomial ridge fitted on everyone cross-validated, λ by inner CV");
+    num(or, "lambda", r.lambda());
+    or.put("reference_stratum", r.reference() + 1);
+    or.put("scale", "per SD of the feature");
+    or.put("interval", "bootstrap percentile (stratified resamples refitted at the final λ)");
+    or.put("replicates", r.replicates());
+    num(or, "level", r.level());
+    or.put("non_converged_replicates", r.nonConvergedReplicates());
+    ArrayNode rows = or.putArray("estimates");
+    for (var e : r.entries()) {
+      ObjectNode x = rows.addObject();
+      x.put("stratum", e.stratum() + 1);
+      x.put("feature", columns.get(e.feature()));
+      num(x, "odds_ratio", e.oddsRatio());
+      num(x, "ci_lower", e.oddsRatioLower());
+      num(x, "ci_upper", e.oddsRatioUpper());
+      num(x, "log_odds_ratio", e.logOddsRatio());
+    }
+  }
+
+  /** Table 1 as JSON: column names and n, then one object per row. */
+  private static ObjectNode tableOne(org.backstrat.analysis.describe.TableOne t) {
+    ObjectNode o = NODES.objectNode();
+    ArrayNode cols = o.putArray("columns");
+    for (int c = 0; c < t.columns().size(); c++) {
+      ObjectNode x = cols.addObject();
+      x.put("name", t.columns().get(c));
+      x.put("n", t.n()[c]);
+    }
+    ArrayNode rows = o.putArray("rows");
+    for (var r : t.rows()) {
+      ObjectNode x = rows.addObject();
+      x.put("variable", r.variable());
+      x.put("level", r.level());
+      x.put("statistic", r.statistic());
+      ArrayNode cells = x.putArray("cells");
+      r.cells().forEach(cells::add);
+      if (r.level().isEmpty()) {
+        x.put("missing", r.missing());
+        num(x, "p", r.p());
+        x.put("test", r.test());
+        x.put("note", r.note());
+      }
+    }
+    return o;
   }
 
   private static ObjectNode validation(CrossValidationResult cv, VariantAnalysis v) {
@@ -290,6 +345,20 @@ public final class AnalysisWriter {
       a.add(r.lo());
       a.add(r.hi());
     }
+    ArrayNode cmp = o.putArray("comparisons");
+    for (EvidenceReport.DcaComparison c : EvidenceReport.dcaComparisons(curves)) {
+      ObjectNode x = cmp.addObject();
+      x.put("comparator", c.comparator());
+      x.put("comparator_better", c.comparatorBetter());
+      x.put("strata_better", c.strataBetter());
+      if (c.treated() < 0) {
+        x.putNull("treated");
+      } else {
+        x.put("treated", c.treated());
+      }
+      x.put("flat", c.flat());
+    }
+    o.put("text", EvidenceReport.dcaParagraph(curves));
     return o;
   }
 

@@ -17,8 +17,10 @@ import org.backstrat.analysis.pipeline.StratificationResult;
 import org.backstrat.analysis.pipeline.VariantAnalysis;
 import org.backstrat.analysis.validation.ClassificationMetrics;
 import org.backstrat.analysis.validation.CrossValidationResult;
+import org.backstrat.analysis.validation.OddsRatios;
 import org.backstrat.report.model.Addition;
 import org.backstrat.report.model.Addition.TextTable;
+import org.backstrat.report.svg.ForestPlot;
 
 /**
  * What the report says about a variant beyond its fixed tables, in plain words: the strata in
@@ -74,9 +76,14 @@ public final class EvidenceReport {
                                List<Addition> out) {
     out.add(Addition.paragraph("profiles", true, "The strata in words (from the standardised "
         + "centroids; the naming rule is in the methods):"));
-    for (String s : v.characterisation().sentences()) {
-      out.add(Addition.paragraph("profiles", true, s));
+    List<List<String>> words = new ArrayList<>();
+    List<String> sentences = v.characterisation().sentences();
+    for (int c = 0; c < sentences.size(); c++) {
+      words.add(List.of(Integer.toString(c + 1), v.label(c), sentences.get(c)));
     }
+    out.add(Addition.table("profiles", true, new TextTable("strata_in_words", "The strata in "
+        + "words, variant " + v.name(), List.of("stratum", "label", "sentence"),
+        List.of("Stratum", "Name", "In words"), List.of(true, false, false), words)));
     TableOne t = tableOne(result, v);
     List<String> csv = new ArrayList<>(List.of("variable", "level", "statistic"));
     List<String> head = new ArrayList<>(List.of("Variable", "Level", "Statistic"));
@@ -211,13 +218,10 @@ public final class EvidenceReport {
         + "confusion matrix of one repeat (each person once), variant " + v.name(), csv, head,
         num, pr)));
     calibration(v, out);
-    out.add(Addition.paragraph("validation", false, "Beside the paper: it reports "
-        + "cross-validated logistic-regression accuracy of 0.89 (SBT) and 0.87 (ÖMPSQ) and "
-        + "decision curves above treat-all. Here the all-features accuracy is "
-        + f(cv.accuracyMean(), 3) + " (SD " + f(cv.accuracySd(), 3) + "). Both figures "
-        + "predict a clustering from its own features and are near-circular in the same way; "
-        + "what differs is the penalised model, the separation reported, and the "
-        + "block-permutation test as the primary evidence."));
+    forestPlot(v, out);
+    if (v.dca().isEmpty()) {
+      out.add(Addition.paragraph("validation", false, paperComparison(v)));
+    }
   }
 
   /** Calibration of the all-features model's held-out probabilities: plot and table. */
@@ -249,7 +253,7 @@ public final class EvidenceReport {
     StringBuilder cap = new StringBuilder("Calibration of the all-features model's held-out "
         + "probabilities of each stratum, pooled over the repeats, in ten groups of equal size; "
         + "intercept (calibration-in-the-large, 0 is ideal) and slope (1 is ideal; below 1 "
-        + "means too extreme): ");
+        + "means too extreme, above 1 too cautious): ");
     for (int c = 0; c < cal.size(); c++) {
       cap.append(c == 0 ? "" : "; ").append(c + 1).append(" ").append(v.label(c))
           .append(" intercept ").append(f(cal.get(c).intercept(), 2)).append(", slope ")
@@ -260,6 +264,61 @@ public final class EvidenceReport {
             List.of("stratum", "group", "mean_predicted", "observed", "intercept", "slope"),
             List.of("Stratum", "Group", "Mean predicted", "Observed", "Intercept", "Slope"),
             List.of(false, true, true, true, true, true), rows)));
+  }
+
+  /** The final model's odds ratios per SD with bootstrap intervals: forest plot and table. */
+  static void forestPlot(VariantAnalysis v, List<Addition> out) {
+    OddsRatios.Result r = v.strataValidation().oddsRatios();
+    List<String> columns = v.strataValidation().oddsRatioColumns();
+    String ref = (r.reference() + 1) + " " + v.label(r.reference());
+    List<ForestPlot.Row> plot = new ArrayList<>();
+    List<List<String>> rows = new ArrayList<>();
+    double widest = 0;
+    for (OddsRatios.Entry e : r.entries()) {
+      String stratum = (e.stratum() + 1) + " " + v.label(e.stratum());
+      String feature = columns.get(e.feature());
+      plot.add(new ForestPlot.Row((e.stratum() + 1) + " vs " + (r.reference() + 1) + ": "
+          + feature, e.stratum(), e.oddsRatio(), e.oddsRatioLower(), e.oddsRatioUpper()));
+      rows.add(List.of(stratum, ref, feature, g(e.oddsRatio()), g(e.oddsRatioLower()),
+          g(e.oddsRatioUpper()), f(e.logOddsRatio(), 3)));
+      widest = Math.max(widest, e.upper() - e.lower());
+    }
+    String svg = new ForestPlot("odds-ratios-" + v.name(), "Odds ratios of the final model ("
+        + v.name() + ")", "Odds ratio per SD against stratum " + ref + " (log scale)", plot, 640)
+        .render();
+    CrossValidationResult cv = v.validation();
+    boolean separated = cv.completeSeparationFits() + cv.quasiSeparationFits() > 0;
+    String caption = "Odds ratios of each stratum against stratum " + ref + " per one SD of "
+        + "each feature (other features fixed), from the final multinomial ridge model fitted on "
+        + "everyone cross-validated (λ " + f(r.lambda(), 4) + " by inner cross-validation). "
+        + "Intervals: " + Math.round(100 * r.level()) + "% bootstrap percentile intervals over "
+        + r.replicates() + " stratified resamples, each refitted at the same λ (a ridge estimate "
+        + "has no standard Wald interval, and the unpenalised refit that would give one "
+        + (separated ? "does not exist here because the strata are separated" : "is not the "
+        + "model reported") + "); " + r.nonConvergedReplicates() + " refits did not converge. "
+        + (separated ? "The training folds were separated, so the size of these odds ratios is "
+            + "set by the penalty and only their direction says something: which features "
+            + "distinguish a stratum from the reference. "
+            : "")
+        + "They describe the model that recomputes the strata from their own features, so they "
+        + "restate the centroids; they are not evidence that the strata exist.";
+    out.add(Addition.figure("validation", false, svg, caption, new TextTable("odds_ratios",
+        "Odds ratios per SD of the final model with " + Math.round(100 * r.level())
+            + "% bootstrap intervals, variant " + v.name(),
+        List.of("stratum", "reference", "feature", "odds_ratio", "ci_lower", "ci_upper",
+            "log_odds_ratio"),
+        List.of("Stratum", "Reference", "Feature", "Odds ratio per SD", "Lower", "Upper",
+            "log OR"),
+        List.of(false, false, false, true, true, true, true), rows)));
+  }
+
+  /** Three significant digits, scientific beyond 10^4 or below 10^-3. */
+  private static String g(double x) {
+    if (!Double.isFinite(x)) {
+      return "–";
+    }
+    return x >= 1e4 || x < 1e-3 ? String.format(Locale.ROOT, "%.3g", x)
+        : String.format(Locale.ROOT, x >= 100 ? "%.0f" : x >= 10 ? "%.1f" : "%.3f", x);
   }
 
   private static double smallestGridLambda() {
@@ -274,43 +333,121 @@ public final class EvidenceReport {
         : s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
   }
 
+  /**
+   * How the strata compare with one alternative on the decision curves.
+   *
+   * @param comparator the alternative's curve name (treat_all, treat_none, a 0/1 rule)
+   * @param comparatorBetter threshold ranges where the alternative's net benefit is higher, as
+   *     "0.08 to 0.75, 0.80" (empty: never)
+   * @param strataBetter threshold ranges where the strata's net benefit is higher
+   * @param treated people the alternative treats at the lowest threshold (-1 for treat-all and
+   *     treat-none)
+   * @param flat a 0/1 rule that treats fewer than 2% of the people, so its curve lies on
+   *     treat-none
+   */
+  public record DcaComparison(String comparator, String comparatorBetter, String strataBetter,
+                              long treated, boolean flat) {
+  }
+
+  /** The strata against every alternative of the decision curves, in curve order. */
+  public static List<DcaComparison> dcaComparisons(DecisionCurves d) {
+    NetBenefitCurve strat = d.curve(StratificationDecisionCurves.STRATIFICATION);
+    List<DcaComparison> out = new ArrayList<>();
+    for (NetBenefitCurve c : d.curves()) {
+      if (c.model().equals(StratificationDecisionCurves.STRATIFICATION)) {
+        continue;
+      }
+      boolean rule = !c.model().equals(DecisionCurves.TREAT_ALL)
+          && !c.model().equals(DecisionCurves.TREAT_NONE);
+      long treated = rule ? c.truePositives()[0] + c.falsePositives()[0] : -1;
+      out.add(new DcaComparison(c.model(), ranges(d, c, strat), ranges(d, strat, c), treated,
+          rule && treated < FLAT_SHARE * d.n()));
+    }
+    return out;
+  }
+
+  /** The decision-curve paragraph: the strata against every alternative, told straight. */
+  public static String dcaParagraph(DecisionCurves d) {
+    List<String> sentences = new ArrayList<>();
+    sentences.add("How the strata compare with every alternative (net benefit, thresholds "
+        + d.grid().label(0) + " to " + d.grid().label(d.grid().size() - 1) + "):");
+    List<String> simpler = new ArrayList<>();
+    for (DcaComparison c : dcaComparisons(d)) {
+      String name = c.comparator().replace('_', ' ');
+      StringBuilder s = new StringBuilder(name).append(": ");
+      s.append(c.comparatorBetter().isEmpty() ? "never better than the strata"
+          : "better than the strata for thresholds " + c.comparatorBetter());
+      s.append(c.strataBetter().isEmpty() ? "; the strata are never better." : "; the strata "
+          + "are better for " + c.strataBetter() + ".");
+      if (c.flat()) {
+        s.append(c.treated() == 0 ? " It flags no one of the " + d.n() + " people, so"
+            : " It flags only " + c.treated() + " of " + d.n() + " people, so")
+            .append(" its net benefit is near zero at every threshold and its "
+                + "curve lies on treat-none: flat because it treats almost no one, not "
+                + "because it is neutral.");
+      }
+      if (!c.comparatorBetter().isEmpty()) {
+        simpler.add(name + " (" + c.comparatorBetter() + ")");
+      }
+      sentences.add(s.toString());
+    }
+    sentences.add(simpler.isEmpty() ? "No alternative beats the strata at any threshold."
+        : "Where a simpler rule is better: " + String.join("; ", simpler) + "; there it, not "
+            + "the strata, is the better choice.");
+    sentences.add("Treat-none is the line at net benefit 0. Decision curves of a risk taken "
+        + "from the same cohort's outcome rates are optimistic.");
+    return String.join(" ", sentences);
+  }
+
+  /**
+   * The paper's headline figures beside this analysis's: cross-validated accuracy (the paper:
+   * logistic regression, 0.89 SBT and 0.87 ÖMPSQ) and the decision curve against treat-all
+   * (the paper: above it).
+   */
+  public static String paperComparison(VariantAnalysis v) {
+    CrossValidationResult cv = v.validation();
+    String paper = v.name().equals("sbt") ? "0.89 (SBT)" : v.name().equals("ompsq")
+        ? "0.87 (ÖMPSQ)" : "0.89 (SBT) and 0.87 (ÖMPSQ)";
+    StringBuilder b = new StringBuilder("Beside the paper: it reports cross-validated "
+        + "logistic-regression accuracy of " + paper + " and decision curves above treat-all. "
+        + "Here the all-features accuracy is " + f(cv.accuracyMean(), 3) + " (SD "
+        + f(cv.accuracySd(), 3) + ")");
+    if (v.dca().isPresent()) {
+      for (DcaComparison c : dcaComparisons(v.dca().get().curves())) {
+        if (c.comparator().equals(DecisionCurves.TREAT_ALL)) {
+          b.append(c.strataBetter().isEmpty() ? " and the strata are never above treat-all"
+              : " and the strata are above treat-all for thresholds " + c.strataBetter());
+        }
+      }
+    }
+    return b.append(". Both accuracies predict a clustering from its own features and are "
+        + "near-circular in the same way; what differs is the penalised model with separation "
+        + "reported, the block-permutation test as the primary evidence, and decision curves "
+        + "compared with every simpler rule, not only with treat-all.").toString();
+  }
+
   private static void decisionCurves(StratificationResult result, VariantAnalysis v,
                                      List<Addition> out) {
     if (v.dca().isEmpty()) {
       return;
     }
     DecisionCurves d = v.dca().get().curves();
-    NetBenefitCurve strat = d.curve(StratificationDecisionCurves.STRATIFICATION);
-    List<String> sentences = new ArrayList<>();
-    sentences.add("How the strata compare with every alternative (net benefit, thresholds "
-        + d.grid().label(0) + " to " + d.grid().label(d.grid().size() - 1) + "):");
-    for (NetBenefitCurve c : d.curves()) {
-      if (c.model().equals(StratificationDecisionCurves.STRATIFICATION)) {
-        continue;
-      }
-      String better = ranges(d, c, strat);
-      String worse = ranges(d, strat, c);
-      StringBuilder s = new StringBuilder(c.model().replace('_', ' ')).append(": ");
-      s.append(better.isEmpty() ? "never better than the strata" : "better than the strata for "
-          + "thresholds " + better);
-      s.append(worse.isEmpty() ? "; the strata are never better." : "; the strata are better "
-          + "for " + worse + ".");
-      if (!c.model().equals(DecisionCurves.TREAT_ALL) && !c.model().equals(DecisionCurves.TREAT_NONE)) {
-        long treated = c.truePositives()[0] + c.falsePositives()[0];
-        if (treated < FLAT_SHARE * d.n()) {
-          s.append(treated == 0 ? " It flags no one of the " + d.n() + " people, so"
-              : " It flags only " + treated + " of " + d.n() + " people, so")
-              .append(" its net benefit is near zero at every threshold and its "
-                  + "curve lies on treat-none: flat because it treats almost no one, not "
-                  + "because it is neutral.");
-        }
-      }
-      sentences.add(s.toString());
+    out.add(Addition.paragraph("decision-curves", false, dcaParagraph(d)));
+    List<List<String>> rows = new ArrayList<>();
+    for (DcaComparison c : dcaComparisons(d)) {
+      rows.add(List.of(c.comparator().replace('_', ' '),
+          c.comparatorBetter().isEmpty() ? "never" : c.comparatorBetter(),
+          c.strataBetter().isEmpty() ? "never" : c.strataBetter(),
+          c.treated() < 0 ? "" : Long.toString(c.treated()), c.flat() ? "yes" : "no"));
     }
-    sentences.add("Treat-none is the line at net benefit 0. A simpler rule that beats the strata "
-        + "over a range of thresholds is the better choice there; decision curves of a risk "
-        + "taken from the same cohort's outcome rates are optimistic.");
-    out.add(Addition.paragraph("decision-curves", false, String.join(" ", sentences)));
+    out.add(Addition.table("decision-curves", false, new TextTable("dca_comparison",
+        "The strata against every alternative, variant " + v.name() + " (thresholds where "
+            + "each has the higher net benefit)",
+        List.of("comparator", "comparator_better", "strata_better", "treated", "flat"),
+        List.of("Alternative", "Alternative better for", "Strata better for",
+            "People it treats", "Flat (treats < 2%)"),
+        List.of(false, false, false, true, false), rows)));
+    out.add(Addition.paragraph("decision-curves", false, paperComparison(v)));
   }
 
   /** Threshold ranges where a's net benefit exceeds b's, as "0.08 to 0.75, 0.80 to 0.81". */

@@ -369,12 +369,18 @@ public final class ReportAssembler {
         + "the maximum likelihood estimate does not exist; ridge always has a unique finite "
         + "optimum and λ chosen for held-out deviance keeps the probabilities calibrated. "
         + "Separation is checked in every training fold (the unpenalised fit diverges) and "
-        + "counted. A model on the questionnaire scores alone is shown beside it.");
+        + "counted. Models on the questionnaire scores alone and on the imaging features alone "
+        + "are shown beside it. Odds ratios (forest plot): the final model, fitted on everyone "
+        + "cross-validated with λ chosen the same way, gives the odds of each stratum against "
+        + "stratum 1 per SD of each feature; their 95% intervals are bootstrap percentile "
+        + "intervals over " + org.backstrat.analysis.pipeline.ValidationStage.ODDS_RATIO_BOOTSTRAP
+        + " resamples stratified by stratum, each refitted at the final λ (checked against glmnet "
+        + "refitted on the same resamples), because a ridge estimate has no standard Wald "
+        + "interval and the unpenalised refit does not exist under separation.");
     m.add("Decision curves for " + c.outcome() + ": each person's risk is the outcome rate of "
         + "their stratum estimated out of fold (never on their own row), compared with treat-all, "
         + "treat-none, STarT Back high risk and ÖMPSQ-short high risk (total >= 50); thresholds "
         + c.thresholds() + "; " + c.dcaBootstrap() + " bootstrap resamples for the 95% bands.");
-    m.add("Software: backstrat " + SoftwareVersion.get() + ".");
     return m;
   }
 

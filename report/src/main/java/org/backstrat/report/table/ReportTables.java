@@ -283,7 +283,8 @@ public final class ReportTables {
       rows.add(row);
     }
     return new ReportTable(nameFor(v, "confusion_" + slug(r.model())), "Pooled confusion matrix, " + r.model()
-        + ", variant " + v.name(), cols, rows);
+        + ", variant " + v.name() + " (" + r.repeats() + " repeats: each person counted "
+        + r.repeats() + " times)", cols, rows);
   }
 
   /** Net benefit per threshold and model, long form, with band limits where given. */
