@@ -34,15 +34,20 @@ public final class ConsensusStage {
     }
     ctx.progress().step(ctx.name() + ": clustering each of the " + m + " imputed sets at K = "
         + k);
+    List<int[]> perSet = new java.util.ArrayList<>();
+    perSet.add(fit.labels().clone());
     for (int s = 1; s < m; s++) {
       FeatureMatrix raw = FeatureMatrix.of(sets.get(s), features.encoded().columns());
       Scaler scaler = KSelectionStage.scalerFor(ctx.config(), raw, features);
       ClusterModel model = choice.clusterer().fit(raw, scaler, k);
       int[] labels = model.fit().labels();
       int[] toFirst = match(labels, fit.labels(), k);
+      int[] matched = new int[n];
       for (int i = 0; i < n; i++) {
-        votes[i][toFirst[labels[i]]]++;
+        matched[i] = toFirst[labels[i]];
+        votes[i][matched[i]]++;
       }
+      perSet.add(matched);
     }
     int[] consensus = new int[n];
     int unanimous = 0;
@@ -71,7 +76,7 @@ public final class ConsensusStage {
         + " changed stratum from the first set; centres and outliers are the first set's", m, k,
         unanimous, n, 100 * agreement / n, changed));
     return new StrataFit(fit.selection(), fit.model(), consensus, fit.outlier(), fit.distance(),
-        fit.kept(), keptStrata, fit.keptCohortRows());
+        fit.kept(), keptStrata, fit.keptCohortRows(), perSet);
   }
 
   /**

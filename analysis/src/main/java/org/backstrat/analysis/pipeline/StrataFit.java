@@ -17,10 +17,26 @@ import org.backstrat.cluster.select.KSelection;
  * @param kept indices (into the feature rows) of the people kept, increasing
  * @param keptStrata stratum of each kept person, 0-based
  * @param keptCohortRows cohort row of each kept person
+ * @param imputedSetLabels with multiple imputation, each imputed set's own stratum of every
+ *     person (feature-row order), numbered as the first set's strata after matching; the first
+ *     entry is the first set's labels. Empty without multiple imputation. The consensus is in
+ *     {@code labels}; these are what Rubin's rules pool over.
  */
 public record StrataFit(KSelection selection, ClusterModel model, int[] labels,
                         boolean[] outlier, double[] distance, int[] kept, int[] keptStrata,
-                        int[] keptCohortRows) {
+                        int[] keptCohortRows, java.util.List<int[]> imputedSetLabels) {
+
+  /** Copies the list of per-set labels. */
+  public StrataFit {
+    imputedSetLabels = java.util.List.copyOf(imputedSetLabels);
+  }
+
+  /** A fit of one data set (no multiple imputation). */
+  public StrataFit(KSelection selection, ClusterModel model, int[] labels, boolean[] outlier,
+                   double[] distance, int[] kept, int[] keptStrata, int[] keptCohortRows) {
+    this(selection, model, labels, outlier, distance, kept, keptStrata, keptCohortRows,
+        java.util.List.of());
+  }
 
   /** Number of strata. */
   public int k() {

@@ -2,6 +2,7 @@ package org.backstrat.analysis.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.backstrat.analysis.config.AnalysisConfig;
 import org.backstrat.analysis.config.VariantConfig;
 import org.backstrat.core.BadInputException;
@@ -97,7 +98,8 @@ public final class StratificationAnalysis {
     StrataValidation validation = ValidationStage.run(ctx, features, fit);
     FallbackFit fallback = FallbackStage.run(ctx, features, fit);
     DecisionCurveOutcome curves = DecisionCurveStage.run(ctx, fit);
+    Optional<OutcomeAssociation> odds = OutcomeAssociationStage.run(ctx, fit);
     return new VariantAnalysis(variant, features, choice, fit, evidence, characterisation,
-        validation, fallback, curves, ctx.notes());
+        validation, fallback, curves, odds, ctx.notes());
   }
 }

@@ -26,13 +26,17 @@ import org.backstrat.model.features.EncodedFeatures;
  * @param strataValidation the validation stage: repeated CV, all features and questionnaire
  * @param fallbackFit the fallback stage: the model for people without imaging
  * @param decisionCurveOutcome the decision-curve stage
+ * @param outcomeAssociation the outcome-association stage: odds ratios of the outcome by
+ *     stratum (pooled by Rubin's rules under multiple imputation); empty without the outcome
  * @param notes things the user should know (exclusions, subsamples, skipped comparators)
  */
 public record VariantAnalysis(VariantConfig config, VariantFeatures input, KChoice kChoice,
                               StrataFit strataFit, StrataEvidence evidence,
                               Characterisation characterisation,
                               StrataValidation strataValidation, FallbackFit fallbackFit,
-                              DecisionCurveOutcome decisionCurveOutcome, List<String> notes) {
+                              DecisionCurveOutcome decisionCurveOutcome,
+                              Optional<OutcomeAssociation> outcomeAssociation,
+                              List<String> notes) {
 
   public VariantAnalysis {
     notes = List.copyOf(notes);

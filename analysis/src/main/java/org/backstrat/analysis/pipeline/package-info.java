@@ -20,7 +20,10 @@
  *       org.backstrat.analysis.pipeline.FallbackFit} (the model for people without imaging,
  *       frozen into model.json);</li>
  *   <li>{@link org.backstrat.analysis.pipeline.DecisionCurveStage} → {@link
- *       org.backstrat.analysis.pipeline.DecisionCurveOutcome} (decision curves).</li>
+ *       org.backstrat.analysis.pipeline.DecisionCurveOutcome} (decision curves);</li>
+ *   <li>{@link org.backstrat.analysis.pipeline.OutcomeAssociationStage} → {@link
+ *       org.backstrat.analysis.pipeline.OutcomeAssociation} (odds ratios of the outcome by
+ *       stratum; Rubin's rules over the imputed sets with multiple imputation).</li>
  * </ol>
  *
  * <p>Every stage is a final class with one {@code static XResult run(VariantContext ctx, ...)}

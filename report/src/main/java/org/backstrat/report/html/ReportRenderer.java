@@ -322,6 +322,13 @@ public final class ReportRenderer {
       children.add(new TocEntry(sub, "Settings, variant " + v.name(), List.of()));
       blocks.add(table(tables, ReportTables.nameFor(v, "settings")));
     }
+    if (!in.references().isEmpty()) {
+      blocks.add(new Subheading("references", "References"));
+      children.add(new TocEntry("references", "References", List.of()));
+      for (String r : in.references()) {
+        blocks.add(new Paragraph(r, false));
+      }
+    }
   }
 
   private static void limitations(ReportInput in, List<Block> blocks) {

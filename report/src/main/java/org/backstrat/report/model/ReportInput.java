@@ -19,16 +19,19 @@ import java.util.List;
  * @param createdAt creation time (honour SOURCE_DATE_EPOCH upstream for reproducible output)
  * @param whiskerRule what box-plot whiskers show, as a legend text (e.g. "whiskers: min–max" or
  *     "whiskers: 1.5 × IQR")
+ * @param references the numbered reference list the methods cite ({@code "1. citation"}), in
+ *     citation order; empty when the methods cite nothing
  */
 public record ReportInput(String title, CohortOverview cohort, List<VariantReport> variants,
                           List<String> methodsParagraphs, List<String> limitationsParagraphs, boolean syntheticData,
                           boolean syntheticImagingModels, String softwareVersion, Instant createdAt,
-                          String whiskerRule) {
+                          String whiskerRule, List<String> references) {
   /** Copies lists and checks variant names are unique. */
   public ReportInput {
     variants = List.copyOf(variants);
     methodsParagraphs = List.copyOf(methodsParagraphs);
     limitationsParagraphs = List.copyOf(limitationsParagraphs);
+    references = List.copyOf(references);
     for (int i = 0; i < variants.size(); i++) {
       for (int j = 0; j < i; j++) {
         if (variants.get(i).name().equalsIgnoreCase(variants.get(j).name())) {
@@ -36,5 +39,14 @@ public record ReportInput(String title, CohortOverview cohort, List<VariantRepor
         }
       }
     }
+  }
+
+  /** A report whose methods cite no references. */
+  public ReportInput(String title, CohortOverview cohort, List<VariantReport> variants,
+                     List<String> methodsParagraphs, List<String> limitationsParagraphs,
+                     boolean syntheticData, boolean syntheticImagingModels,
+                     String softwareVersion, Instant createdAt, String whiskerRule) {
+    this(title, cohort, variants, methodsParagraphs, limitationsParagraphs, syntheticData,
+        syntheticImagingModels, softwareVersion, createdAt, whiskerRule, List.of());
   }
 }

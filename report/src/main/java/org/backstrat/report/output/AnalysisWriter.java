@@ -191,6 +191,27 @@ public final class AnalysisWriter {
       num(x, "slope", calibration.get(c).slope());
     }
     o.put("evidence_people", e.people());
+    v.outcomeAssociation().ifPresentOrElse(a -> {
+      ObjectNode x = o.putObject("outcome_odds");
+      x.put("outcome", a.outcome());
+      x.put("people", a.people());
+      x.put("events", a.events());
+      x.put("reference_stratum", a.reference() + 1);
+      x.put("imputations", a.imputations());
+      ArrayNode rows = x.putArray("strata");
+      for (var r : a.rows()) {
+        ObjectNode y = rows.addObject();
+        y.put("stratum", r.stratum() + 1);
+        y.put("people", r.people());
+        y.put("events", r.events());
+        num(y, "odds_ratio", r.oddsRatio());
+        num(y, "ci_lower", r.lower());
+        num(y, "ci_upper", r.upper());
+        num(y, "p", r.p());
+        num(y, "df", Double.isInfinite(r.df()) ? Double.NaN : r.df());
+        num(y, "fmi", r.fractionMissingInformation());
+      }
+    }, () -> o.putNull("outcome_odds"));
     oddsRatios(o, v);
   }
 

@@ -53,6 +53,7 @@ public final class EvidenceReport {
         + "\", so they differ on them by construction and the p-values are tiny whatever the "
         + "truth. Only variables the clustering did not use (the outcomes) are tests of a "
         + "difference, and even they were not pre-specified."));
+    outcomeOdds(v, out);
     validation(v, out);
     decisionCurves(result, v, out);
     return out;
@@ -222,6 +223,57 @@ public final class EvidenceReport {
     if (v.dca().isEmpty()) {
       out.add(Addition.paragraph("validation", false, paperComparison(v)));
     }
+  }
+
+  /**
+   * Odds ratios of the outcome by stratum against the largest stratum: a sentence and a table;
+   * under multiple imputation pooled by Rubin's rules (with their df and fmi).
+   */
+  private static void outcomeOdds(VariantAnalysis v, List<Addition> out) {
+    if (v.outcomeAssociation().isEmpty()) {
+      return;
+    }
+    org.backstrat.analysis.pipeline.OutcomeAssociation o = v.outcomeAssociation().get();
+    boolean pooled = o.imputations() > 0;
+    String ref = (o.reference() + 1) + " " + v.label(o.reference());
+    out.add(Addition.paragraph("tests", false, "Odds of " + o.outcome() + " by stratum: "
+        + "logistic regression on the strata, the largest stratum (" + ref + ") the reference, "
+        + o.people() + " people kept by the clustering with the outcome known (" + o.events()
+        + " with it). " + (pooled ? "Fitted on each of the " + o.imputations() + " imputed "
+            + "sets with that set's own strata and pooled by Rubin's rules; 95% limits and "
+            + "p-values from the t distribution with the Barnard-Rubin degrees of freedom "
+            + "(df), and the fraction of missing information (fmi)."
+            : "95% Wald limits.") + " The strata were not formed from the outcome, so this is "
+        + "a test, though not a pre-specified one."));
+    List<String> csv = new ArrayList<>(List.of("stratum", "people", "events", "odds_ratio",
+        "ci_lower", "ci_upper", "p"));
+    List<String> head = new ArrayList<>(List.of("Stratum", "n", "With outcome", "Odds ratio",
+        "95% lower", "95% upper", "p"));
+    List<Boolean> num = new ArrayList<>(List.of(false, true, true, true, true, true, true));
+    if (pooled) {
+      csv.addAll(List.of("df", "fmi"));
+      head.addAll(List.of("df", "fmi"));
+      num.addAll(List.of(true, true));
+    }
+    List<List<String>> rows = new ArrayList<>();
+    List<String> refRow = new ArrayList<>(List.of(ref + " (reference)", "", "", "1", "", "",
+        ""));
+    if (pooled) {
+      refRow.addAll(List.of("", ""));
+    }
+    rows.add(refRow);
+    for (org.backstrat.analysis.pipeline.OutcomeAssociation.Row r : o.rows()) {
+      List<String> row = new ArrayList<>(List.of((r.stratum() + 1) + " " + v.label(r.stratum()),
+          Integer.toString(r.people()), Integer.toString(r.events()), f(r.oddsRatio(), 2),
+          f(r.lower(), 2), f(r.upper(), 2), CsvTable.number(r.p())));
+      if (pooled) {
+        row.addAll(List.of(f(r.df(), 1), f(r.fractionMissingInformation(), 3)));
+      }
+      rows.add(row);
+    }
+    out.add(Addition.table("tests", false, new TextTable("outcome_odds", "Odds ratios of "
+        + o.outcome() + " by stratum" + (pooled ? " (Rubin's rules over " + o.imputations()
+            + " imputed sets)" : "") + ", variant " + v.name(), csv, head, num, rows)));
   }
 
   /** Calibration of the all-features model's held-out probabilities: plot and table. */

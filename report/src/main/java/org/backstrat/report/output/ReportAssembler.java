@@ -72,10 +72,12 @@ public final class ReportAssembler {
     for (VariantAnalysis v : result.variants()) {
       variants.add(variant(result, v));
     }
+    Citations refs = new Citations();
+    List<String> methods = methods(result, refs);
     return new ReportInput("backstrat stratification report",
         new CohortOverview(sourceName(cohort), cohort.size(), exclusions), variants,
-        methods(result), limitations(result, syntheticData), syntheticData, false,
-        SoftwareVersion.get(), createdAt, WHISKERS);
+        methods, limitations(result, syntheticData), syntheticData, false,
+        SoftwareVersion.get(), createdAt, WHISKERS, refs.list());
   }
 
   private static String sourceName(Cohort cohort) {
@@ -324,22 +326,30 @@ public final class ReportAssembler {
         to);
   }
 
-  private static List<String> methods(StratificationResult result) {
+  /** The methods text, citing by number into {@code refs}. */
+  private static List<String> methods(StratificationResult result, Citations refs) {
     AnalysisConfig c = result.config();
     List<String> m = new ArrayList<>();
-    m.add("Scores were computed as DESIGN.md specifies: STarT Back total, psychosocial subscale "
-        + "and risk group (Hill et al. 2008); ÖMPSQ-short total and factor scores with items 3, "
-        + "4 and 8 reversed (Linton et al. 2011); disc degeneration as the sum of five Pfirrmann "
-        + "grades; facet tropism as the largest left-right angle difference. A score is missing "
-        + "when any item it needs is missing.");
+    m.add("Scores: STarT Back total, psychosocial subscale and risk group " + refs.cite(
+        Reference.HILL_2008) + "; ÖMPSQ-short total and factor scores with items 3, 4 and 8 "
+        + "reversed " + refs.cite(Reference.LINTON_2011) + "; disc degeneration as the sum of "
+        + "the five lumbar Pfirrmann grades " + refs.cite(Reference.PFIRRMANN_2001) + "; facet "
+        + "tropism as the largest left-right facet angle difference. A score is missing when "
+        + "any item it needs is missing.");
     m.add("Each variant was analysed on its own. Numeric and ordinal features were scaled ("
         + c.scaling() + "), 0/1 features kept their unit range, and every column was multiplied "
-        + "by its weight. Missing data: " + c.missing() + ". Clustering: " + c.method()
-        + " k-means (trim fraction " + CsvTable.number(c.trim()) + ", " + c.restarts()
-        + " k-means++ restarts, best objective kept, seed " + c.seed() + ").");
+        + "by its weight. Missing data: " + missingData(c, refs) + " Clustering: "
+        + c.method() + " k-means" + (c.method().equals("trimmed") ? " " + refs.cite(
+            Reference.CUESTA_ALBERTOS_1997) : "") + " (trim fraction "
+        + CsvTable.number(c.trim()) + ", " + c.restarts() + " k-means++ restarts "
+        + refs.cite(Reference.ARTHUR_2007) + ", best objective kept, seed " + c.seed() + ").");
     m.add("Choice of K: " + result.variants().get(0).selection().rule()
-        + " Stability used " + c.stabilityResamples() + " bootstrap resamples; the gap statistic "
-        + c.gapReferences() + " uniform reference sets. Above " + c.selectionSample()
+        + " Stability as Hennig's clusterboot " + refs.cite(Reference.HENNIG_2007) + " with "
+        + c.stabilityResamples() + " bootstrap resamples; silhouette width " + refs.cite(
+            Reference.ROUSSEEUW_1987) + "; Calinski-Harabasz index " + refs.cite(
+            Reference.CALINSKI_1974) + "; the gap statistic " + refs.cite(
+            Reference.TIBSHIRANI_2001) + " with " + c.gapReferences() + " uniform reference "
+        + "sets. Above " + c.selectionSample()
         + " people (0 = never) K is chosen on a seeded random subsample of that size and only "
         + "the chosen K is fitted on everyone; above " + c.cvSample() + " people cross-validation "
         + "runs on a seeded stratified subsample of that size.");
@@ -349,16 +359,19 @@ public final class ReportAssembler {
         + "people on its own, " + c.permutations() + " permutations, the shuffled data clustered "
         + "with the same settings and K; statistic 1 - W_K/W_1, the share of the one-cluster "
         + "trimmed objective that K clusters remove; p = (1 + count) / (1 + B)); prediction "
-        + "strength as R fpc::prediction.strength computes it with centroid classification, "
-        + "and the split-half adjusted Rand index, over " + EvidenceStage.SPLITS
+        + "strength " + refs.cite(Reference.TIBSHIRANI_WALTHER_2005) + " with centroid "
+        + "classification (as R fpc::prediction.strength), and the split-half adjusted Rand "
+        + "index " + refs.cite(Reference.HUBERT_1985) + ", over " + EvidenceStage.SPLITS
         + " random halvings per K.");
     m.add("Between-stratum tests on the people kept by the clustering (trimmed outliers enter no "
-        + "test): Kruskal-Wallis with tie correction and epsilon-squared for numeric and ordinal "
-        + "variables; Pearson chi-square with Cramér's V for categorical ones, replaced by the "
-        + "Fisher-Freeman-Halton exact test when any expected count is below 1 or more than 20% "
-        + "are below 5; Dunn and pairwise post-hoc tests; " + c.adjustment()
-        + " adjustment across each variant's tests.");
-    m.add("Validation: multinomial ridge regression as R glmnet fits it (family multinomial, "
+        + "test): Kruskal-Wallis " + refs.cite(Reference.KRUSKAL_1952) + " with tie correction "
+        + "and epsilon-squared for numeric and ordinal variables; Pearson chi-square with "
+        + "Cramér's V for categorical ones, replaced by the Fisher-Freeman-Halton exact test "
+        + refs.cite(Reference.FREEMAN_HALTON_1951) + " when any expected count is below 1 or "
+        + "more than 20% are below 5; Dunn " + refs.cite(Reference.DUNN_1964) + " and pairwise "
+        + "post-hoc tests; " + adjustment(c.adjustment(), refs) + " across each variant's tests.");
+    m.add("Validation: multinomial ridge regression as R glmnet fits it " + refs.cite(
+        Reference.FRIEDMAN_2010) + " (family multinomial, "
         + "alpha 0, standardised features; checked against glmnet to 1e-6) predicting the "
         + "stratum, with λ " + (c.l2() > 0 ? "fixed at " + CsvTable.number(c.l2())
             : "chosen in every training fold by inner 5-fold cross-validation (smallest held-out "
@@ -377,11 +390,41 @@ public final class ReportAssembler {
         + " resamples stratified by stratum, each refitted at the final λ (checked against glmnet "
         + "refitted on the same resamples), because a ridge estimate has no standard Wald "
         + "interval and the unpenalised refit does not exist under separation.");
-    m.add("Decision curves for " + c.outcome() + ": each person's risk is the outcome rate of "
+    m.add("Decision curves " + refs.cite(Reference.VICKERS_2006) + " for " + c.outcome()
+        + ": each person's risk is the outcome rate of "
         + "their stratum estimated out of fold (never on their own row), compared with treat-all, "
         + "treat-none, STarT Back high risk and ÖMPSQ-short high risk (total >= 50); thresholds "
         + c.thresholds() + "; " + c.dcaBootstrap() + " bootstrap resamples for the 95% bands.");
+    m.add("People left out and imputed are counted per variant in a CONSORT-style flow diagram "
+        + refs.cite(Reference.SCHULZ_2010) + ".");
     return m;
+  }
+
+  private static String missingData(AnalysisConfig c, Citations refs) {
+    if (c.imputations() > 0) {
+      return "multiple imputation by chained equations as R mice does it " + refs.cite(
+          Reference.VAN_BUUREN_2011) + " (" + c.imputations() + " imputed sets; predictive mean "
+          + "matching with 5 donors for numeric and ordinal features, logistic regression with "
+          + "a coefficient draw for 0/1 features); K chosen on the first imputed set, every set "
+          + "clustered at that K, each set's strata matched to the first's by co-assignment and "
+          + "each person given the stratum they fall in most often; regression estimates pooled "
+          + "over the sets by Rubin's rules " + refs.cite(Reference.RUBIN_1987) + " with the "
+          + "Barnard-Rubin degrees of freedom " + refs.cite(Reference.BARNARD_RUBIN_1999) + ".";
+    }
+    if (c.missing().equals("impute")) {
+      return "single imputation (median for numeric and ordinal features, most frequent level "
+          + "for categorical ones), with indicator columns and the imputation refitted inside "
+          + "every cross-validation training fold.";
+    }
+    return "complete-case (people missing any feature of a variant are left out of it).";
+  }
+
+  private static String adjustment(String method, Citations refs) {
+    return switch (method) {
+      case "holm" -> "Holm adjustment " + refs.cite(Reference.HOLM_1979);
+      case "bh" -> "Benjamini-Hochberg adjustment " + refs.cite(Reference.BENJAMINI_1995);
+      default -> method + " adjustment";
+    };
   }
 
   private static List<String> limitations(StratificationResult result, boolean synthetic) {

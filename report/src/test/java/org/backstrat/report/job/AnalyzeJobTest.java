@@ -37,7 +37,7 @@ class AnalyzeJobTest {
       assertThat(files.map(p -> p.getFileName().toString())).contains("summary.json",
           "assignments.csv", "tables", "model.json", "report.html");
     }
-    // tables to publish: .docx (opened with POI) and .tex beside each CSV; figures as SVG
+    // tables to publish: .docx (opened with POI) and .tex beside each CSV; figures as SVG and PNG
     Path docx = out.resolve("tables").resolve("variants.docx");
     List<String> csv = Files.readAllLines(out.resolve("tables").resolve("variants.csv"));
     try (var in = Files.newInputStream(docx);
@@ -49,12 +49,17 @@ class AnalyzeJobTest {
     assertThat(Files.readString(out.resolve("tables").resolve("variants.tex")))
         .contains("\\begin{tabular}").contains("\\toprule");
     try (Stream<Path> figures = Files.list(out.resolve("figures"))) {
-      List<Path> svgs = figures.toList();
-      assertThat(svgs).isNotEmpty().allSatisfy(p -> assertThat(p.toString()).endsWith(".svg"));
+      List<Path> all = figures.toList();
+      List<Path> svgs = all.stream().filter(p -> p.toString().endsWith(".svg")).toList();
+      assertThat(svgs).isNotEmpty();
       for (Path svg : svgs) {
         javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
             .parse(svg.toFile()); // each figure is a well-formed document of its own
+        Path png = svg.resolveSibling(svg.getFileName().toString().replace(".svg", ".png"));
+        assertThat(javax.imageio.ImageIO.read(png.toFile())).as("PNG twin of " + svg)
+            .isNotNull();
       }
+      assertThat(all).hasSize(2 * svgs.size()); // one SVG and one PNG per figure, nothing else
       assertThat(svgs).anyMatch(p -> p.getFileName().toString().startsWith("flow-"));
     }
     FrozenModel onDisk = ModelJson.read(out.resolve(AnalyzeJob.MODEL_FILE));
