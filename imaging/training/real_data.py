@@ -133,6 +133,54 @@ def peak(h):
     return i + dx, j + dy, float(h[j, i])
 
 
+CHAIN_RADIUS_MM = 19.2  # half the median distance of adjacent disc centres in the boxes
+
+
+def chain_peaks(h, min_conf, step_mm):
+    """DiscLocaliser.chainPeaks: heatmaps h [channels cranial..caudal, rows, cols] -> per
+    channel (x px, y px, value) or None.
+
+    Disc candidates are the maxima of the channels' pixelwise maximum that reach min_conf,
+    greedily from the strongest, each more than CHAIN_RADIUS_MM (rounded to
+    whole pixels) from a stronger one; sorted
+    from cranial (small row) to caudal, the channels are laid on consecutive candidates, at the
+    offset whose summed channel values is highest (the discs are consecutive along the spine, so
+    a channel whose own peak sits on a neighbour's disc is named by its place in the chain).
+    A channel's position is its candidate refined by the log-parabola on the maximum map, its
+    value the channel's own value at the candidate."""
+    channels, rows, cols = h.shape
+    m = h.max(axis=0)
+    radius = int(round(CHAIN_RADIUS_MM / step_mm))  # whole pixels: exact comparisons below
+    cands = []
+    for p in np.argsort(-m, axis=None, kind='stable'):
+        if m.flat[p] < min_conf:
+            break
+        j, i = divmod(int(p), cols)
+        if all((i - a) ** 2 + (j - b) ** 2 > radius * radius for a, b in cands):
+            cands.append((i, j))
+    cands.sort(key=lambda c: (c[1], c[0]))
+    n = len(cands)
+    best, best_s = -1.0, 0
+    for s in range(-channels + 1, n):
+        score = 0.0
+        for k in range(channels):
+            if 0 <= s + k < n:
+                i, j = cands[s + k]
+                score += float(h[k, j, i])
+        if score > best:
+            best, best_s = score, s
+    out = []
+    for k in range(channels):
+        if not 0 <= best_s + k < n:
+            out.append(None)
+            continue
+        i, j = cands[best_s + k]
+        dx = log_parabola(m[j, i - 1], m[j, i], m[j, i + 1]) if 0 < i < cols - 1 else 0.0
+        dy = log_parabola(m[j - 1, i], m[j, i], m[j + 1, i]) if 0 < j < rows - 1 else 0.0
+        out.append((i + dx, j + dy, float(h[k, j, i])))
+    return out
+
+
 def disc_axes(x, y, found):
     """DiscLocaliser.axes: long-axis angle (degrees) per found disc, perpendicular to a least
     squares x(y) polynomial (degree 2 for >= 3 discs, 1 for 2, 0 for 1)."""
