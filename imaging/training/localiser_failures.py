@@ -3,7 +3,7 @@
 level (L3/4, L4/5, L5/S1) that is not located inside its published box is put in one class:
 not found; centre inside another level's box (named off by n levels); centre inside no box.
 Run for the decoding before the chain (each level at its own heatmap's peak) and the shipped
-one (levels laid on consecutive disc candidates along the spine), on the same fold models.
+one (levels laid on disc candidates in order along the spine), on the same fold models.
 
   REUSE_WEIGHTS=1 imaging/training/eval_real.sh   # (or a full run) leaves the fold weights
   /usr/bin/python3 imaging/training/localiser_failures.py > imaging/training/real_cv/localiser_failures.md
@@ -47,7 +47,7 @@ def main():
     print('Fold models from `eval_real.sh` (weights in', f'`{work}`); a miss is a graded level'
           ' whose located centre is not inside its published box.\n')
     for chained, title in ((False, 'each level at its own heatmap\'s peak (before)'),
-                           (True, 'levels laid on consecutive disc candidates (shipped)')):
+                           (True, 'levels laid on disc candidates in order along the spine (shipped)')):
         causes = collections.Counter()
         slices = collections.Counter()
         all_three = 0

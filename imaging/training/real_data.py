@@ -141,13 +141,16 @@ def chain_peaks(h, min_conf, step_mm):
     channel (x px, y px, value) or None.
 
     Disc candidates are the maxima of the channels' pixelwise maximum that reach min_conf,
-    greedily from the strongest, each more than CHAIN_RADIUS_MM (rounded to
-    whole pixels) from a stronger one; sorted
-    from cranial (small row) to caudal, the channels are laid on consecutive candidates, at the
-    offset whose summed channel values is highest (the discs are consecutive along the spine, so
-    a channel whose own peak sits on a neighbour's disc is named by its place in the chain).
-    A channel's position is its candidate refined by the log-parabola on the maximum map, its
-    value the channel's own value at the candidate."""
+    greedily from the strongest, each more than CHAIN_RADIUS_MM (rounded to whole pixels) from
+    a stronger one, sorted cranial to caudal (row, then column). The channels are laid on
+    candidates in their anatomical order (each channel on at most one candidate, cranial
+    channels on cranial candidates; a channel may stay without one and a candidate unused),
+    each assigned candidate at most as far sideways as it is below the previously assigned one
+    (the spine leans under 45 degrees between discs), maximising the summed channel values:
+    a channel whose own peak sits on a neighbour's disc is named by its place in the order,
+    and a spurious maximum off the spine's course is skipped. A channel's position is its
+    candidate refined by the log-parabola on the maximum map, its value the channel's own value
+    at the candidate. Ties: the first found in (channel, candidate) order."""
     channels, rows, cols = h.shape
     m = h.max(axis=0)
     radius = int(round(CHAIN_RADIUS_MM / step_mm))  # whole pixels: exact comparisons below
@@ -160,24 +163,33 @@ def chain_peaks(h, min_conf, step_mm):
             cands.append((i, j))
     cands.sort(key=lambda c: (c[1], c[0]))
     n = len(cands)
-    best, best_s = -1.0, 0
-    for s in range(-channels + 1, n):
-        score = 0.0
-        for k in range(channels):
-            if 0 <= s + k < n:
-                i, j = cands[s + k]
-                score += float(h[k, j, i])
-        if score > best:
-            best, best_s = score, s
-    out = []
+    # best[k][q]: best sum with channel k on candidate q, the channels above on candidates above
+    best = [[0.0] * n for _ in range(channels)]
+    back = [[None] * n for _ in range(channels)]
     for k in range(channels):
-        if not 0 <= best_s + k < n:
-            out.append(None)
-            continue
-        i, j = cands[best_s + k]
+        for q in range(n):
+            i, j = cands[q]
+            before, arg = 0.0, None
+            for k2 in range(k):
+                for q2 in range(q):
+                    i2, j2 = cands[q2]
+                    if j2 < j and abs(i - i2) <= j - j2 and best[k2][q2] > before:
+                        before, arg = best[k2][q2], (k2, q2)
+            best[k][q] = float(h[k, j, i]) + before
+            back[k][q] = arg
+    top, arg = 0.0, None
+    for k in range(channels):
+        for q in range(n):
+            if best[k][q] > top:
+                top, arg = best[k][q], (k, q)
+    out = [None] * channels
+    while arg is not None:
+        k, q = arg
+        i, j = cands[q]
         dx = log_parabola(m[j, i - 1], m[j, i], m[j, i + 1]) if 0 < i < cols - 1 else 0.0
         dy = log_parabola(m[j - 1, i], m[j, i], m[j + 1, i]) if 0 < j < rows - 1 else 0.0
-        out.append((i + dx, j + dy, float(h[k, j, i])))
+        out[k] = (i + dx, j + dy, float(h[k, j, i]))
+        arg = back[k][q]
     return out
 
 

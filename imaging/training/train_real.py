@@ -592,8 +592,10 @@ def final(args):
         'output': {'name': 'heatmaps', 'kind': 'heatmaps', 'labels': LOC_NAMES,
                    'peak': 'levels named by their order along the spine: disc candidates are'
                            ' the maxima (>= 0.3) of all channels\' maximum, more than'
-                           f' {rd.CHAIN_RADIUS_MM} mm apart, the channels laid on consecutive'
-                           ' candidates where their summed values are highest; log-parabola'
+                           f' {rd.CHAIN_RADIUS_MM} mm apart, the channels laid on them in order'
+                           ' down the spine (each step at most as far sideways as down,'
+                           ' candidates may be skipped) where their summed values are'
+                           ' highest; log-parabola'
                            ' sub-pixel fit; the channel\'s value there is the confidence',
                    'sigma_px': LOC_SIGMA},
         'intended_use': INTENDED_USE,

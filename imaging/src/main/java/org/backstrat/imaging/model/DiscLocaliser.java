@@ -23,8 +23,8 @@ import org.backstrat.imaging.volume.VolumeGeometry;
  * lumbar ones are distractors the model learnt to tell apart). The levels are named by their
  * order along the spine rather than by each heatmap's own peak (a heatmap may peak on the
  * neighbouring disc): disc candidates are the strong maxima of all levels' heatmaps together,
- * and the levels are laid on consecutive candidates where their heatmaps agree best (see
- * {@link #chainPeaks}). A level's centre is its candidate, refined to a fraction of a pixel by
+ * and the levels are laid on them in order along the spine where their heatmaps agree best
+ * (see {@link #chainPeaks}). A level's centre is its candidate, refined to a fraction of a pixel by
  * a parabola through the logarithms of the peak and its neighbours (exact for a Gaussian
  * peak), and its own heatmap's value there is the level's confidence.
  *
@@ -267,7 +267,7 @@ public final class DiscLocaliser implements AutoCloseable {
         double[] own = peak(heat, channelOfLevel[d] * plane);
         peak[d] = new double[] {own[0], own[1], 0};
         warnings.add("disc " + CohortSchema.DISC_LEVELS.get(d) + " not found (no disc"
-            + " candidate at its place counted along the spine)");
+            + " candidate at its place along the spine)");
       }
     }
     boolean[] found = new boolean[levels];
@@ -312,16 +312,19 @@ public final class DiscLocaliser implements AutoCloseable {
    * Names the disc levels by their order along the spine. Disc candidates are the maxima of
    * the chain channels' pixelwise maximum that reach {@code minConfidence}, taken greedily from
    * the strongest (ties: lower pixel index first), each more than {@code radiusPx} pixels from a
-   * stronger one; sorted cranial to caudal (row, then column), the channels (cranial to caudal)
-   * are laid on consecutive candidates at the offset whose summed channel values is highest
-   * (first such offset). So a channel whose own peak sits on a neighbouring disc is named by its
-   * place in the chain, counted with every other level's evidence, the sacrum's L5/S1 included.
-   * Position: the candidate refined by the log-parabola on the maximum map; value: the
+   * stronger one, sorted cranial to caudal (row, then column). The channels (cranial to caudal)
+   * are laid on candidates in that order, each on at most one (a channel may stay without one,
+   * a candidate unused), each assigned candidate at most as far sideways as it lies below the
+   * previously assigned one (the spine leans under 45 degrees between discs), so that the
+   * summed channel values are highest (ties: the first in channel, candidate order). So a
+   * channel whose own peak sits on a neighbouring disc is named by its place along the spine,
+   * with every other level's evidence, and a spurious maximum off the spine's course is
+   * skipped. Position: the candidate refined by the log-parabola on the maximum map; value: the
    * channel's own value at the candidate.
    *
    * @param heat the model's heatmaps, channel-major, {@code size x size} each
    * @param channels the heatmap channels of the chain, cranial to caudal
-   * @return per chain channel {x px, y px, value}, or null where the chain has no candidate
+   * @return per chain channel {x px, y px, value}, or null where it got no candidate
    */
   static double[][] chainPeaks(float[] heat, int[] channels, int size, double minConfidence,
                                int radiusPx) {
@@ -362,33 +365,49 @@ public final class DiscLocaliser implements AutoCloseable {
         : Integer.compare(a[0], b[0]));
     int n = candidates.size();
     int k = channels.length;
-    double best = -1;
-    int bestOffset = 0;
-    for (int s = -k + 1; s < n; s++) {
-      double score = 0;
-      for (int c = 0; c < k; c++) {
-        if (s + c >= 0 && s + c < n) {
-          int[] at = candidates.get(s + c);
-          score += heat[channels[c] * plane + at[1] * size + at[0]];
+    // best[c][q]: the highest sum with channel c on candidate q and the channels above it on
+    // candidates above (or on none); back[c][q]: the previous channel's {channel, candidate}
+    double[][] best = new double[k][n];
+    int[][][] back = new int[k][n][];
+    for (int c = 0; c < k; c++) {
+      for (int q = 0; q < n; q++) {
+        int[] at = candidates.get(q);
+        double before = 0;
+        int[] arg = null;
+        for (int c2 = 0; c2 < c; c2++) {
+          for (int q2 = 0; q2 < q; q2++) {
+            int[] prev = candidates.get(q2);
+            int down = at[1] - prev[1];
+            if (down > 0 && Math.abs(at[0] - prev[0]) <= down && best[c2][q2] > before) {
+              before = best[c2][q2];
+              arg = new int[] {c2, q2};
+            }
+          }
         }
+        best[c][q] = heat[channels[c] * plane + at[1] * size + at[0]] + before;
+        back[c][q] = arg;
       }
-      if (score > best) {
-        best = score;
-        bestOffset = s;
+    }
+    double top = 0;
+    int[] arg = null;
+    for (int c = 0; c < k; c++) {
+      for (int q = 0; q < n; q++) {
+        if (best[c][q] > top) {
+          top = best[c][q];
+          arg = new int[] {c, q};
+        }
       }
     }
     double[][] out = new double[k][];
-    for (int c = 0; c < k; c++) {
-      int q = bestOffset + c;
-      if (q < 0 || q >= n) {
-        continue;
-      }
-      int i = candidates.get(q)[0];
-      int j = candidates.get(q)[1];
+    while (arg != null) {
+      int c = arg[0];
+      int i = candidates.get(arg[1])[0];
+      int j = candidates.get(arg[1])[1];
       int p = j * size + i;
       double dx = i > 0 && i < size - 1 ? logParabola(max[p - 1], max[p], max[p + 1]) : 0;
       double dy = j > 0 && j < size - 1 ? logParabola(max[p - size], max[p], max[p + size]) : 0;
       out[c] = new double[] {i + dx, j + dy, heat[channels[c] * plane + p]};
+      arg = back[c][arg[1]];
     }
     return out;
   }

@@ -33,7 +33,10 @@ class DiscLocaliserTest {
     assertThat(DiscLocaliser.logParabola(0.5, 0.5, 0.5)).as("flat: no offset").isZero();
   }
 
-  /** Six 48 x 48 heatmaps with a Gaussian blob (sigma 1.25 px) per (channel, row, value). */
+  /**
+   * Six 48 x 48 heatmaps with a Gaussian blob (sigma 1.25 px) per (channel, row, value[,
+   * column]; column 24 when left out).
+   */
   private static float[] heatmaps(double[][] blobs) {
     int size = 48;
     float[] heat = new float[6 * size * size];
@@ -41,7 +44,8 @@ class DiscLocaliserTest {
       int c = (int) b[0];
       for (int j = 0; j < size; j++) {
         for (int i = 0; i < size; i++) {
-          double d2 = (i - 24.0) * (i - 24.0) + (j - b[1]) * (j - b[1]);
+          double column = b.length > 3 ? b[3] : 24;
+          double d2 = (i - column) * (i - column) + (j - b[1]) * (j - b[1]);
           int p = c * size * size + j * size + i;
           heat[p] = (float) Math.max(heat[p], b[2] * Math.exp(-d2 / (2 * 1.25 * 1.25)));
         }
@@ -69,17 +73,19 @@ class DiscLocaliserTest {
   }
 
   @Test
-  void theChainIsCountedFromTheStrongestAgreementNotFromTheTopCandidate() {
-    // a seventh disc-like maximum above T12/L1 (row 1, as strong as any) and no T12/L1 evidence
-    // there: the chain still ends at the L5/S1 blob; a maximum under the threshold (row 44) is
-    // no candidate, and two maxima 2 px apart (rows 28 and 30) are one disc
-    double[][] blobs = {{0, 1, 0.9}, {0, 7, 0.7}, {1, 13, 0.8}, {2, 19, 0.8}, {3, 25, 0.8},
-        {4, 30, 0.8}, {4, 28, 0.6}, {5, 37, 0.9}, {5, 44, 0.2}};
+  void aStrongMaximumOffTheSpinesCourseIsSkipped() {
+    // the L3/4 heatmap's strongest peak (0.95) lies 20 px anterior of the spine (column 4, row
+    // 21: its own argmax would put L3/4 there); a maximum under the threshold (row 44) is no
+    // candidate, and two maxima 2 px apart (rows 28 and 30) are one disc
+    double[][] blobs = {{0, 6, 0.8}, {1, 12, 0.8}, {2, 18, 0.8}, {3, 21, 0.95, 4},
+        {3, 24, 0.6}, {4, 30, 0.8}, {4, 28, 0.6}, {5, 36, 0.9}, {5, 44, 0.2}};
     double[][] chain = DiscLocaliser.chainPeaks(heatmaps(blobs), new int[] {0, 1, 2, 3, 4, 5},
         48, 0.3, 3);
-    double[] rows = {7, 13, 19, 25, 30, 37};
+    double[] rows = {6, 12, 18, 24, 30, 36};
     for (int c = 0; c < 6; c++) {
+      assertThat(chain[c]).as("channel " + c).isNotNull();
       assertThat(chain[c][1]).as("row of channel " + c).isCloseTo(rows[c], within(0.5));
+      assertThat(chain[c][0]).as("column of channel " + c).isCloseTo(24, within(0.5));
     }
   }
 
