@@ -6,7 +6,9 @@
 # ../shared/data/sudirman_lumbar_t2. The ten trainings (5 folds x localiser, grader) run as
 # single-threaded processes side by side, each deterministic (its own seeds); then each fold is
 # evaluated. Writes imaging/training/real_cv/: fold_<k>.json, cv_real.json,
-# cv_predictions.csv, cv_real.md and the logs.
+# cv_predictions.csv, cv_real.md and the logs. REUSE_WEIGHTS=1 keeps fold weights already in
+# WORK_DIR (training is deterministic: a change of post-processing is re-measured on the same
+# fold models without retraining; their checksums go to eval.log).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 out="$here/imaging/training/real_cv"
@@ -14,9 +16,14 @@ work="${1:-/tmp/backstrat-real-training}"
 py=/usr/bin/python3
 script="$here/imaging/training/train_real.py"
 mkdir -p "$out" "$work"
+: > "$out/eval.log"
 pids=()
 for k in 0 1 2 3 4; do
   for part in localiser grader; do
+    if [ "${REUSE_WEIGHTS:-0}" = 1 ] && [ -f "$work/fold_${k}_$part.pt" ]; then
+      echo "fold $k $part: reusing $work/fold_${k}_$part.pt ($(sha256sum < "$work/fold_${k}_$part.pt" | cut -c1-16))" >> "$out/eval.log"
+      continue
+    fi
     "$py" "$script" cv --fold "$k" --part "$part" --work "$work" > "$out/fold_${k}_$part.log" 2>&1 &
     pids+=($!)
   done

@@ -133,6 +133,66 @@ def peak(h):
     return i + dx, j + dy, float(h[j, i])
 
 
+CHAIN_RADIUS_MM = 19.2  # half the median distance of adjacent disc centres in the boxes
+
+
+def chain_peaks(h, min_conf, step_mm):
+    """DiscLocaliser.chainPeaks: heatmaps h [channels cranial..caudal, rows, cols] -> per
+    channel (x px, y px, value) or None.
+
+    Disc candidates are the maxima of the channels' pixelwise maximum that reach min_conf,
+    greedily from the strongest, each more than CHAIN_RADIUS_MM (rounded to whole pixels) from
+    a stronger one, sorted cranial to caudal (row, then column). The channels are laid on
+    candidates in their anatomical order (each channel on at most one candidate, cranial
+    channels on cranial candidates; a channel may stay without one and a candidate unused),
+    each assigned candidate at most as far sideways as it is below the previously assigned one
+    (the spine leans under 45 degrees between discs), maximising the summed channel values:
+    a channel whose own peak sits on a neighbour's disc is named by its place in the order,
+    and a spurious maximum off the spine's course is skipped. A channel's position is its
+    candidate refined by the log-parabola on the maximum map, its value the channel's own value
+    at the candidate. Ties: the first found in (channel, candidate) order."""
+    channels, rows, cols = h.shape
+    m = h.max(axis=0)
+    radius = int(round(CHAIN_RADIUS_MM / step_mm))  # whole pixels: exact comparisons below
+    cands = []
+    for p in np.argsort(-m, axis=None, kind='stable'):
+        if m.flat[p] < min_conf:
+            break
+        j, i = divmod(int(p), cols)
+        if all((i - a) ** 2 + (j - b) ** 2 > radius * radius for a, b in cands):
+            cands.append((i, j))
+    cands.sort(key=lambda c: (c[1], c[0]))
+    n = len(cands)
+    # best[k][q]: best sum with channel k on candidate q, the channels above on candidates above
+    best = [[0.0] * n for _ in range(channels)]
+    back = [[None] * n for _ in range(channels)]
+    for k in range(channels):
+        for q in range(n):
+            i, j = cands[q]
+            before, arg = 0.0, None
+            for k2 in range(k):
+                for q2 in range(q):
+                    i2, j2 = cands[q2]
+                    if j2 < j and abs(i - i2) <= j - j2 and best[k2][q2] > before:
+                        before, arg = best[k2][q2], (k2, q2)
+            best[k][q] = float(h[k, j, i]) + before
+            back[k][q] = arg
+    top, arg = 0.0, None
+    for k in range(channels):
+        for q in range(n):
+            if best[k][q] > top:
+                top, arg = best[k][q], (k, q)
+    out = [None] * channels
+    while arg is not None:
+        k, q = arg
+        i, j = cands[q]
+        dx = log_parabola(m[j, i - 1], m[j, i], m[j, i + 1]) if 0 < i < cols - 1 else 0.0
+        dy = log_parabola(m[j - 1, i], m[j, i], m[j + 1, i]) if 0 < j < rows - 1 else 0.0
+        out[k] = (i + dx, j + dy, float(h[k, j, i]))
+        arg = back[k][q]
+    return out
+
+
 def disc_axes(x, y, found):
     """DiscLocaliser.axes: long-axis angle (degrees) per found disc, perpendicular to a least
     squares x(y) polynomial (degree 2 for >= 3 discs, 1 for 2, 0 for 1)."""

@@ -125,9 +125,10 @@ def train_localiser(items, rng, epochs, batch=16):
     return net.eval()
 
 
-def locate(net, items):
+def locate(net, items, chained=True):
     """Per item the Java pipeline's located discs: dict level -> (x_mm, y_mm, conf, found),
-    and the long-axis angle per found level."""
+    and the long-axis angle per found level. chained=False: each level at its own heatmap's
+    peak (the decoding before the chain; kept for localiser_failures.py)."""
     xs = np.stack([loc_example(it, None)[0] for it in items])[:, None]
     with torch.no_grad():
         heat = torch.cat([torch.sigmoid(net(torch.from_numpy(xs[i:i + 32])))
@@ -137,8 +138,15 @@ def locate(net, items):
         c0 = rd.image_centre(it['img'])
         xs_, ys_, conf, found = [], [], [], []
         previous = -np.inf
+        chain = (rd.chain_peaks(h, MIN_CONFIDENCE, LOC_STEP) if chained
+                 else [rd.peak(c) for c in h])
         for name in LUMBAR:
-            px, py, v = rd.peak(h[LOC_NAMES.index(name)])
+            k = LOC_NAMES.index(name)
+            if chain[k] is None:
+                px, py, _ = rd.peak(h[k])
+                v = 0.0
+            else:
+                px, py, v = chain[k]
             x = c0[0] + (px - (LOC_SIZE - 1) / 2.0) * LOC_STEP
             y = c0[1] + (py - (LOC_SIZE - 1) / 2.0) * LOC_STEP
             ok = v >= MIN_CONFIDENCE and y > previous
@@ -582,8 +590,14 @@ def final(args):
                   'crop': 'axis-aligned in the canonical sagittal frame (x posterior,'
                           ' y inferior), centred on the image centre, bilinear, outside 0'},
         'output': {'name': 'heatmaps', 'kind': 'heatmaps', 'labels': LOC_NAMES,
-                   'peak': 'per channel argmax, log-parabola sub-pixel fit; peak value is the'
-                           ' confidence', 'sigma_px': LOC_SIGMA},
+                   'peak': 'levels named by their order along the spine: disc candidates are'
+                           ' the maxima (>= 0.3) of all channels\' maximum, more than'
+                           f' {rd.CHAIN_RADIUS_MM} mm apart, the channels laid on them in order'
+                           ' down the spine (each step at most as far sideways as down,'
+                           ' candidates may be skipped) where their summed values are'
+                           ' highest; log-parabola'
+                           ' sub-pixel fit; the channel\'s value there is the confidence',
+                   'sigma_px': LOC_SIGMA},
         'intended_use': INTENDED_USE,
         'metrics': localiser_metrics(cvres),
         'provenance': {'script': 'imaging/training/train_real.py final', 'seed': SEED,

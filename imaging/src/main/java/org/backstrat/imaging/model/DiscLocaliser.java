@@ -20,10 +20,13 @@ import org.backstrat.imaging.volume.VolumeGeometry;
  * {@link PlaneSampler.Frame#canonical}), normalised as the card says, and returns one heatmap
  * per disc level (channels
  * named by the card's labels, e.g. {@code t12l1, l1l2, ..., l5s1}; levels other than the five
- * lumbar ones are distractors the model learnt to tell apart). Each lumbar level's centre is its
- * heatmap's peak, refined to a fraction of a pixel by a parabola through the logarithms of the
- * peak and its neighbours (exact for a Gaussian peak), and the peak value is the level's
- * confidence.
+ * lumbar ones are distractors the model learnt to tell apart). The levels are named by their
+ * order along the spine rather than by each heatmap's own peak (a heatmap may peak on the
+ * neighbouring disc): disc candidates are the strong maxima of all levels' heatmaps together,
+ * and the levels are laid on them in order along the spine where their heatmaps agree best
+ * (see {@link #chainPeaks}). A level's centre is its candidate, refined to a fraction of a pixel by
+ * a parabola through the logarithms of the peak and its neighbours (exact for a Gaussian
+ * peak), and its own heatmap's value there is the level's confidence.
  *
  * <p>A level is found when its confidence reaches {@link #withMinConfidence the threshold}
  * (0.3 by default) and it lies caudal to (inferior to) the level above it; otherwise it gets a
@@ -46,6 +49,19 @@ public final class DiscLocaliser implements AutoCloseable {
   public static final int MIN_LUMBAR_DISCS = 3;
   /** Confidence below which a found disc gets a warning. */
   public static final double LOW_CONFIDENCE = 0.5;
+  /**
+   * Disc candidates closer than this (rounded to whole heatmap pixels) to a stronger one are
+   * the same disc: half the median distance between adjacent disc centres (38 mm) in the real
+   * training slices' boxes.
+   */
+  static final double CHAIN_RADIUS_MM = 19.2;
+  /**
+   * Least heatmap value of a disc candidate: the default confidence threshold, fixed so that
+   * {@link #withMinConfidence} changes which levels count as found, not how they are named.
+   */
+  static final double CANDIDATE_MIN_CONFIDENCE = 0.3;
+  /** The disc above L1/2, a distractor channel that still counts in the chain when present. */
+  private static final String DISTRACTOR_ABOVE = "t12l1";
   private static final String PHANTOM_CARD = "disc_localiser_phantom.card.json";
   private static final String PHANTOM_MODEL = "disc_localiser_phantom.onnx";
   private static final String REAL_CARD = "disc_localiser_real.card.json";
@@ -56,6 +72,7 @@ public final class DiscLocaliser implements AutoCloseable {
   private final int size;
   private final double stepMm;
   private final int[] channelOfLevel;
+  private final int[] chainChannels;
   private final int channels;
   private final double minConfidence;
 
@@ -66,6 +83,13 @@ public final class DiscLocaliser implements AutoCloseable {
     this.size = size;
     this.stepMm = stepMm;
     this.channelOfLevel = channelOfLevel;
+    int above = model.card().labels().indexOf(DISTRACTOR_ABOVE);
+    this.chainChannels = new int[channelOfLevel.length + (above >= 0 ? 1 : 0)];
+    if (above >= 0) {
+      chainChannels[0] = above;
+    }
+    System.arraycopy(channelOfLevel, 0, chainChannels, chainChannels.length
+        - channelOfLevel.length, channelOfLevel.length);
     this.channels = channels;
     this.minConfidence = minConfidence;
   }
@@ -231,11 +255,21 @@ public final class DiscLocaliser implements AutoCloseable {
           + " heatmaps of " + size + "x" + size + ", got " + heat.length + " values");
     }
     int levels = channelOfLevel.length;
+    double[][] chain = chainPeaks(heat, chainChannels, size, CANDIDATE_MIN_CONFIDENCE,
+        (int) Math.round(CHAIN_RADIUS_MM / stepMm));
+    int firstLumbar = chainChannels.length - levels;
     double[][] peak = new double[levels][];
-    for (int d = 0; d < levels; d++) {
-      peak[d] = peak(heat, channelOfLevel[d] * plane);
-    }
     List<String> warnings = new ArrayList<>();
+    for (int d = 0; d < levels; d++) {
+      peak[d] = chain[firstLumbar + d];
+      if (peak[d] == null) {
+        // no disc candidate at this level's place in the chain: its own peak, not found
+        double[] own = peak(heat, channelOfLevel[d] * plane);
+        peak[d] = new double[] {own[0], own[1], 0};
+        warnings.add("disc " + CohortSchema.DISC_LEVELS.get(d) + " not found (no disc"
+            + " candidate at its place along the spine)");
+      }
+    }
     boolean[] found = new boolean[levels];
     double[] x = new double[levels];
     double[] y = new double[levels];
@@ -245,7 +279,9 @@ public final class DiscLocaliser implements AutoCloseable {
       x[d] = centre[0] + (peak[d][0] - (size - 1) / 2.0) * stepMm;
       y[d] = centre[1] + (peak[d][1] - (size - 1) / 2.0) * stepMm;
       String level = CohortSchema.DISC_LEVELS.get(d);
-      if (peak[d][2] < minConfidence) {
+      if (chain[firstLumbar + d] == null) {
+        continue;
+      } else if (peak[d][2] < minConfidence) {
         warnings.add(String.format(Locale.ROOT, "disc %s not found (localiser confidence %.2f"
             + " < %.2f)", level, peak[d][2], minConfidence));
       } else if (y[d] <= previousY) {
@@ -270,6 +306,110 @@ public final class DiscLocaliser implements AutoCloseable {
           found[d] ? axis[d] : Double.NaN, peak[d][2]));
     }
     return new Located(discs, nFound >= MIN_LUMBAR_DISCS, warnings);
+  }
+
+  /**
+   * Names the disc levels by their order along the spine. Disc candidates are the maxima of
+   * the chain channels' pixelwise maximum that reach {@code minConfidence}, taken greedily from
+   * the strongest (ties: lower pixel index first), each more than {@code radiusPx} pixels from a
+   * stronger one, sorted cranial to caudal (row, then column). The channels (cranial to caudal)
+   * are laid on candidates in that order, each on at most one (a channel may stay without one,
+   * a candidate unused), each assigned candidate at most as far sideways as it lies below the
+   * previously assigned one (the spine leans under 45 degrees between discs), so that the
+   * summed channel values are highest (ties: the first in channel, candidate order). So a
+   * channel whose own peak sits on a neighbouring disc is named by its place along the spine,
+   * with every other level's evidence, and a spurious maximum off the spine's course is
+   * skipped. Position: the candidate refined by the log-parabola on the maximum map; value: the
+   * channel's own value at the candidate.
+   *
+   * @param heat the model's heatmaps, channel-major, {@code size x size} each
+   * @param channels the heatmap channels of the chain, cranial to caudal
+   * @return per chain channel {x px, y px, value}, or null where it got no candidate
+   */
+  static double[][] chainPeaks(float[] heat, int[] channels, int size, double minConfidence,
+                               int radiusPx) {
+    int plane = size * size;
+    float[] max = new float[plane];
+    Arrays.fill(max, Float.NEGATIVE_INFINITY);
+    for (int c : channels) {
+      for (int p = 0; p < plane; p++) {
+        max[p] = Math.max(max[p], heat[c * plane + p]);
+      }
+    }
+    List<Integer> strong = new ArrayList<>();
+    for (int p = 0; p < plane; p++) {
+      if (max[p] >= minConfidence) {
+        strong.add(p);
+      }
+    }
+    // stable sort: equal values keep ascending pixel order, as numpy's stable argsort
+    strong.sort((a, b) -> Float.compare(max[b], max[a]));
+    List<int[]> candidates = new ArrayList<>();
+    for (int p : strong) {
+      int i = p % size;
+      int j = p / size;
+      boolean free = true;
+      for (int[] c : candidates) {
+        int di = i - c[0];
+        int dj = j - c[1];
+        if (di * di + dj * dj <= radiusPx * radiusPx) {
+          free = false;
+          break;
+        }
+      }
+      if (free) {
+        candidates.add(new int[] {i, j});
+      }
+    }
+    candidates.sort((a, b) -> a[1] != b[1] ? Integer.compare(a[1], b[1])
+        : Integer.compare(a[0], b[0]));
+    int n = candidates.size();
+    int k = channels.length;
+    // best[c][q]: the highest sum with channel c on candidate q and the channels above it on
+    // candidates above (or on none); back[c][q]: the previous channel's {channel, candidate}
+    double[][] best = new double[k][n];
+    int[][][] back = new int[k][n][];
+    for (int c = 0; c < k; c++) {
+      for (int q = 0; q < n; q++) {
+        int[] at = candidates.get(q);
+        double before = 0;
+        int[] arg = null;
+        for (int c2 = 0; c2 < c; c2++) {
+          for (int q2 = 0; q2 < q; q2++) {
+            int[] prev = candidates.get(q2);
+            int down = at[1] - prev[1];
+            if (down > 0 && Math.abs(at[0] - prev[0]) <= down && best[c2][q2] > before) {
+              before = best[c2][q2];
+              arg = new int[] {c2, q2};
+            }
+          }
+        }
+        best[c][q] = heat[channels[c] * plane + at[1] * size + at[0]] + before;
+        back[c][q] = arg;
+      }
+    }
+    double top = 0;
+    int[] arg = null;
+    for (int c = 0; c < k; c++) {
+      for (int q = 0; q < n; q++) {
+        if (best[c][q] > top) {
+          top = best[c][q];
+          arg = new int[] {c, q};
+        }
+      }
+    }
+    double[][] out = new double[k][];
+    while (arg != null) {
+      int c = arg[0];
+      int i = candidates.get(arg[1])[0];
+      int j = candidates.get(arg[1])[1];
+      int p = j * size + i;
+      double dx = i > 0 && i < size - 1 ? logParabola(max[p - 1], max[p], max[p + 1]) : 0;
+      double dy = j > 0 && j < size - 1 ? logParabola(max[p - size], max[p], max[p + size]) : 0;
+      out[c] = new double[] {i + dx, j + dy, heat[channels[c] * plane + p]};
+      arg = back[c][arg[1]];
+    }
+    return out;
   }
 
   /** Peak (x px, y px, value) of the heatmap starting at {@code offset}. */

@@ -33,6 +33,62 @@ class DiscLocaliserTest {
     assertThat(DiscLocaliser.logParabola(0.5, 0.5, 0.5)).as("flat: no offset").isZero();
   }
 
+  /**
+   * Six 48 x 48 heatmaps with a Gaussian blob (sigma 1.25 px) per (channel, row, value[,
+   * column]; column 24 when left out).
+   */
+  private static float[] heatmaps(double[][] blobs) {
+    int size = 48;
+    float[] heat = new float[6 * size * size];
+    for (double[] b : blobs) {
+      int c = (int) b[0];
+      for (int j = 0; j < size; j++) {
+        for (int i = 0; i < size; i++) {
+          double column = b.length > 3 ? b[3] : 24;
+          double d2 = (i - column) * (i - column) + (j - b[1]) * (j - b[1]);
+          int p = c * size * size + j * size + i;
+          heat[p] = (float) Math.max(heat[p], b[2] * Math.exp(-d2 / (2 * 1.25 * 1.25)));
+        }
+      }
+    }
+    return heat;
+  }
+
+  @Test
+  void aLevelWhoseHeatmapPeaksOnTheDiscAboveIsNamedByItsPlaceAlongTheSpine() {
+    // discs at rows 6, 12, .., 36 (T12/L1 .. L5/S1, channels 0..5); the L3/4 heatmap (channel
+    // 3) peaks on the L2/3 disc (0.8 at row 18) and is weaker on its own disc (0.5 at row 24):
+    // its own argmax would name the L2/3 disc L3/4
+    double[][] blobs = {{0, 6, 0.8}, {1, 12, 0.8}, {2, 18, 0.85}, {3, 18, 0.8}, {3, 24, 0.5},
+        {4, 30, 0.8}, {5, 36, 0.9}};
+    double[][] chain = DiscLocaliser.chainPeaks(heatmaps(blobs), new int[] {0, 1, 2, 3, 4, 5},
+        48, 0.3, 3);
+    double[] rows = {6, 12, 18, 24, 30, 36};
+    for (int c = 0; c < 6; c++) {
+      assertThat(chain[c]).as("channel " + c).isNotNull();
+      assertThat(chain[c][1]).as("row of channel " + c).isCloseTo(rows[c], within(1e-3));
+      assertThat(chain[c][0]).isCloseTo(24, within(1e-3));
+    }
+    assertThat(chain[3][2]).as("L3/4's own value at its disc").isCloseTo(0.5, within(1e-6));
+  }
+
+  @Test
+  void aStrongMaximumOffTheSpinesCourseIsSkipped() {
+    // the L3/4 heatmap's strongest peak (0.95) lies 20 px anterior of the spine (column 4, row
+    // 21: its own argmax would put L3/4 there); a maximum under the threshold (row 44) is no
+    // candidate, and two maxima 2 px apart (rows 28 and 30) are one disc
+    double[][] blobs = {{0, 6, 0.8}, {1, 12, 0.8}, {2, 18, 0.8}, {3, 21, 0.95, 4},
+        {3, 24, 0.6}, {4, 30, 0.8}, {4, 28, 0.6}, {5, 36, 0.9}, {5, 44, 0.2}};
+    double[][] chain = DiscLocaliser.chainPeaks(heatmaps(blobs), new int[] {0, 1, 2, 3, 4, 5},
+        48, 0.3, 3);
+    double[] rows = {6, 12, 18, 24, 30, 36};
+    for (int c = 0; c < 6; c++) {
+      assertThat(chain[c]).as("channel " + c).isNotNull();
+      assertThat(chain[c][1]).as("row of channel " + c).isCloseTo(rows[c], within(0.5));
+      assertThat(chain[c][0]).as("column of channel " + c).isCloseTo(24, within(0.5));
+    }
+  }
+
   @Test
   void discAxesArePerpendicularToTheSpinesCourse() {
     // centres on x = 3 + 0.2 (y - 100) + 0.004 (y - 100)^2: the course's slope at y is
