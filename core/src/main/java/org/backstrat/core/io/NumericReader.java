@@ -77,14 +77,14 @@ public record NumericReader(HeaderRow header, double maxMagnitude, int threads) 
    */
   public NumericColumns read(Path path, List<String> features) {
     String file = path.toString();
-    InputFiles.requireRegularFile(path, "a CSV, TSV or .xlsx file");
+    InputFiles.requireRegularFile(path, "a CSV, TSV, .xlsx or Parquet file");
     String lower = file.toLowerCase(Locale.ROOT);
     try {
       if (lower.endsWith(".xlsx") || lower.endsWith(".xls") || lower.endsWith(".parquet")) {
         return readRows(path, file, features);
       }
       try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-        if (!startsWithZip(ch)) {
+        if (!startsWithZip(ch) && !ParquetRows.isParquet(ch)) {
           return readText(ch, file, features);
         }
       }
