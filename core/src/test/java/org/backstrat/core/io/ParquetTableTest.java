@@ -217,4 +217,61 @@ class ParquetTableTest {
         .hasMessageContaining("not a Parquet file");
     assertThat(List.of(TableReader.read(cohortResource("valid.csv")).header())).isNotEmpty();
   }
+
+  static Path fixture(String name) throws Exception {
+    return Path.of(ParquetTableTest.class.getResource("parquet/" + name).toURI());
+  }
+
+  /** Files written by DuckDB (make_fixtures.jsh beside them), not by parquet-java. */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"duckdb_types_zstd.parquet",
+      "duckdb_types_snappy.parquet", "duckdb_types_gzip.parquet"})
+  void filesWrittenByAnotherImplementationReadAsTheirCsvCells(String name) throws Exception {
+    RawTable t = TableReader.read(fixture(name));
+    assertThat(t.header()).containsExactly("id", "age", "bmi", "f", "smoker", "n", "d", "day",
+        "site");
+    assertThat(t.size()).isEqualTo(5);
+    assertThat(t.rows().get(0)).containsExactly("P001", "41", "27.5", "0.5", "true",
+        "8589934592", "12.30", "2024-03-01", "Oulu, FI");
+    assertThat(t.rows().get(1)).containsExactly("P002", "", "31.25", "", "false", "-3", "", "",
+        "");
+    assertThat(t.rows().get(2)).containsExactly("P003", "7", "", "2", "", "", "-0.05",
+        "1966-07-01", "x \"q\"");
+    assertThat(t.rows().get(3)).containsExactly("P004", "60", "19", "0.25", "true", "0", "1.00",
+        "2000-01-31", "");
+    assertThat(t.rows().get(4)).containsExactly("P005", "33", "22.125", "-1.5", "false", "42",
+        "99.99", "2024-12-31", "Helsinki");
+    assertThat(t.rowNumbers()).containsExactly(2, 3, 4, 5, 6);
+  }
+
+  @Test
+  void aCohortThatDuckDbTypedReadsAsTheSameCohortAsItsCsv() throws Exception {
+    org.backstrat.core.cohort.Cohort a = CohortReader.withDefaults()
+        .read(cohortResource("valid.csv")).orThrow();
+    CohortReadResult read = CohortReader.withDefaults().read(fixture("duckdb_valid.parquet"));
+    assertThat(read.errors()).isEmpty();
+    org.backstrat.core.cohort.Cohort b = read.orThrow();
+    assertThat(b.columnNames()).isEqualTo(a.columnNames());
+    assertThat(b.ids()).isEqualTo(a.ids());
+    for (org.backstrat.core.cohort.Variable v : a.variables()) {
+      if (v.kind() == org.backstrat.core.cohort.ValueKind.IDENTIFIER) {
+        continue; // the ids, compared above
+      }
+      if (v.kind() == org.backstrat.core.cohort.ValueKind.TEXT) {
+        assertThat(b.texts(v.name())).as(v.name()).containsExactly(a.texts(v.name()));
+      } else {
+        assertThat(b.values(v.name())).as(v.name()).containsExactly(a.values(v.name()));
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({"duckdb_struct.parquet, visit, nested",
+      "duckdb_list.parquet, scores, nested"})
+  void nestedColumnsWrittenByDuckDbAreRefused(String name, String column, String why)
+      throws Exception {
+    assertThatThrownBy(() -> TableReader.read(fixture(name)))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("\"" + column + "\"")
+        .hasMessageContaining(why);
+  }
 }
