@@ -169,6 +169,25 @@ class ParquetTwinTest {
   }
 
   @Test
+  void clusterGivesTheSameClustersFromEither() throws IOException {
+    Path outCsv = tmp.resolve("k-csv");
+    Path outParquet = tmp.resolve("k-parquet");
+    for (Path[] io : new Path[][] {{csv, outCsv}, {parquet, outParquet}}) {
+      Run r = CommandLineTest.run("cluster", "-q", "--data", io[0].toString(), "--features",
+          "bmi,age,sbt_1,ompsq_2", "--k", "3", "--restarts", "5", "--out", io[1].toString());
+      assertThat(r.exitCode()).as(r.err()).isZero();
+    }
+    try (var files = Files.list(outCsv)) {
+      List<Path> csvs = files.filter(f -> f.toString().endsWith(".csv")).toList();
+      assertThat(csvs).isNotEmpty();
+      for (Path f : csvs) {
+        assertThat(Files.readString(outParquet.resolve(f.getFileName())))
+            .as(f.getFileName().toString()).isEqualTo(Files.readString(f));
+      }
+    }
+  }
+
+  @Test
   void aTruncatedOrNestedParquetInputExitsTwoWithAMessage() throws IOException {
     byte[] all = Files.readAllBytes(parquet);
     Path cut = tmp.resolve("cut.parquet");

@@ -174,10 +174,13 @@ class ParquetTableTest {
         .order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
     int dataEnd = all.length - 8 - len;
     java.util.Random random = new java.util.Random(13);
-    for (int trial = 0; trial < 200; trial++) {
+    for (int trial = 0; trial < 400; trial++) {
       byte[] bad = all.clone();
+      // half the trials damage the pages, half the footer (the file's metadata)
+      int from = trial % 2 == 0 ? 4 : dataEnd;
+      int to = trial % 2 == 0 ? dataEnd : all.length - 8;
       for (int k = 0; k < 8; k++) {
-        int at = 4 + random.nextInt(dataEnd - 4);
+        int at = from + random.nextInt(to - from);
         bad[at] = (byte) random.nextInt(256);
       }
       Path p = tmp.resolve("bad.parquet");
