@@ -77,7 +77,7 @@ public record NumericReader(HeaderRow header, double maxMagnitude, int threads) 
    */
   public NumericColumns read(Path path, List<String> features) {
     String file = path.toString();
-    InputFiles.requireRegularFile(path, "a CSV, TSV, .xlsx or Parquet file");
+    InputFiles.requireRegularFile(path, "a CSV, TSV or .xlsx file");
     String lower = file.toLowerCase(Locale.ROOT);
     try {
       if (lower.endsWith(".xlsx") || lower.endsWith(".xls") || lower.endsWith(".parquet")) {

@@ -57,7 +57,7 @@ public final class TableReader {
   public static void scan(Path path, TableReadOptions options, RowSink sink) {
     String file = path.toString();
     String lower = file.toLowerCase(Locale.ROOT);
-    InputFiles.requireRegularFile(path, "a CSV, TSV, .xlsx or Parquet file");
+    InputFiles.requireRegularFile(path, "a CSV, TSV or .xlsx file");
     if (lower.endsWith(".xls")) {
       throw new BadInputException(file + ": old Excel .xls files are not read; save it as .xlsx "
           + "or CSV (UTF-8)");
