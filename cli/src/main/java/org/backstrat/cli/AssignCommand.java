@@ -17,6 +17,7 @@ import org.backstrat.core.cohort.Cohort;
 import org.backstrat.core.cohort.CohortReadResult;
 import org.backstrat.core.io.AtomicOutput;
 import org.backstrat.core.io.OutputTarget;
+import org.backstrat.core.io.ParquetOutput;
 import org.backstrat.core.scoring.CohortScorer;
 import org.backstrat.model.AssignedRow;
 import org.backstrat.model.FrozenModel;
@@ -55,7 +56,8 @@ final class AssignCommand implements Callable<Integer> {
   Path data;
 
   @Option(names = "--out", required = true, paramLabel = "FILE",
-      description = "Output CSV (must not exist unless --force).")
+      description = "Output CSV, or Parquet when the name ends in .parquet (must not exist "
+          + "unless --force).")
   Path out;
 
   @Mixin
@@ -79,7 +81,8 @@ final class AssignCommand implements Callable<Integer> {
     long[] counts = new long[2];
     // streamed in blocks of rows: each variant's rows go to their own temporary part (the
     // output lists them by variant, then by row), joined behind the header at the end
-    AtomicOutput.write(target, f -> {
+    AtomicOutput.write(target, tmp -> ParquetOutput.write(out, tmp, StratumAssigner::parquetType,
+        f -> {
       Map<String, Path> parts = new LinkedHashMap<>();
       Map<String, Writer> writers = new LinkedHashMap<>();
       try {
@@ -127,7 +130,7 @@ final class AssignCommand implements Callable<Integer> {
           Files.deleteIfExists(part);
         }
       }
-    });
+    }));
     rep.note("wrote " + out + " (" + counts[0] + " rows, " + counts[1]
         + " without a stratum for missing features)");
     return 0;

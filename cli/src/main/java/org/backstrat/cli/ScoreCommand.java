@@ -7,12 +7,16 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.backstrat.core.BadInputException;
 import org.backstrat.core.cohort.CohortReadResult;
 import org.backstrat.core.cohort.CohortWriter;
+import org.backstrat.core.cohort.Variable;
 import org.backstrat.core.io.AtomicOutput;
 import org.backstrat.core.io.OutputTarget;
+import org.backstrat.core.io.ParquetOutput;
 import org.backstrat.core.mapping.ImportMapping;
 import org.backstrat.core.scoring.CohortScorer;
 import org.backstrat.core.scoring.ScoringResult;
@@ -37,7 +41,8 @@ final class ScoreCommand implements Callable<Integer> {
   Path data;
 
   @Option(names = "--out", required = true, paramLabel = "FILE",
-      description = "Output CSV: the cohort with the derived columns appended.")
+      description = "Output CSV, or Parquet when the name ends in .parquet: the cohort with the "
+          + "derived columns appended.")
   Path out;
 
   @Mixin
@@ -61,8 +66,10 @@ final class ScoreCommand implements Callable<Integer> {
     int[] written = new int[2];
     // streamed in blocks: memory does not grow with the number of rows; on any error the
     // temporary output is removed and nothing appears
-    AtomicOutput.write(target, tmp -> {
-      try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8),
+    // a Parquet output: its columns typed as the scored cohort's variables
+    Map<String, ParquetOutput.ColumnType> types = new HashMap<>();
+    AtomicOutput.write(target, tmp -> ParquetOutput.write(out, tmp, types::get, csv -> {
+      try (Writer w = new BufferedWriter(Files.newBufferedWriter(csv, StandardCharsets.UTF_8),
           1 << 16)) {
         CohortReadResult read = mapping.readCohortInBlocks(data, BLOCK_ROWS,
             block -> {
@@ -73,6 +80,9 @@ final class ScoreCommand implements Callable<Integer> {
                     rep.warning(s.message());
                   }
                   CohortWriter.writeHeader(result.cohort(), w);
+                  for (Variable v : result.cohort().variables()) {
+                    types.put(v.name(), CohortWriter.parquetType(v));
+                  }
                   written[1] = result.cohort().columnNames().size();
                 }
                 CohortWriter.writeRows(result.cohort(), w);
@@ -85,7 +95,7 @@ final class ScoreCommand implements Callable<Integer> {
           throw new BadInputException(read.errors());
         }
       }
-    });
+    }));
     rep.note("wrote " + out + " (" + written[0] + " people, " + written[1] + " columns)");
     return 0;
   }

@@ -45,8 +45,11 @@ final class ValidateCommand implements Callable<Integer> {
     int errors = result.errors().size();
     int warnings = result.warnings().size();
     if (errors == 0) {
-      String format = result.format().kind() == org.backstrat.core.io.TableFormat.Kind.XLSX
-          ? "Excel workbook" : result.format().delimiterName() + "-separated";
+      String format = switch (result.format().kind()) {
+        case XLSX -> "Excel workbook";
+        case PARQUET -> "Parquet";
+        case DELIMITED_TEXT -> result.format().delimiterName() + "-separated";
+      };
       out.printf("%s: valid: %d people, %d columns (%s), %d warning%s%n", data,
           result.rows(), result.columns(), format, warnings,
           warnings == 1 ? "" : "s");

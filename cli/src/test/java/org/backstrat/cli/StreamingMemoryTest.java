@@ -91,6 +91,35 @@ class StreamingMemoryTest {
   }
 
   @Test
+  @Timeout(300)
+  void aParquetCohortIsValidatedAndScoredToParquetIn64MegabytesOfHeap() throws Exception {
+    Path parquet = tmp.resolve("big.parquet");
+    org.backstrat.core.io.ParquetOutput.fromCsv(cohort, parquet, name -> null);
+    Process.Result v = run("validate", "--data", parquet.toString(), "--quiet");
+    assertThat(v.exit()).as(v.output()).isZero();
+    assertThat(v.output()).contains("valid: " + ROWS + " people");
+    Path out = tmp.resolve("scored.parquet");
+    Process.Result r = run("score", "--data", parquet.toString(), "--out", out.toString(),
+        "--quiet");
+    assertThat(r.exit()).as(r.output()).isZero();
+    long[] rows = new long[1];
+    org.backstrat.core.io.TableReader.scan(out, new org.backstrat.core.io.RowSink() {
+      @Override
+      public void header(List<String> cells, org.backstrat.core.io.TableFormat format) {
+        assertThat(cells).contains("id", "sbt_total");
+      }
+
+      @Override
+      public void row(long rowNumber, String[] cells) {
+        if (rows[0]++ == 0) {
+          assertThat(cells[0]).isEqualTo("Q0");
+        }
+      }
+    });
+    assertThat(rows[0]).isEqualTo(ROWS);
+  }
+
+  @Test
   void scoringInBlocksWritesTheSameBytesAsScoringTheWholeTable() throws Exception {
     List<String> lines = Files.readAllLines(Path.of(CommandLineTest.cohortResource("valid.csv")));
     Path in = tmp.resolve("cycle.csv");

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.backstrat.core.BadInputException;
 import org.backstrat.core.cohort.Cohort;
 import org.backstrat.core.cohort.CohortWriter;
+import org.backstrat.core.io.ParquetOutput;
 import org.backstrat.core.io.PlainNumber;
 import org.backstrat.model.features.EncodedFeatures;
 import org.backstrat.model.features.FeatureEncoder;
@@ -185,6 +186,21 @@ public final class StratumAssigner {
       w.write(",p_" + c);
     }
     w.write(",top_features,reason,basis,basis_accuracy,strata\n");
+  }
+
+  /**
+   * The Parquet type of a column of the assignment output ({@link ParquetOutput}): the stratum
+   * number as an integer, the outlier flag as a boolean, distances, probabilities and accuracy as
+   * numbers, the rest as text.
+   */
+  public static ParquetOutput.ColumnType parquetType(String column) {
+    return switch (column) {
+      case "cluster" -> ParquetOutput.ColumnType.INT64;
+      case "outlier" -> ParquetOutput.ColumnType.BOOLEAN;
+      case "distance", "basis_accuracy" -> ParquetOutput.ColumnType.DOUBLE;
+      default -> column.matches("p_\\d+") ? ParquetOutput.ColumnType.DOUBLE
+          : ParquetOutput.ColumnType.STRING;
+    };
   }
 
   /** One row of the assignment CSV (so a table assigned in blocks is written row by row). */

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.backstrat.core.io.AtomicOutput;
 import org.backstrat.core.io.OutputTarget;
+import org.backstrat.core.io.ParquetOutput;
 
 /**
  * Writes a cohort as CSV: UTF-8 without byte-order mark, comma-separated, {@code \n} line ends,
@@ -69,6 +70,19 @@ public final class CohortWriter {
       }
       w.write('\n');
     }
+  }
+
+  /**
+   * The Parquet type of a variable's column in a Parquet output ({@link ParquetOutput}): numbers
+   * and whole numbers as numbers, booleans as booleans, everything else as text.
+   */
+  public static ParquetOutput.ColumnType parquetType(Variable v) {
+    return switch (v.kind()) {
+      case INTEGER -> ParquetOutput.ColumnType.INT64;
+      case NUMBER -> ParquetOutput.ColumnType.DOUBLE;
+      case BOOLEAN -> ParquetOutput.ColumnType.BOOLEAN;
+      case IDENTIFIER, CATEGORY, TEXT -> ParquetOutput.ColumnType.STRING;
+    };
   }
 
   /** Quotes a cell when it holds a comma, quote, or line break (RFC 4180). */

@@ -84,7 +84,7 @@ public record NumericReader(HeaderRow header, double maxMagnitude, int threads) 
         return readRows(path, file, features);
       }
       try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-        if (!startsWithZip(ch)) {
+        if (!startsWithZip(ch) && !ParquetRows.isParquet(ch)) {
           return readText(ch, file, features);
         }
       }

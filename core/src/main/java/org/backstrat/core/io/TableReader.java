@@ -17,8 +17,9 @@ import org.backstrat.core.BadInputException;
 import org.backstrat.core.InputProblem;
 
 /**
- * The one table reader behind every verb: CSV, TSV, semicolon- or whitespace-separated text
- * and Excel .xlsx workbooks, streamed row by row to a {@link RowSink} (or collected into a
+ * The one table reader behind every verb: CSV, TSV, semicolon- or whitespace-separated text,
+ * Excel .xlsx workbooks and flat Parquet files ({@link ParquetRows}, recognised by their
+ * {@code PAR1} magic bytes), streamed row by row to a {@link RowSink} (or collected into a
  * {@link RawTable}). Text follows the rules of {@link RecordScanner} (UTF-8 only, LF or CRLF,
  * RFC 4180 quotes with line breaks, delimiter detected on the header line; semicolon files may
  * use decimal commas); workbooks are read with a streaming SAX parser under explicit size limits
@@ -61,15 +62,20 @@ public final class TableReader {
       throw new BadInputException(file + ": old Excel .xls files are not read; save it as .xlsx "
           + "or CSV (UTF-8)");
     }
-    if (lower.endsWith(".parquet")) {
-      throw new BadInputException(file + ": Parquet input is not supported yet; export CSV");
-    }
     try {
       if (lower.endsWith(".xlsx") || isZip(path)) {
         XlsxRows.scan(path, file, options, sink);
         return;
       }
       try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+        if (ParquetRows.isParquet(ch)) {
+          ParquetRows.scan(ch, file, sink);
+          return;
+        }
+        if (lower.endsWith(".parquet")) {
+          throw new BadInputException(file + ": not a Parquet file (it does not start with "
+              + "PAR1); expected a Parquet file, or rename it if it is CSV");
+        }
         scanText(file, new RecordScanner(file, (dst, off, len) -> ch.read(ByteBuffer.wrap(dst,
             off, len)), CHUNK_BYTES), sink);
       }
@@ -141,7 +147,7 @@ public final class TableReader {
   public static InputProblem raggedRow(String file, long row, int width, int found,
                                        TableFormat format) {
     return InputProblem.error(file, row, "", "", width + " cells as in the header; this row has "
-        + found + (format.kind() == TableFormat.Kind.XLSX ? ""
+        + found + (format.kind() != TableFormat.Kind.DELIMITED_TEXT ? ""
         : " (a " + format.delimiterName() + " inside a value must be quoted)"));
   }
 

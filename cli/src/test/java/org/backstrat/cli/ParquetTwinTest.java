@@ -1,0 +1,205 @@
+package org.backstrat.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.backstrat.cli.CommandLineTest.Run;
+import org.backstrat.core.cohort.CohortSchema;
+import org.backstrat.core.cohort.CohortWriter;
+import org.backstrat.core.io.ParquetOutput;
+import org.backstrat.core.io.RawTable;
+import org.backstrat.core.io.TableReader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 13, "done when": a Parquet cohort goes through {@code validate}, {@code score},
+ * {@code analyze} and {@code assign} with the same results as its CSV twin, and {@code score}
+ * and {@code assign} write Parquet when {@code --out} ends in {@code .parquet}.
+ */
+class ParquetTwinTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir
+  static Path tmp;
+  static Path csv;
+  static Path parquet;
+  static Path config;
+
+  @BeforeAll
+  static void cohortAndItsTwin() throws IOException {
+    csv = tmp.resolve("c.csv");
+    Run synth = CommandLineTest.run("synth", "--n", "400", "--seed", "3", "--out",
+        csv.toString());
+    assertThat(synth.exitCode()).as(synth.err()).isZero();
+    parquet = tmp.resolve("c.parquet");
+    ParquetOutput.fromCsv(csv, parquet, name -> CohortSchema.standard().find(name)
+        .map(CohortWriter::parquetType).orElse(null));
+    config = tmp.resolve("quick.json");
+    Files.writeString(config, "{\"restarts\": 5, \"stability_resamples\": 5, "
+        + "\"gap_references\": 3, \"k_max\": 4, \"repeats\": 2, \"dca_bootstrap\": 20}");
+  }
+
+  private static void sameCells(Path a, Path b) {
+    RawTable x = TableReader.read(a);
+    RawTable y = TableReader.read(b);
+    assertThat(y.header()).isEqualTo(x.header());
+    assertThat(y.size()).isEqualTo(x.size());
+    for (int r = 0; r < x.size(); r++) {
+      assertThat(y.rows().get(r)).as(b + " row " + (r + 2)).containsExactly(x.rows().get(r));
+    }
+  }
+
+  private static JsonNode normalized(Path json) throws IOException {
+    String text = Files.readString(json).replace(csv.toString(), "DATA")
+        .replace(parquet.toString(), "DATA").replace("c.csv", "DATA").replace("c.parquet", "DATA");
+    JsonNode tree = JSON.readTree(text);
+    strip(tree);
+    return tree;
+  }
+
+  private static void strip(JsonNode node) {
+    if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+      o.remove(List.of("created_at", "sha256", "generated_at"));
+    }
+    node.forEach(ParquetTwinTest::strip);
+  }
+
+  @Test
+  void validateGivesTheSameVerdict() {
+    Run a = CommandLineTest.run("validate", "--data", csv.toString());
+    Run b = CommandLineTest.run("validate", "--data", parquet.toString());
+    assertThat(a.exitCode()).as(a.err()).isZero();
+    assertThat(b.exitCode()).as(b.err()).isZero();
+    assertThat(b.out().replace(parquet.toString(), "DATA").replace("(Parquet)", "(FORMAT)"))
+        .isEqualTo(a.out().replace(csv.toString(), "DATA").replace("(comma-separated)",
+            "(FORMAT)"));
+    assertThat(b.out()).contains("(Parquet)");
+  }
+
+  @Test
+  void aBadValueInTheParquetTwinIsNamedByRowAndColumnAsInTheCsv() throws IOException {
+    List<String> lines = Files.readAllLines(csv);
+    List<String> header = List.of(lines.get(0).split(","));
+    int bmi = header.indexOf("bmi");
+    String[] row = lines.get(5).split(",", -1);
+    row[bmi] = "950";
+    lines.set(5, String.join(",", row));
+    Path badCsv = tmp.resolve("bad.csv");
+    Files.write(badCsv, lines);
+    Path badParquet = tmp.resolve("bad.parquet");
+    ParquetOutput.fromCsv(badCsv, badParquet, n -> null);
+    Run a = CommandLineTest.run("validate", "--data", badCsv.toString());
+    Run b = CommandLineTest.run("validate", "--data", badParquet.toString());
+    assertThat(a.exitCode()).isEqualTo(2);
+    assertThat(b.exitCode()).isEqualTo(2);
+    assertThat(b.err()).contains("row 6, column bmi: value \"950\"");
+    assertThat(b.err().replace(badParquet.toString(), "DATA"))
+        .isEqualTo(a.err().replace(badCsv.toString(), "DATA"));
+  }
+
+  @Test
+  void scoreWritesTheSameTableFromEitherAndParquetWhenAsked() throws IOException {
+    Path fromCsv = tmp.resolve("s-csv.csv");
+    Path fromParquet = tmp.resolve("s-parquet.csv");
+    Path asParquet = tmp.resolve("s.parquet");
+    assertThat(CommandLineTest.run("score", "-q", "--data", csv.toString(), "--out",
+        fromCsv.toString()).exitCode()).isZero();
+    assertThat(CommandLineTest.run("score", "-q", "--data", parquet.toString(), "--out",
+        fromParquet.toString()).exitCode()).isZero();
+    Run p = CommandLineTest.run("score", "-q", "--data", parquet.toString(), "--out",
+        asParquet.toString());
+    assertThat(p.exitCode()).as(p.err()).isZero();
+    assertThat(Files.readString(fromParquet)).isEqualTo(Files.readString(fromCsv));
+    assertThat(Files.readAllBytes(asParquet)).startsWith('P', 'A', 'R', '1');
+    sameCells(fromCsv, asParquet);
+    // no temporary is left beside the output
+    try (var s = Files.list(tmp)) {
+      assertThat(s.map(x -> x.getFileName().toString())).noneMatch(n -> n.contains("tmp-"));
+    }
+    // an existing Parquet output is replaced only with --force
+    assertThat(CommandLineTest.run("score", "-q", "--data", csv.toString(), "--out",
+        asParquet.toString()).exitCode()).isEqualTo(2);
+    assertThat(CommandLineTest.run("score", "-q", "--force", "--data", csv.toString(), "--out",
+        asParquet.toString()).exitCode()).isZero();
+    sameCells(fromCsv, asParquet);
+  }
+
+  @Test
+  void analyzeAndAssignGiveTheSameStrataAndSummary() throws IOException {
+    Path outCsv = tmp.resolve("a-csv");
+    Path outParquet = tmp.resolve("a-parquet");
+    Run a = CommandLineTest.run("analyze", "-q", "--data", csv.toString(), "--config",
+        config.toString(), "--out", outCsv.toString());
+    assertThat(a.exitCode()).as(a.err()).isZero();
+    Run b = CommandLineTest.run("analyze", "-q", "--data", parquet.toString(), "--config",
+        config.toString(), "--out", outParquet.toString());
+    assertThat(b.exitCode()).as(b.err()).isZero();
+    assertThat(Files.readString(outParquet.resolve("assignments.csv")))
+        .isEqualTo(Files.readString(outCsv.resolve("assignments.csv")));
+    // every number of the summary and the model is the same; only the input's name, its
+    // checksum and the time of the run may differ
+    for (String file : List.of("summary.json", "model.json")) {
+      JsonNode sa = normalized(outCsv.resolve(file));
+      JsonNode sb = normalized(outParquet.resolve(file));
+      assertThat(sb).as(file).isEqualTo(sa);
+    }
+    assertThat(normalized(outCsv.resolve("summary.json")).get("n_subjects").asInt())
+        .isEqualTo(400);
+
+    Path model = outCsv.resolve("model.json");
+    Path assignedCsv = tmp.resolve("assigned-csv.csv");
+    Path assignedFromParquet = tmp.resolve("assigned-from-parquet.csv");
+    Path assignedParquet = tmp.resolve("assigned.parquet");
+    assertThat(CommandLineTest.run("assign", "-q", "--model", model.toString(), "--data",
+        csv.toString(), "--out", assignedCsv.toString()).exitCode()).isZero();
+    assertThat(CommandLineTest.run("assign", "-q", "--model", model.toString(), "--data",
+        parquet.toString(), "--out", assignedFromParquet.toString()).exitCode()).isZero();
+    Run p = CommandLineTest.run("assign", "-q", "--model", model.toString(), "--data",
+        parquet.toString(), "--out", assignedParquet.toString());
+    assertThat(p.exitCode()).as(p.err()).isZero();
+    assertThat(Files.readString(assignedFromParquet)).isEqualTo(Files.readString(assignedCsv));
+    sameCells(assignedCsv, assignedParquet);
+  }
+
+  @Test
+  void clusterGivesTheSameClustersFromEither() throws IOException {
+    Path outCsv = tmp.resolve("k-csv");
+    Path outParquet = tmp.resolve("k-parquet");
+    for (Path[] io : new Path[][] {{csv, outCsv}, {parquet, outParquet}}) {
+      Run r = CommandLineTest.run("cluster", "-q", "--data", io[0].toString(), "--features",
+          "bmi,age,sbt_1,ompsq_2", "--k", "3", "--restarts", "5", "--out", io[1].toString());
+      assertThat(r.exitCode()).as(r.err()).isZero();
+    }
+    try (var files = Files.list(outCsv)) {
+      List<Path> csvs = files.filter(f -> f.toString().endsWith(".csv")).toList();
+      assertThat(csvs).isNotEmpty();
+      for (Path f : csvs) {
+        assertThat(Files.readString(outParquet.resolve(f.getFileName())))
+            .as(f.getFileName().toString()).isEqualTo(Files.readString(f));
+      }
+    }
+  }
+
+  @Test
+  void aTruncatedOrNestedParquetInputExitsTwoWithAMessage() throws IOException {
+    byte[] all = Files.readAllBytes(parquet);
+    Path cut = tmp.resolve("cut.parquet");
+    Files.write(cut, java.util.Arrays.copyOf(all, all.length - 100));
+    for (String verb : List.of("validate", "score")) {
+      Run r = verb.equals("validate") ? CommandLineTest.run(verb, "--data", cut.toString())
+          : CommandLineTest.run(verb, "--data", cut.toString(), "--out",
+              tmp.resolve("never.csv").toString());
+      assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+      assertThat(r.err()).contains("cut.parquet").doesNotContain("Exception").doesNotContain(
+          "\tat ");
+    }
+    assertThat(tmp.resolve("never.csv")).doesNotExist();
+  }
+}
