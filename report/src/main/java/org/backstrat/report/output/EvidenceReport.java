@@ -265,7 +265,8 @@ public final class EvidenceReport {
     for (org.backstrat.analysis.pipeline.OutcomeAssociation.Row r : o.rows()) {
       List<String> row = new ArrayList<>(List.of((r.stratum() + 1) + " " + v.label(r.stratum()),
           Integer.toString(r.people()), Integer.toString(r.events()), f(r.oddsRatio(), 2),
-          f(r.lower(), 2), f(r.upper(), 2), CsvTable.number(r.p())));
+          f(r.lower(), 2), f(r.upper(), 2),
+          Double.isNaN(r.p()) ? "–" : CsvTable.number(r.p())));
       if (pooled) {
         row.addAll(List.of(f(r.df(), 1), f(r.fractionMissingInformation(), 3)));
       }
