@@ -114,10 +114,24 @@ final class ParquetCodecs implements CompressionCodecFactory {
     return java.util.Arrays.copyOf(out, n);
   }
 
+  /**
+   * The largest uncompressed page accepted: a quarter of the heap, at most 512 MiB (writers
+   * make pages of about 1 MiB), so a damaged size never becomes an out-of-memory error.
+   */
+  static long maxPageBytes(long maxHeapBytes) {
+    return Math.min(512L << 20, maxHeapBytes / 4);
+  }
+
   static byte[] decompress(CompressionCodecName codec, byte[] in, int uncompressedSize)
       throws IOException {
     if (uncompressedSize < 0) {
       throw new IOException("a page claims a negative size");
+    }
+    long limit = maxPageBytes(Runtime.getRuntime().maxMemory());
+    if (uncompressedSize > limit) {
+      // damaged metadata (or a page no writer makes): refuse before allocating it
+      throw new IOException("a page claims " + uncompressedSize + " bytes uncompressed, more "
+          + "than the " + limit + " bytes this reader allows per page with this Java heap");
     }
     if (codec == CompressionCodecName.UNCOMPRESSED) {
       if (in.length != uncompressedSize) {

@@ -355,6 +355,20 @@ final class ParquetRows {
       this.file = file;
       this.meta = meta;
       this.position = meta.getStartingPos();
+      long fileBytes;
+      try {
+        fileBytes = ch.size();
+      } catch (IOException e) {
+        throw new BadInputException(file + ": cannot read the Parquet file: "
+            + TableReader.rootMessage(e));
+      }
+      // a damaged footer may place a chunk outside the file: never read or allocate past it
+      if (position < 0 || meta.getTotalSize() < 0
+          || meta.getTotalSize() > fileBytes - position) {
+        throw new BadInputException(file + ": cannot read the Parquet file (damaged or "
+            + "truncated?): column \"" + meta.getPath().toDotString() + "\" is said to lie "
+            + "outside the file's " + fileBytes + " bytes");
+      }
       this.end = position + meta.getTotalSize();
     }
 

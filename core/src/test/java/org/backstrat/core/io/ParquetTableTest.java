@@ -167,6 +167,43 @@ class ParquetTableTest {
   }
 
   @Test
+  void aFooterPlacingAColumnChunkBeyondTheFileIsRefusedBeforeAnythingIsAllocated()
+      throws Exception {
+    Path pq = twin(cohortResource("valid.csv"));
+    byte[] all = Files.readAllBytes(pq);
+    int len = java.nio.ByteBuffer.wrap(all, all.length - 8, 4)
+        .order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
+    int dataEnd = all.length - 8 - len;
+    org.apache.parquet.format.FileMetaData footer =
+        Util.readFileMetaData(new ByteArrayInputStream(all, dataEnd, len));
+    // damaged metadata: the first column chunk claims 1.5 GB, far past the file's end
+    footer.getRow_groups().get(0).getColumns().get(0).getMeta_data()
+        .setTotal_compressed_size(1_500_000_000L);
+    java.io.ByteArrayOutputStream f = new java.io.ByteArrayOutputStream();
+    f.write(all, 0, dataEnd);
+    java.io.ByteArrayOutputStream meta = new java.io.ByteArrayOutputStream();
+    Util.writeFileMetaData(footer, meta);
+    meta.writeTo(f);
+    f.write(java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+        .putInt(meta.size()).array());
+    f.write("PAR1".getBytes(StandardCharsets.US_ASCII));
+    Path bad = tmp.resolve("huge-chunk.parquet");
+    Files.write(bad, f.toByteArray());
+    assertThatThrownBy(() -> TableReader.read(bad)).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("huge-chunk.parquet").hasMessageContaining("outside the file");
+  }
+
+  @Test
+  void aPageClaimingMoreBytesThanTheHeapAllowsIsRefusedNotAllocated() {
+    long limit = ParquetCodecs.maxPageBytes(Runtime.getRuntime().maxMemory());
+    assertThat(limit).isPositive().isLessThanOrEqualTo(512L << 20);
+    assertThatThrownBy(() -> ParquetCodecs.decompress(CompressionCodecName.SNAPPY,
+        new byte[16], Integer.MAX_VALUE - 16)).isInstanceOf(IOException.class)
+        .hasMessageContaining("bytes uncompressed");
+    assertThat(ParquetCodecs.maxPageBytes(64L << 20)).isEqualTo(16L << 20);
+  }
+
+  @Test
   void damagedPagesAreRefusedWithAMessageNeverAnotherException() throws Exception {
     Path pq = twin(cohortResource("valid.csv"));
     byte[] all = Files.readAllBytes(pq);
