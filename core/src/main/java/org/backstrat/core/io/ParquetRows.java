@@ -145,12 +145,26 @@ final class ParquetRows {
     }
     ByteBuffer bytes = ByteBuffer.allocate((int) length);
     readFully(ch, bytes, size - 8 - length, file);
+    ParquetMetadata footer;
     try {
-      return new ParquetMetadataConverter().fromParquetMetadata(Util.readFileMetaData(
+      footer = new ParquetMetadataConverter().fromParquetMetadata(Util.readFileMetaData(
           new ByteArrayInputStream(bytes.array()), MAX_FOOTER_BYTES));
     } catch (IOException | RuntimeException e) {
       throw damaged(file, e);
     }
+    // a damaged footer may place a column chunk outside the file: never read or allocate past it
+    for (BlockMetaData block : footer.getBlocks()) {
+      for (ColumnChunkMetaData c : block.getColumns()) {
+        long start = c.getStartingPos();
+        long total = c.getTotalSize();
+        if (start < 0 || total < 0 || total > size - start) {
+          throw new BadInputException(file + ": cannot read the Parquet file (damaged or "
+              + "truncated?): column \"" + c.getPath().toDotString() + "\" is said to lie "
+              + "outside the file's " + size + " bytes");
+        }
+      }
+    }
+    return footer;
   }
 
   private static void readFully(FileChannel ch, ByteBuffer b, long at, String file)
@@ -355,20 +369,6 @@ final class ParquetRows {
       this.file = file;
       this.meta = meta;
       this.position = meta.getStartingPos();
-      long fileBytes;
-      try {
-        fileBytes = ch.size();
-      } catch (IOException e) {
-        throw new BadInputException(file + ": cannot read the Parquet file: "
-            + TableReader.rootMessage(e));
-      }
-      // a damaged footer may place a chunk outside the file: never read or allocate past it
-      if (position < 0 || meta.getTotalSize() < 0
-          || meta.getTotalSize() > fileBytes - position) {
-        throw new BadInputException(file + ": cannot read the Parquet file (damaged or "
-            + "truncated?): column \"" + meta.getPath().toDotString() + "\" is said to lie "
-            + "outside the file's " + fileBytes + " bytes");
-      }
       this.end = position + meta.getTotalSize();
     }
 
