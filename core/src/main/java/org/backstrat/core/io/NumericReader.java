@@ -777,8 +777,7 @@ public record NumericReader(HeaderRow header, double maxMagnitude, int threads) 
         break;
       }
       int i = 0;
-      if (pos == 0 && n >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB
-          && (buf[2] & 0xFF) == 0xBF) {
+      if (pos == 0 && RecordScanner.startsWithUtf8Bom(buf, n)) {
         i = 3;
       }
       for (; i < n; i++) {
@@ -824,8 +823,7 @@ public record NumericReader(HeaderRow header, double maxMagnitude, int threads) 
         break;
       }
       int i = 0;
-      if (pos == 0 && n >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB
-          && (buf[2] & 0xFF) == 0xBF) {
+      if (pos == 0 && RecordScanner.startsWithUtf8Bom(buf, n)) {
         i = 3;
       }
       for (; i < n; i++) {

@@ -142,8 +142,7 @@ final class RecordScanner implements CellSpans {
       throw new BadInputException(file + ": the file is UTF-16 encoded; expected UTF-8 (save "
           + "it as \"CSV UTF-8\")");
     }
-    if (len >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB
-        && (buf[2] & 0xFF) == 0xBF) {
+    if (startsWithUtf8Bom(buf, len)) {
       pos = 3;
     }
     skipBlankLines();
@@ -686,5 +685,11 @@ final class RecordScanner implements CellSpans {
       }
     } while (len < want && len < buf.length);
     return got;
+  }
+
+  /** True when the first {@code len} bytes of {@code buf} begin with the UTF-8 byte-order mark. */
+  static boolean startsWithUtf8Bom(byte[] buf, int len) {
+    return len >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB
+        && (buf[2] & 0xFF) == 0xBF;
   }
 }
