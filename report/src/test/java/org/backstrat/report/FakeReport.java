@@ -142,9 +142,9 @@ public final class FakeReport {
     List<String> classes = List.of(strata.get(0).displayName(), strata.get(1).displayName(), strata.get(2).displayName());
     List<ValidationResult> validation = List.of(
         new ValidationResult("all features", 0.89, 0.021, 0.874, 0.868, 5, 10, classes,
-            new long[][] {{2390, 150, 270}, {60, 4650, 260}, {210, 330, 5580}}),
+            new double[][] {{239.0, 15.0, 27.0}, {6.1, 464.8, 26.1}, {21.0, 33.2, 557.8}}),
         new ValidationResult("questionnaire only", 0.61, 0.034, 0.583, 0.571, 5, 10, classes,
-            new long[][] {{2050, 310, 450}, {420, 2480, 2070}, {940, 1850, 3330}}));
+            new double[][] {{205.3, 31.0, 44.7}, {42.0, 248.0, 207.0}, {94.0, 185.1, 332.9}}));
     int nt = 99;
     double[] t = new double[nt];
     double prev = 0.15;

@@ -222,20 +222,23 @@ final class ReportCharts {
     throw new IllegalArgumentException("variant " + v.name() + ": projection point in unknown stratum " + stratumId);
   }
 
-  /** Confusion matrix heatmap, coloured by row percentage, printing count and row %. */
+  /**
+   * Confusion matrix heatmap (mean of one repeat), coloured by row percentage, printing the mean
+   * count and row %.
+   */
   String confusionChart(ValidationResult r) {
-    long[][] m = r.confusion();
+    double[][] m = r.confusion();
     int n = m.length;
     double[][] share = new double[n][n];
     String[][] text = new String[n][n];
     for (int i = 0; i < n; i++) {
-      long total = 0;
-      for (long c : m[i]) {
+      double total = 0;
+      for (double c : m[i]) {
         total += c;
       }
       for (int j = 0; j < n; j++) {
         share[i][j] = total == 0 ? Double.NaN : 100.0 * m[i][j] / total;
-        text[i][j] = m[i][j] + "\n" + NumberText.fixed(share[i][j], 0) + "%";
+        text[i][j] = NumberText.fixed(m[i][j], 1) + "\n" + NumberText.fixed(share[i][j], 0) + "%";
       }
     }
     return new Heatmap(id("confusion-" + ReportTables.slug(r.model()).replace('_', '-')),

@@ -251,10 +251,10 @@ public final class ReportRenderer {
         blocks.add(table(tables, ReportTables.nameFor(v, "validation")));
         List<Figure> figs = new ArrayList<>();
         for (ValidationResult r : v.validation()) {
-          figs.add(new Figure(charts.confusionChart(r), "Pooled over " + r.folds() + " folds × " + r.repeats()
-              + " repeats, so every person is counted " + r.repeats() + " times (the mean "
-              + "matrix of one repeat is in the per-stratum table); rows are the strata from the "
-              + "clustering.",
+          figs.add(new Figure(charts.confusionChart(r), "Held-out predictions of " + r.folds()
+              + "-fold cross-validation, mean count of the " + r.repeats() + " repeats: each "
+              + "person is counted once, so a row sums to its stratum's size; rows are the strata "
+              + "from the clustering.",
               file(ReportTables.nameFor(v, "confusion_" + ReportTables.slug(r.model())))));
         }
         blocks.add(new FigureGrid(figs));

@@ -13,18 +13,21 @@ import java.util.List;
  * @param folds folds per repeat
  * @param repeats repeats
  * @param classLabels stratum names, in confusion-matrix order
- * @param confusion pooled confusion matrix [true][predicted], counts
+ * @param confusion mean confusion matrix of one repeat, [true][predicted]: the held-out
+ *     predictions of all repeats counted and divided by the number of repeats, so that each
+ *     person counts once, a row sums to its stratum's size and the total is the number of people
+ *     cross-validated (the sum over repeats would count everyone once per repeat)
  */
 public record ValidationResult(String model, double accuracyMean, double accuracySd, double balancedAccuracyMean,
                                double macroF1Mean, int folds, int repeats, List<String> classLabels,
-                               long[][] confusion) {
+                               double[][] confusion) {
   /** Checks the matrix shape and copies. */
   public ValidationResult {
     classLabels = List.copyOf(classLabels);
     if (confusion.length != classLabels.size()) {
       throw new IllegalArgumentException("validation " + model + ": confusion matrix rows differ from classes");
     }
-    long[][] c = new long[confusion.length][];
+    double[][] c = new double[confusion.length][];
     for (int i = 0; i < c.length; i++) {
       if (confusion[i].length != classLabels.size()) {
         throw new IllegalArgumentException("validation " + model + ": confusion matrix is not square");
@@ -35,8 +38,8 @@ public record ValidationResult(String model, double accuracyMean, double accurac
   }
 
   @Override
-  public long[][] confusion() {
-    long[][] c = new long[confusion.length][];
+  public double[][] confusion() {
+    double[][] c = new double[confusion.length][];
     for (int i = 0; i < c.length; i++) {
       c[i] = confusion[i].clone();
     }

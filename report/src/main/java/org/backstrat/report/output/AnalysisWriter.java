@@ -307,7 +307,9 @@ public final class AnalysisWriter {
     for (int c = 0; c < v.k(); c++) {
       labels.add(v.label(c));
     }
-    ArrayNode confusion = o.putArray("confusion");
+    // each person once per repeat: kept for recomputing pooled metrics, named so that nobody
+    // reads it as counts of people
+    ArrayNode confusion = o.putArray("confusion_summed_over_repeats");
     for (long[] row : cv.pooledConfusion()) {
       ArrayNode r = confusion.addArray();
       for (long x : row) {

@@ -255,7 +255,7 @@ public final class ReportAssembler {
                                              List<String> labels) {
     return new ValidationResult(model, cv.accuracyMean(), cv.accuracySd(),
         cv.balancedAccuracyMean(), cv.macroF1Mean(), cv.folds(), cv.repeats(), labels,
-        cv.pooledConfusion());
+        cv.meanConfusionPerRepeat());
   }
 
   private static List<Setting> settings(AnalysisConfig c, VariantAnalysis v) {
@@ -377,7 +377,11 @@ public final class ReportAssembler {
             : "chosen in every training fold by inner 5-fold cross-validation (smallest held-out "
                 + "multinomial deviance over 10^0 to 10^-4 in half decades)")
         + ", repeated stratified " + c.folds() + "-fold cross-validation with " + c.repeats()
-        + " repeats; scaling fitted inside each training fold. Ridge, not maximum likelihood: "
+        + " repeats; scaling fitted inside each training fold. Accuracy, balanced accuracy "
+        + "and macro-F1 are means over the folds of all repeats; per-stratum precision, recall "
+        + "and F1 use every held-out prediction of all repeats; the confusion matrices show the "
+        + "mean held-out count per repeat, so each person counts once and a row adds up to its "
+        + "stratum's size. Ridge, not maximum likelihood: "
         + "strata that are nearest-centre cells of the features are linearly separable, where "
         + "the maximum likelihood estimate does not exist; ridge always has a unique finite "
         + "optimum and λ chosen for held-out deviance keeps the probabilities calibrated. "

@@ -267,24 +267,28 @@ public final class ReportTables {
             num("folds", "Folds"), num("repeats", "Repeats")), rows);
   }
 
-  /** Pooled confusion matrix of one model: rows true, columns predicted. */
+  /**
+   * Mean confusion matrix of one repeat of one model: rows true, columns predicted; each person
+   * counts once, so a row sums to its stratum's size.
+   */
   public static ReportTable confusion(VariantReport v, ValidationResult r) {
     List<Column> cols = new ArrayList<>(List.of(txt("true_stratum", "True \\ predicted")));
     for (String label : r.classLabels()) {
       cols.add(num("predicted_" + slug(label), label));
     }
-    long[][] m = r.confusion();
+    double[][] m = r.confusion();
     List<List<Cell>> rows = new ArrayList<>();
     for (int i = 0; i < m.length; i++) {
       List<Cell> row = new ArrayList<>(List.of(Cell.text(r.classLabels().get(i))));
-      for (long c : m[i]) {
-        row.add(integer(c));
+      for (double c : m[i]) {
+        row.add(number(c, 1));
       }
       rows.add(row);
     }
-    return new ReportTable(nameFor(v, "confusion_" + slug(r.model())), "Pooled confusion matrix, " + r.model()
-        + ", variant " + v.name() + " (" + r.repeats() + " repeats: each person counted "
-        + r.repeats() + " times)", cols, rows);
+    return new ReportTable(nameFor(v, "confusion_" + slug(r.model())), "Confusion matrix, "
+        + r.model() + ", variant " + v.name() + ": held-out predictions, mean of the "
+        + r.repeats() + " repeats of " + r.folds() + "-fold cross-validation (each person "
+        + "counted once)", cols, rows);
   }
 
   /** Net benefit per threshold and model, long form, with band limits where given. */

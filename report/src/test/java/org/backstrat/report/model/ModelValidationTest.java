@@ -53,6 +53,6 @@ class ModelValidationTest {
   @Test
   void confusionMatrixMustBeSquareWithOneRowPerClass() {
     assertThatThrownBy(() -> new ValidationResult("m", 0, 0, 0, 0, 5, 1, List.of("a", "b"),
-        new long[][] {{1, 2}, {3}})).isInstanceOf(IllegalArgumentException.class);
+        new double[][] {{1, 2}, {3}})).isInstanceOf(IllegalArgumentException.class);
   }
 }
