@@ -2,6 +2,7 @@ package org.backstrat.analysis.evidence;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 import org.backstrat.cluster.data.FeatureMatrix;
 import org.backstrat.cluster.kmeans.Clusterer;
 import org.backstrat.cluster.kmeans.Restarts;
@@ -19,7 +20,10 @@ import org.backstrat.cluster.kmeans.Restarts;
  * {@code (1 + #{permuted ≥ observed}) / (1 + B)} (Phipson &amp; Smyth 2010).
  *
  * <p>Deterministic for a seed: permutation b uses the b-th of {@link Restarts#seeds}; the
- * clusterings run side by side and are combined in permutation order.
+ * clusterings run side by side and are combined in permutation order. Checked against a plain R
+ * trimmed k-means replaying the same permutations (test resources
+ * {@code reference/evidence/block_permutation_trimmed.R}, through the package-private
+ * {@code run} that takes the permutations).
  */
 public final class BlockPermutationTest {
   private BlockPermutationTest() {
@@ -68,6 +72,19 @@ public final class BlockPermutationTest {
    */
   public static Result run(FeatureMatrix scaled, int[][] domains, Clusterer clusterer, int k,
                            int permutations, long seed, int threads) {
+    long[] seeds = Restarts.seeds(seed, permutations);
+    int n = scaled.rows();
+    return run(scaled, domains, b -> orders(n, domains.length, seeds[b]), clusterer, k,
+        permutations, threads);
+  }
+
+  /**
+   * Runs the test on given permutations (so that a reference computed elsewhere can replay
+   * them): {@code orders.apply(b)[j]} is the order of people that permutation b gives domain j
+   * (row i of the permuted data takes domain j's columns from row {@code orders[j][i]}).
+   */
+  static Result run(FeatureMatrix scaled, int[][] domains, IntFunction<int[][]> orders,
+                    Clusterer clusterer, int k, int permutations, int threads) {
     boolean[] seen = new boolean[scaled.columns()];
     for (int[] d : domains) {
       for (int c : d) {
@@ -84,9 +101,8 @@ public final class BlockPermutationTest {
     }
     Clusterer serial = clusterer.toBuilder().threads(1).build();
     double observed = statistic(scaled, clusterer, k);
-    long[] seeds = Restarts.seeds(seed, permutations);
     List<Double> perm = Restarts.inOrder(permutations, threads,
-        b -> statistic(permute(scaled, domains, seeds[b]), serial, k));
+        b -> statistic(permute(scaled, domains, orders.apply(b)), serial, k));
     double[] values = new double[permutations];
     int atLeast = 0;
     for (int b = 0; b < permutations; b++) {
@@ -116,15 +132,32 @@ public final class BlockPermutationTest {
 
   /** The data with each domain's columns moved together to a random order of people. */
   static FeatureMatrix permute(FeatureMatrix scaled, int[][] domains, long seed) {
+    return permute(scaled, domains, orders(scaled.rows(), domains.length, seed));
+  }
+
+  /** One random order of n people per domain, drawn in domain order from one stream. */
+  static int[][] orders(int n, int domainCount, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    int[][] out = new int[domainCount][];
+    for (int j = 0; j < domainCount; j++) {
+      out[j] = Shuffle.permutation(n, r);
+    }
+    return out;
+  }
+
+  /** The data with domain j's columns taken from row {@code orders[j][i]} into row i. */
+  static FeatureMatrix permute(FeatureMatrix scaled, int[][] domains, int[][] orders) {
     int n = scaled.rows();
     int p = scaled.columns();
     double[] src = scaled.rowMajorView();
     double[] out = new double[n * p];
-    SplittableRandom r = new SplittableRandom(seed);
-    for (int[] d : domains) {
-      int[] order = Shuffle.permutation(n, r);
+    for (int j = 0; j < domains.length; j++) {
+      int[] order = orders[j];
+      if (order.length != n) {
+        throw new IllegalArgumentException("order of " + order.length + " people for " + n);
+      }
       for (int i = 0; i < n; i++) {
-        for (int c : d) {
+        for (int c : domains[j]) {
           out[i * p + c] = src[order[i] * p + c];
         }
       }
