@@ -312,11 +312,44 @@ public final class EvidenceReport {
           .append(" intercept ").append(f(cal.get(c).intercept(), 2)).append(", slope ")
           .append(f(cal.get(c).slope(), 2));
     }
-    out.add(Addition.figure("validation", false, svg, cap.append(".").toString(),
+    double[] slopes = cal.stream().mapToDouble(x -> x.slope()).toArray();
+    cap.append(". ").append(calibrationReading(slopes));
+    out.add(Addition.figure("validation", false, svg, cap.toString(),
         new TextTable("calibration", "Calibration of held-out probabilities, variant " + v.name(),
             List.of("stratum", "group", "mean_predicted", "observed", "intercept", "slope"),
             List.of("Stratum", "Group", "Mean predicted", "Observed", "Intercept", "Slope"),
             List.of(false, true, true, true, true, true), rows)));
+  }
+
+  /**
+   * What the calibration slopes say, in words: all above 1.2 (held-out probabilities too
+   * cautious, which a ridge penalty does by shrinking them), all below 0.8 (too extreme, the
+   * sign of overfitting), all within 0.8 to 1.2 (well calibrated), or mixed.
+   */
+  static String calibrationReading(double[] slopes) {
+    boolean high = true;
+    boolean low = true;
+    boolean near = true;
+    for (double s : slopes) {
+      high &= s > 1.2;
+      low &= s < 0.8;
+      near &= s >= 0.8 && s <= 1.2;
+    }
+    if (slopes.length == 0 || !(high || low || near)) {
+      return "The slopes differ between strata: some probabilities are too cautious, others too "
+          + "extreme; read each stratum's line.";
+    }
+    if (high) {
+      return "Every slope is above 1: the held-out probabilities are less extreme than the "
+          + "outcomes bear out (too cautious), as expected of the ridge penalty, which shrinks "
+          + "them towards the stratum shares.";
+    }
+    if (low) {
+      return "Every slope is below 1: the held-out probabilities are too extreme, the usual "
+          + "sign of overfitting.";
+    }
+    return "Every slope is within 0.8 to 1.2: the held-out probabilities are about as extreme "
+        + "as the outcomes bear out.";
   }
 
   /** The final model's odds ratios per SD with bootstrap intervals: forest plot and table. */
