@@ -19,11 +19,12 @@ writes byte-identical ONNX files and cards.
 Localiser: the slice sampled axis-aligned at 6.4 mm on a 48 x 48 grid (307 mm) centred on the
 image centre, percentile(1, 99) normalised; a U-Net gives six sigmoid heatmaps (T12/L1 .. L5/S1;
 Gaussians of sigma 1.25 px at the box centres) trained with peak-weighted BCE, with random
-scale (+-15 %: the spacing is declared, not known), shift (+-20 mm) and rotation (+-8 degrees).
+scale (+-15 %: the spacing is declared, not known), shift (+-40 mm) and rotation (+-12 degrees),
+40 epochs, U-Net widths 8, 16, 32, 64, 64 (the first real model, before the CV of
+imaging/training/real_cv_deeper: 10 epochs, widths 6-48, +-20 mm, +-8 degrees).
 Options for localiser experiments (defaults = the shipped model): --loc-channels (U-Net
 widths), --loc-shift-mm, --loc-rotate-deg (augmentation), --level-weight (a cross-entropy over
-the channels at each disc centre, level_loss). The pilots of issue 16 (BENCHMARKS.md) used them;
-none changed the shipped localiser.
+the channels at each disc centre, level_loss); the pilots of issue 16 (BENCHMARKS.md).
 Grader: 48 x 32 crops at 1.25 mm centred on a disc and turned so its long axis (perpendicular
 to the spine's course through the disc centres) is horizontal; a small CNN with softmax over
 grades 1..5, trained with class weights (inverse square root of frequency) plus an ordinal
@@ -52,9 +53,9 @@ LOC_SIZE = 48
 LOC_STEP = 6.4
 LOC_SIGMA = 1.25
 LOC_NAMES = ['t12l1', 'l1l2', 'l2l3', 'l3l4', 'l4l5', 'l5s1']
-LOC_CHANNELS = (6, 12, 24, 48)
-LOC_SHIFT_MM = 20.0   # random shift of the crop centre, each axis
-LOC_ROTATE_DEG = 8.0  # random rotation
+LOC_CHANNELS = (8, 16, 32, 64, 64)  # issue 16: one level deeper than the first (6, 12, 24, 48)
+LOC_SHIFT_MM = 40.0   # random shift of the crop centre, each axis
+LOC_ROTATE_DEG = 12.0  # random rotation
 LOC_SCALE = 0.15      # random scale of the grid step (the spacing is declared, not known)
 LOC_LEVEL_WEIGHT = 0.0  # weight of the level term: softmax over the channels at each disc centre
 LUMBAR = LOC_NAMES[1:]
@@ -626,6 +627,9 @@ def final(args):
         'metrics': localiser_metrics(cvres),
         'provenance': {'script': 'imaging/training/train_real.py final', 'seed': SEED,
                        'epochs': args.loc_epochs, 'channels': list(LOC_CHANNELS),
+                       'augmentation': {'shift_mm': LOC_SHIFT_MM, 'rotate_deg': LOC_ROTATE_DEG,
+                                        'scale': LOC_SCALE, 'gamma': [0.7, 1.4],
+                                        'contrast': [0.85, 1.15]},
                        'torch': torch.__version__, 'numpy': np.__version__},
     }
     loc_card.update(common)
@@ -663,7 +667,7 @@ def main():
     ap.add_argument('--out', default=None)
     ap.add_argument('--cv', default=None)
     ap.add_argument('--out-fixture', default=None)
-    ap.add_argument('--loc-epochs', type=int, default=10)
+    ap.add_argument('--loc-epochs', type=int, default=40)
     ap.add_argument('--grader-epochs', type=int, default=12)
     ap.add_argument('--limit', type=int, default=None)
     ap.add_argument('--loc-channels', default=None,
