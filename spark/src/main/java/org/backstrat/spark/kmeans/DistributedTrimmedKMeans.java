@@ -753,6 +753,10 @@ public final class DistributedTrimmedKMeans implements Serializable {
     RowBlock.State st = b.state();
     int d = b.d;
     int m = c.length / d;
+    if (st.seedD2 == null) {
+      st.seedD2 = new double[b.rows];
+      st.seedRun = 0;
+    }
     if (st.seedRun != runId || st.seedCount > m) {
       Arrays.fill(st.seedD2, Double.POSITIVE_INFINITY);
       st.seedCount = 0;

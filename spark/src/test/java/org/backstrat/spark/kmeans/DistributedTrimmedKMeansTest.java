@@ -167,6 +167,10 @@ class DistributedTrimmedKMeansTest {
     DistributedFit b = engine.fit(small, names(), 3);
     assertThat(b.objective()).isEqualTo(a.objective());
     assertThat(b.centers()).isDeepEqualTo(a.centers());
+    // k-means|| seeding over all rows (on request) reaches the same optimum
+    DistributedFit parallel = engine.withSeeding(5, 2.0).fit(small, names(), 3);
+    assertThat(Math.abs(parallel.objective() - a.objective()) / a.objective())
+        .isLessThanOrEqualTo(1e-6);
     FeatureMatrix local = collected(smallRaw);
     smallRaw.unpersist();
     small.unpersist();
