@@ -38,7 +38,8 @@ class ChromiumPhoneWidthTest {
         .withDefaults().score(cohort).cohort();
     org.backstrat.analysis.config.AnalysisConfig config =
         org.backstrat.analysis.config.AnalysisConfig.builder().restarts(4)
-            .stabilityResamples(0).gapReferences(0).k(3).repeats(1).dcaBootstrap(0).build();
+            .stabilityResamples(0).gapReferences(0).k(3).repeats(1).dcaBootstrap(0).permutations(19)
+            .build();
     Path out = tmp.resolve("real");
     ReportWriter.writeInto(org.backstrat.report.output.ReportAssembler.assemble(
         org.backstrat.analysis.pipeline.StratificationAnalysis.of(config).run(scored),
