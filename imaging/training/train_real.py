@@ -19,7 +19,12 @@ writes byte-identical ONNX files and cards.
 Localiser: the slice sampled axis-aligned at 6.4 mm on a 48 x 48 grid (307 mm) centred on the
 image centre, percentile(1, 99) normalised; a U-Net gives six sigmoid heatmaps (T12/L1 .. L5/S1;
 Gaussians of sigma 1.25 px at the box centres) trained with peak-weighted BCE, with random
-scale (+-15 %: the spacing is declared, not known), shift (+-20 mm) and rotation (+-8 degrees).
+scale (+-15 %: the spacing is declared, not known), shift (+-40 mm) and rotation (+-12 degrees),
+40 epochs, U-Net widths 8, 16, 32, 64, 64 (the first real model, before the CV of
+imaging/training/real_cv_deeper: 10 epochs, widths 6-48, +-20 mm, +-8 degrees).
+Options for localiser experiments (defaults = the shipped model): --loc-channels (U-Net
+widths), --loc-shift-mm, --loc-rotate-deg (augmentation), --level-weight (a cross-entropy over
+the channels at each disc centre, level_loss); the pilots of issue 16 (BENCHMARKS.md).
 Grader: 48 x 32 crops at 1.25 mm centred on a disc and turned so its long axis (perpendicular
 to the spine's course through the disc centres) is horizontal; a small CNN with softmax over
 grades 1..5, trained with class weights (inverse square root of frequency) plus an ordinal
@@ -48,7 +53,11 @@ LOC_SIZE = 48
 LOC_STEP = 6.4
 LOC_SIGMA = 1.25
 LOC_NAMES = ['t12l1', 'l1l2', 'l2l3', 'l3l4', 'l4l5', 'l5s1']
-LOC_CHANNELS = (6, 12, 24, 48)
+LOC_CHANNELS = (8, 16, 32, 64, 64)  # issue 16: one level deeper than the first (6, 12, 24, 48)
+LOC_SHIFT_MM = 40.0   # random shift of the crop centre, each axis
+LOC_ROTATE_DEG = 12.0  # random rotation
+LOC_SCALE = 0.15      # random scale of the grid step (the spacing is declared, not known)
+LOC_LEVEL_WEIGHT = 0.0  # weight of the level term: softmax over the channels at each disc centre
 LUMBAR = LOC_NAMES[1:]
 MIN_CONFIDENCE = 0.3  # DiscLocaliser's default
 GR_W, GR_H, GR_STEP = 48, 32, 1.25
@@ -79,9 +88,10 @@ def loc_example(item, rng):
     if rng is None:
         centre, angle, step = c0, 0.0, LOC_STEP
     else:
-        centre = (c0[0] + rng.uniform(-20, 20), c0[1] + rng.uniform(-20, 20))
-        angle = rng.uniform(-8, 8)
-        step = LOC_STEP * rng.uniform(0.85, 1.15)
+        centre = (c0[0] + rng.uniform(-LOC_SHIFT_MM, LOC_SHIFT_MM),
+                  c0[1] + rng.uniform(-LOC_SHIFT_MM, LOC_SHIFT_MM))
+        angle = rng.uniform(-LOC_ROTATE_DEG, LOC_ROTATE_DEG)
+        step = LOC_STEP * rng.uniform(1 - LOC_SCALE, 1 + LOC_SCALE)
     x = rd.normalise(rd.sample(img, centre, angle, LOC_SIZE, LOC_SIZE, step))
     r, c = np.mgrid[0:LOC_SIZE, 0:LOC_SIZE]
     h = np.zeros((len(LOC_NAMES), LOC_SIZE, LOC_SIZE), np.float32)
@@ -91,6 +101,19 @@ def loc_example(item, rng):
                                 step)
             h[k] = np.exp(-((c - px) ** 2 + (r - py) ** 2) / (2 * LOC_SIGMA ** 2))
     return x, h
+
+
+def level_loss(logits, target):
+    """Which level a disc is: cross-entropy of the softmax over the channels' logits at each
+    disc centre in the crop (the target's pixel nearest the box centre), so that a channel
+    learns to stay low on its neighbours' discs, not only to be high on its own."""
+    flat = target.flatten(2)
+    peak, where = flat.max(2)  # per example and channel: the target's highest pixel
+    n, k = torch.nonzero(peak > 0.6, as_tuple=True)
+    if len(n) == 0:
+        return logits.sum() * 0.0
+    at = logits.flatten(2)[n, :, where[n, k]]  # [discs, channels]
+    return nn.functional.cross_entropy(at, k)
 
 
 def train_localiser(items, rng, epochs, batch=16):
@@ -117,6 +140,8 @@ def train_localiser(items, rng, epochs, batch=16):
             logits = net(torch.from_numpy(xb))
             loss = nn.functional.binary_cross_entropy_with_logits(
                 logits, target, weight=1.0 + 20.0 * target)
+            if LOC_LEVEL_WEIGHT > 0:
+                loss = loss + LOC_LEVEL_WEIGHT * level_loss(logits, target)
             loss.backward()
             opt.step()
             sched.step()
@@ -602,6 +627,9 @@ def final(args):
         'metrics': localiser_metrics(cvres),
         'provenance': {'script': 'imaging/training/train_real.py final', 'seed': SEED,
                        'epochs': args.loc_epochs, 'channels': list(LOC_CHANNELS),
+                       'augmentation': {'shift_mm': LOC_SHIFT_MM, 'rotate_deg': LOC_ROTATE_DEG,
+                                        'scale': LOC_SCALE, 'gamma': [0.7, 1.4],
+                                        'contrast': [0.85, 1.15]},
                        'torch': torch.__version__, 'numpy': np.__version__},
     }
     loc_card.update(common)
@@ -639,10 +667,24 @@ def main():
     ap.add_argument('--out', default=None)
     ap.add_argument('--cv', default=None)
     ap.add_argument('--out-fixture', default=None)
-    ap.add_argument('--loc-epochs', type=int, default=10)
+    ap.add_argument('--loc-epochs', type=int, default=40)
     ap.add_argument('--grader-epochs', type=int, default=12)
     ap.add_argument('--limit', type=int, default=None)
+    ap.add_argument('--loc-channels', default=None,
+                    help='localiser U-Net widths, e.g. 8,16,32,64,64 (default: LOC_CHANNELS)')
+    ap.add_argument('--loc-shift-mm', type=float, default=None)
+    ap.add_argument('--loc-rotate-deg', type=float, default=None)
+    ap.add_argument('--level-weight', type=float, default=None)
     args = ap.parse_args()
+    global LOC_CHANNELS, LOC_SHIFT_MM, LOC_ROTATE_DEG, LOC_LEVEL_WEIGHT
+    if args.loc_channels:
+        LOC_CHANNELS = tuple(int(c) for c in args.loc_channels.split(','))
+    if args.loc_shift_mm is not None:
+        LOC_SHIFT_MM = args.loc_shift_mm
+    if args.loc_rotate_deg is not None:
+        LOC_ROTATE_DEG = args.loc_rotate_deg
+    if args.level_weight is not None:
+        LOC_LEVEL_WEIGHT = args.level_weight
     if args.out_fixture is None:
         args.out_fixture = args.out
     if args.part in ('localiser', 'grader'):

@@ -39,7 +39,8 @@ class AssignCommandTest {
     cohort = tmp.resolve("c.csv");
     Path config = tmp.resolve("quick.json");
     Files.writeString(config, "{\"restarts\": 5, \"stability_resamples\": 5, "
-        + "\"gap_references\": 3, \"k_max\": 4, \"repeats\": 2, \"dca_bootstrap\": 20}");
+        + "\"gap_references\": 3, \"k_max\": 4, \"repeats\": 2, \"dca_bootstrap\": 20, "
+        + "\"permutations\": 0}");
     Run synth = CommandLineTest.run("synth", "--n", "400", "--seed", "3", "--out",
         cohort.toString());
     assertThat(synth.exitCode()).as(synth.err()).isZero();

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,8 +12,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Issue 14's "done when" on the demo's outputs: every piece of evidence (separation counted,
@@ -29,21 +25,13 @@ class DemoEvidenceOutputsTest {
 
   private static final List<String> VARIANTS = List.of("sbt", "ompsq");
 
-  @TempDir
-  static Path tmp;
-
   static Path out;
   static JsonNode summary;
   static String html;
 
   @BeforeAll
   static void runDemo() throws Exception {
-    out = tmp.resolve("demo");
-    CommandLine cl = Main.commandLine();
-    StringWriter err = new StringWriter();
-    cl.setErr(new PrintWriter(err, true));
-    cl.setOut(new PrintWriter(new StringWriter(), true));
-    assertThat(cl.execute("demo", "--out", out.toString(), "--quiet")).as(err.toString()).isZero();
+    out = SharedDemo.output();
     summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
     // the report's text with its entities undone, so sentences compare as written
     html = Files.readString(out.resolve("report.html")).replace("&#39;", "'")

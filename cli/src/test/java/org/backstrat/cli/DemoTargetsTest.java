@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,8 +15,6 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The analysis issue's targets on the default synthetic cohort (the one `demo` analyses):
@@ -35,22 +31,13 @@ import picocli.CommandLine;
 @Tag("slow")
 class DemoTargetsTest {
 
-  @TempDir
-  static Path tmp;
-
   static JsonNode summary;
   static Map<String, String> truth = new HashMap<>();
   static List<CSVRecord> assignments;
 
   @BeforeAll
   static void runDemo() throws Exception {
-    Path out = tmp.resolve("demo");
-    CommandLine cl = Main.commandLine();
-    StringWriter err = new StringWriter();
-    cl.setErr(new PrintWriter(err, true));
-    cl.setOut(new PrintWriter(new StringWriter(), true));
-    int code = cl.execute("demo", "--out", out.toString(), "--quiet");
-    assertThat(code).as(err.toString()).isZero();
+    Path out = SharedDemo.output();
     summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
     CSVFormat header = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
     try (var r = Files.newBufferedReader(out.resolve("cohort.csv"))) {

@@ -83,7 +83,8 @@ class ImagingChainTest {
     run("validate", "--data", cohort.toString(), "-q");
     Path config = tmp.resolve("quick.json");
     Files.writeString(config, "{\"k\": 2, \"restarts\": 5, \"stability_resamples\": 5, "
-        + "\"gap_references\": 3, \"repeats\": 2, \"folds\": 3, \"dca_bootstrap\": 10}");
+        + "\"gap_references\": 3, \"repeats\": 2, \"folds\": 3, \"dca_bootstrap\": 10, "
+        + "\"permutations\": 0}");
     Path out = tmp.resolve("out");
     run("analyze", "--data", cohort.toString(), "--config", config.toString(), "--out",
         out.toString(), "-q");

@@ -158,7 +158,8 @@ class ImportMappingCommandTest {
 
     Path config = tmp.resolve("quick.json");
     Files.writeString(config, "{\"k\": 3, \"restarts\": 4, \"stability_resamples\": 0, "
-        + "\"gap_references\": 0, \"repeats\": 1, \"dca_bootstrap\": 0}");
+        + "\"gap_references\": 0, \"repeats\": 1, \"dca_bootstrap\": 0, "
+        + "\"permutations\": 0}");
     Path results = tmp.resolve("results");
     Run analyze = CommandLineTest.run("analyze", "--data", xlsx.toString(), "--mapping", m,
         "--config", config.toString(), "--out", results.toString());

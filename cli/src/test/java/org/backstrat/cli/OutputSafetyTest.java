@@ -110,7 +110,8 @@ class OutputSafetyTest {
     assertThat(synth.exitCode()).as(synth.err()).isZero();
     config = shared.resolve("quick.json");
     Files.writeString(config, "{\"restarts\": 2, \"stability_resamples\": 2, "
-        + "\"gap_references\": 2, \"k_max\": 3, \"repeats\": 1, \"dca_bootstrap\": 0}");
+        + "\"gap_references\": 2, \"k_max\": 3, \"repeats\": 1, \"dca_bootstrap\": 0, "
+        + "\"permutations\": 0}");
     spec = shared.resolve("spec.json");
     try (var s = org.backstrat.core.synth.CohortSynthesizer.class.getResourceAsStream(
         "default-spec.json")) {

@@ -43,7 +43,8 @@ class ParquetTwinTest {
         .map(CohortWriter::parquetType).orElse(null));
     config = tmp.resolve("quick.json");
     Files.writeString(config, "{\"restarts\": 5, \"stability_resamples\": 5, "
-        + "\"gap_references\": 3, \"k_max\": 4, \"repeats\": 2, \"dca_bootstrap\": 20}");
+        + "\"gap_references\": 3, \"k_max\": 4, \"repeats\": 2, \"dca_bootstrap\": 20, "
+        + "\"permutations\": 0}");
   }
 
   private static void sameCells(Path a, Path b) {

@@ -56,7 +56,8 @@ class ReproducibleOutputTest {
     Path cohort = tmp.resolve("c.csv");
     Path config = tmp.resolve("quick.json");
     Files.writeString(config, "{\"restarts\": 5, \"stability_resamples\": 5, "
-        + "\"gap_references\": 3, \"k_max\": 4, \"repeats\": 2, \"dca_bootstrap\": 20}");
+        + "\"gap_references\": 3, \"k_max\": 4, \"repeats\": 2, \"dca_bootstrap\": 20, "
+        + "\"permutations\": 19}");
     Map<String, String> env = Map.of("SOURCE_DATE_EPOCH", "1764288000");
     int synth = runJava(env, tmp.resolve("synth.log"), "synth", "--n", "400", "--seed", "3",
         "--out", cohort.toString());

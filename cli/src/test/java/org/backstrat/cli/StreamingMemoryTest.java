@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * OutOfMemoryError under -Xmx512m): here 300,000 rows of 39 columns (about 91 MB as doubles,
  * 40 MB as text) are validated and scored by a JVM limited to 64 MB of heap.
  */
+@Tag("slow") // child JVMs on 300,000-row tables: an end-to-end class, run by -Pall-tests and CI
 class StreamingMemoryTest {
   @TempDir
   static Path tmp;

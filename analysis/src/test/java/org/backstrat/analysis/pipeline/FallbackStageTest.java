@@ -21,10 +21,13 @@ import org.junit.jupiter.api.Test;
  */
 class FallbackStageTest {
   static Cohort scored;
+  /** One analysis on one thread, shared by the tests (each used to run its own). */
+  static StratificationResult oneThread;
 
   @BeforeAll
   static void cohort() throws Exception {
     scored = StratificationAnalysisTest.scoredSynthetic(500, 5);
+    oneThread = StratificationAnalysis.of(config()).withThreads(1).run(scored);
   }
 
   private static AnalysisConfig config() {
@@ -33,7 +36,7 @@ class FallbackStageTest {
 
   @Test
   void eachVariantGetsAFallbackWithoutItsImagingFeatures() {
-    StratificationResult r = StratificationAnalysis.of(config()).run(scored);
+    StratificationResult r = oneThread;
     for (VariantAnalysis v : r.variants()) {
       FallbackModel f = v.fallbackFit().model().orElseThrow();
       List<String> expected = v.features().columns().stream()
@@ -56,7 +59,7 @@ class FallbackStageTest {
 
   @Test
   void theStoredCoefficientsAreTheRidgeFitOnTheZScoredKeptPeople() {
-    VariantAnalysis v = StratificationAnalysis.of(config()).run(scored).variants().get(0);
+    VariantAnalysis v = oneThread.variants().get(0);
     FallbackModel f = v.fallbackFit().model().orElseThrow();
     int[] cols = v.input().columnsOf(f.featureNames());
     double[][] enc = v.features().matrix();
@@ -106,8 +109,7 @@ class FallbackStageTest {
 
   @Test
   void theFallbackIsTheSameWhateverTheThreadCount() {
-    FallbackModel one = StratificationAnalysis.of(config()).withThreads(1).run(scored)
-        .variants().get(1).fallbackFit().model().orElseThrow();
+    FallbackModel one = oneThread.variants().get(1).fallbackFit().model().orElseThrow();
     FallbackModel three = StratificationAnalysis.of(config()).withThreads(3).run(scored)
         .variants().get(1).fallbackFit().model().orElseThrow();
     assertThat(three).isEqualTo(one);

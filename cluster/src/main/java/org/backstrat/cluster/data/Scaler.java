@@ -143,13 +143,21 @@ public record Scaler(ScaleMethod method, List<String> features, double[] center,
     return features.size();
   }
 
-  /** Transforms a whole matrix (names are kept); the input is not modified. */
+  /**
+   * Transforms a whole matrix (names are kept); the input is not modified. The identity (every
+   * centre +0 and every multiplier 1, as {@code --scale none} gives) returns {@code raw} itself:
+   * {@code (x - 0) * 1 == x} bit for bit, and a matrix is never written to, so the copy of a
+   * large table would only cost time and memory.
+   */
   public FeatureMatrix transform(FeatureMatrix raw) {
     int d = checkDimension(raw.columns());
+    double[] mul = multipliers();
+    if (isIdentity(mul)) {
+      return raw;
+    }
     int n = raw.rows();
     double[] src = raw.rowMajorView();
     double[] out = new double[src.length];
-    double[] mul = multipliers();
     for (int i = 0, p = 0; i < n; i++) {
       for (int j = 0; j < d; j++, p++) {
         out[p] = (src[p] - center[j]) * mul[j];
@@ -214,6 +222,16 @@ public record Scaler(ScaleMethod method, List<String> features, double[] center,
   public String toString() {
     return "Scaler[" + method + ", " + features + ", center=" + Arrays.toString(center)
         + ", scale=" + Arrays.toString(scale) + ", weights=" + Arrays.toString(weights) + "]";
+  }
+
+  /** Whether every centre is +0 (not -0: x - (-0) turns -0 into +0) and every multiplier 1. */
+  private boolean isIdentity(double[] mul) {
+    for (int j = 0; j < mul.length; j++) {
+      if (Double.doubleToRawLongBits(center[j]) != 0 || mul[j] != 1.0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private double[] multipliers() {

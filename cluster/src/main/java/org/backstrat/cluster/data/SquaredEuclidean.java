@@ -46,4 +46,32 @@ public final class SquaredEuclidean {
     }
     return s;
   }
+
+  /**
+   * The nearest of the {@code k} centres {@code c} (row-major, d columns) to the row of {@code x}
+   * at offset {@code p}, lowest index on ties: the assignment kernel of every k-means engine here
+   * (single machine and distributed), so that they label and measure rows identically. Returns
+   * the centre's index; {@code out[0]} receives its squared distance and {@code out[1]} the
+   * second smallest (infinite when k = 1). {@code indexOrder} selects {@link #inIndexOrder}
+   * over {@link #between}.
+   */
+  public static int nearest(double[] x, int p, double[] c, int k, int d, boolean indexOrder,
+                            double[] out) {
+    double best = Double.POSITIVE_INFINITY;
+    double second = Double.POSITIVE_INFINITY;
+    int a = 0;
+    for (int j = 0; j < k; j++) {
+      double v = indexOrder ? inIndexOrder(x, p, c, j * d, d) : between(x, p, c, j * d, d);
+      if (v < best) {
+        second = best;
+        best = v;
+        a = j;
+      } else if (v < second) {
+        second = v;
+      }
+    }
+    out[0] = best;
+    out[1] = second;
+    return a;
+  }
 }

@@ -1,15 +1,10 @@
 package org.backstrat.cluster.job;
 
-import org.backstrat.core.cohort.CohortWriter;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,33 +77,13 @@ public final class ClusterJob {
     KSelection selection = selector.select(raw, scaler, clusterer, progress);
     long t2 = System.nanoTime();
     AtomicOutput.write(target, dir -> {
-      writeAssignments(dir.resolve("assignments.csv"), table, selection.chosenModel().fit());
+      AssignmentsCsv.write(dir.resolve("assignments.csv"), table.ids(),
+          selection.chosenModel().fit(), request.threads());
       writeJson(dir.resolve("clustering.json"), request, table, selection, clusterer);
     });
     long t3 = System.nanoTime();
     return new ClusterJobResult(request.output(), table, selection, t1 - t0, t2 - t1, t3 - t2);
   }
-
-  private static void writeAssignments(Path file, NumericTable table, ClusterFit fit)
-      throws IOException {
-    List<String> ids = table.ids();
-    try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file),
-        StandardCharsets.UTF_8), 1 << 20)) {
-      w.write(ids == null ? "row,cluster,outlier,distance\n" : "row,id,cluster,outlier,distance\n");
-      StringBuilder sb = new StringBuilder(64);
-      for (int i = 0; i < fit.rows(); i++) {
-        sb.setLength(0);
-        sb.append(i + 1).append(',');
-        if (ids != null) {
-          sb.append(CohortWriter.quote(ids.get(i))).append(',');
-        }
-        sb.append(fit.label(i) + 1).append(',').append(fit.outlier(i)).append(',')
-            .append(fit.distance(i)).append('\n');
-        w.append(sb);
-      }
-    }
-  }
-
 
   // ---- clustering.json -----------------------------------------------------------------------
 

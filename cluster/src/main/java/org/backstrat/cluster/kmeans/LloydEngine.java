@@ -1,7 +1,6 @@
 package org.backstrat.cluster.kmeans;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
 import org.backstrat.cluster.data.SquaredEuclidean;
 
 /**
@@ -31,12 +30,6 @@ final class LloydEngine {
    * changes the objective by O(1/n), and the extra pass over the data is not worth it.
    */
   static final int TRANSFER_MAX_ROWS = 100_000;
-  /**
-   * Above this many rows, k-means++ seeding runs on a uniform random sample of this size (drawn
-   * with the restart's own random stream), which saves k passes over the data per restart; Lloyd
-   * steps on all rows follow.
-   */
-  static final int SEED_SAMPLE_ROWS = 50_000;
   /** From this many rows on, the trim threshold is bracketed by a sample before selection. */
   static final int SAMPLED_SELECTION_ROWS = 65_536;
   /** Cap on the passes over the data within one round of transfers. */
@@ -108,7 +101,7 @@ final class LloydEngine {
    * blocks of {@code rb}, with the same result on any number of threads.
    */
   Restart run(long seed, int steps, Workspace ws, RowBlocks rb) {
-    return iterate(seedCenters(new SplittableRandom(seed), ws), steps, ws, rb);
+    return iterate(seedCenters(seed, ws), steps, ws, rb);
   }
 
   /**
@@ -205,22 +198,18 @@ final class LloydEngine {
     return combine(ws, rb.blocks(), new double[k * d], new int[k]);
   }
 
-  private double[] seedCenters(SplittableRandom rng, Workspace ws) {
-    if (n <= SEED_SAMPLE_ROWS) {
-      return Seeding.kMeansPlusPlus(x, n, d, k, trimCount, rng, ws.d2, ws.scratch);
+  private double[] seedCenters(long seed, Workspace ws) {
+    SampledSeeding seeding = SampledSeeding.start(seed, n);
+    if (!seeding.sampled()) {
+      return seeding.centresFromAll(x, d, k, trimCount, ws.d2, ws.scratch);
     }
-    int m = SEED_SAMPLE_ROWS;
-    double[] sample = new double[m * d];
-    for (int r = 0; r < m; r++) {
-      System.arraycopy(x, rng.nextInt(n) * d, sample, r * d, d);
+    int[] rows = seeding.rows();
+    double[] sample = new double[rows.length * d];
+    for (int r = 0; r < rows.length; r++) {
+      System.arraycopy(x, rows[r] * d, sample, r * d, d);
     }
-    int sampleTrim = (int) Math.floor((double) trimCount / n * m);
-    if (Clusterer.distinctRowsUpTo(
-        org.backstrat.cluster.data.FeatureMatrix.wrap(m, d, sample,
-            org.backstrat.cluster.data.FeatureMatrix.defaultNames(d)), k) < k) {
-      return Seeding.kMeansPlusPlus(x, n, d, k, trimCount, rng, ws.d2, ws.scratch);
-    }
-    return Seeding.kMeansPlusPlus(sample, m, d, k, sampleTrim, rng, new double[m], new double[m]);
+    double[] c = seeding.centres(sample, d, k, trimCount);
+    return c != null ? c : seeding.centresFromAll(x, d, k, trimCount, ws.d2, ws.scratch);
   }
 
   // ---- assignment ------------------------------------------------------------------------
@@ -282,24 +271,13 @@ final class LloydEngine {
     int so = clearBlock(ws, b);
     int co = b * k;
     double obj = 0;
+    double[] near = new double[2];
     for (int i = from, p = from * d; i < to; i++, p += d) {
-      double best = Double.POSITIVE_INFINITY;
-      double second = Double.POSITIVE_INFINITY;
-      int a = 0;
-      for (int j = 0; j < k; j++) {
-        double v = indexOrder ? SquaredEuclidean.inIndexOrder(x, p, c, j * d, d)
-            : SquaredEuclidean.between(x, p, c, j * d, d);
-        if (v < best) {
-          second = best;
-          best = v;
-          a = j;
-        } else if (v < second) {
-          second = v;
-        }
-      }
+      int a = SquaredEuclidean.nearest(x, p, c, k, d, indexOrder, near);
+      double best = near[0];
       label[i] = a;
       d2[i] = best;
-      lower[i] = Math.sqrt(second);
+      lower[i] = Math.sqrt(near[1]);
       obj += best;
       if (!trimmed[i]) {
         addRow(sums, so + a * d, p);

@@ -222,6 +222,46 @@ class NumericTableReaderTest {
   }
 
   @Test
+  void blankAndWhitespaceLinesAndCrlfCountTheSameInTheWordAtATimeLineCount()
+      throws IOException {
+    // blank lines (runs of LF of every length, so some fall across 8-byte words), lines of
+    // spaces and tabs, CRLF line ends and non-ASCII text between numeric rows: the parallel
+    // line count (eight bytes at a time) must find the same rows and line numbers as the
+    // sequential one
+    StringBuilder sb = new StringBuilder("\uFEFFa,b,c\n");
+    java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+    int rows = 0;
+    int line = 2;
+    for (int i = 0; i < 200_000; i++) {
+      int kind = r.nextInt(40);
+      if (kind == 0) {
+        int blanks = 1 + r.nextInt(9);
+        sb.append("\n".repeat(blanks));
+        line += blanks;
+      } else if (kind == 1) {
+        sb.append(r.nextBoolean() ? "  \t \n" : " \r\n");
+        line++;
+      } else {
+        sb.append(r.nextInt(100_000) / 8.0).append(',').append(-r.nextInt(50)).append(',')
+            .append(i).append(kind == 2 ? "\r\n" : "\n");
+        rows++;
+        line++;
+      }
+    }
+    Path p = write("blanks.csv", sb.toString());
+    NumericTable one = NumericTableReader.withDefaults().withThreads(1).read(p, List.of());
+    NumericTable four = NumericTableReader.withDefaults().withThreads(4).read(p, List.of());
+    assertThat(four.data().rows()).isEqualTo(rows);
+    assertThat(four.data().rowMajorView()).isEqualTo(one.data().rowMajorView());
+    Path bad = write("blanks_bad.csv", sb.append("1,é,3\n").toString());
+    for (int threads : new int[] {1, 4}) {
+      assertThatThrownBy(() -> NumericTableReader.withDefaults().withThreads(threads)
+          .read(bad, List.of("a", "b", "c"))).isInstanceOf(BadInputException.class)
+          .hasMessageContaining("row " + line);
+    }
+  }
+
+  @Test
   void quotedLineBreaksSplitAcrossReadRangesGiveTheSameRowsForAnyThreadCount()
       throws IOException {
     StringBuilder sb = new StringBuilder("id,note,x,y\n");

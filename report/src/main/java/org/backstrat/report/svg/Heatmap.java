@@ -21,6 +21,7 @@ import java.util.List;
 public record Heatmap(String id, String title, String rowTitle, String columnTitle, List<String> rowLabels,
                       List<String> columnLabels, double[][] values, String[][] cellText,
                       ColourScale scale, String legendTitle) {
+  private static final double LEGEND_WIDTH = 220;
 
   /** Checks shapes and copies the data. */
   public Heatmap {
@@ -85,7 +86,9 @@ public record Heatmap(String id, String title, String rowTitle, String columnTit
     boolean rotate = colLabelWidth > cellW - 6;
     double labelBand = rotate ? colLabelWidth * 0.71 + 16 : 22;
     double gridBottom = top + rows * cellH;
-    double width = Math.max(left + cols * cellW + 24, 360);
+    double width = Math.max(Math.max(left + cols * cellW + 24, 360),
+        Math.max(24 + ChartFrame.textWidth(title, ChartFrame.TITLE_SIZE),
+            left + Math.max(LEGEND_WIDTH, ChartFrame.textWidth(legendTitle, ChartFrame.TICK_SIZE)) + 24));
     double legendTop = gridBottom + labelBand + 52;
     double height = legendTop + 40;
 
@@ -124,7 +127,7 @@ public record Heatmap(String id, String title, String rowTitle, String columnTit
   }
 
   private void drawLegend(SvgCanvas svg, double x, double y) {
-    double w = 220;
+    double w = LEGEND_WIDTH;
     String[] stops = new String[11];
     for (int i = 0; i < stops.length; i++) {
       stops[i] = scale.colour(scale.min() + (scale.max() - scale.min()) * i / (stops.length - 1));

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.backstrat.report.html.ReportWriter;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * wide tables scroll inside their own box), and a screenshot is taken for a person to look at.
  * The page itself has no script; a wrapper page holding it in the frame measures it.
  */
+@Tag("slow") // headless Chromium, twice: an end-to-end class, run by -Pall-tests and CI
 class ChromiumPhoneWidthTest {
   private static final Path CHROMIUM = Path.of(System.getProperty("backstrat.chromium",
       "/usr/bin/chromium"));
@@ -38,7 +40,8 @@ class ChromiumPhoneWidthTest {
         .withDefaults().score(cohort).cohort();
     org.backstrat.analysis.config.AnalysisConfig config =
         org.backstrat.analysis.config.AnalysisConfig.builder().restarts(4)
-            .stabilityResamples(0).gapReferences(0).k(3).repeats(1).dcaBootstrap(0).build();
+            .stabilityResamples(0).gapReferences(0).k(3).repeats(1).dcaBootstrap(0).permutations(19)
+            .build();
     Path out = tmp.resolve("real");
     ReportWriter.writeInto(org.backstrat.report.output.ReportAssembler.assemble(
         org.backstrat.analysis.pipeline.StratificationAnalysis.of(config).run(scored),

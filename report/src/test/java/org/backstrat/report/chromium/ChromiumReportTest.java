@@ -47,7 +47,7 @@ class ChromiumReportTest {
         .score(cohort).cohort();
     org.backstrat.analysis.config.AnalysisConfig config =
         org.backstrat.analysis.config.AnalysisConfig.builder().restarts(5).stabilityResamples(5)
-            .gapReferences(3).kRange(2, 4).repeats(2).dcaBootstrap(20).build();
+            .gapReferences(3).kRange(2, 4).repeats(2).dcaBootstrap(20).permutations(19).build();
     org.backstrat.analysis.pipeline.StratificationResult result =
         org.backstrat.analysis.pipeline.StratificationAnalysis.of(config).run(scored);
     Path out = tmp.resolve("real");

@@ -29,7 +29,7 @@ class AnalyzeJobTest {
     Path data = tmp.resolve("cohort.csv");
     CohortSynthesizer.withDefaults().write(data, 300, 5, false);
     AnalysisConfig quick = AnalysisConfig.builder().restarts(4).stabilityResamples(4)
-        .gapReferences(2).kRange(2, 4).repeats(2).dcaBootstrap(10).build();
+        .gapReferences(2).kRange(2, 4).repeats(2).dcaBootstrap(10).permutations(19).build();
     Path out = tmp.resolve("results");
     AnalyzeJobResult r = AnalyzeJob.run(new AnalyzeRequest(data, out, quick, false),
         Progress.NONE);
@@ -88,7 +88,7 @@ class AnalyzeJobTest {
     lines.set(7, String.join(",", row));
     Files.write(data, lines);
     AnalysisConfig impute = AnalysisConfig.builder().missing("impute").k(3).restarts(4)
-        .stabilityResamples(0).gapReferences(0).repeats(1).dcaBootstrap(0).build();
+        .stabilityResamples(0).gapReferences(0).repeats(1).dcaBootstrap(0).permutations(0).build();
     Path out = tmp.resolve("imputed");
     AnalyzeJobResult r = AnalyzeJob.run(new AnalyzeRequest(data, out, impute, false),
         Progress.NONE);
@@ -112,7 +112,7 @@ class AnalyzeJobTest {
     }
     Files.write(data, lines);
     AnalysisConfig quick = AnalysisConfig.builder().k(3).restarts(4).stabilityResamples(0)
-        .gapReferences(0).repeats(1).dcaBootstrap(0).build();
+        .gapReferences(0).repeats(1).dcaBootstrap(0).permutations(0).build();
     Path out = tmp.resolve("real");
     AnalyzeJobResult r = AnalyzeJob.run(new AnalyzeRequest(data, out, quick, false),
         Progress.NONE);

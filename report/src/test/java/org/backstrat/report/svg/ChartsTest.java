@@ -85,6 +85,23 @@ class ChartsTest {
   }
 
   @Test
+  void heatmapWidensToHoldItsTitleAndLegendCaptionWithFewColumns() {
+    String caption = "Centroid in standardised units (blue below, orange above the cohort centre)";
+    Heatmap h = new Heatmap("hm", "Standardised centroids (questionnaire-only variant)", "Stratum", "Feature",
+        List.of("1 a", "2 b"), List.of("sbt", "bmi"), new double[][] {{1, -1}, {-1, 1}},
+        new String[][] {{"1", "−1"}, {"−1", "1"}}, ColourScale.diverging(1), caption);
+    Document d = SvgAssertions.parse(h.render());
+    double width = Double.parseDouble(d.getDocumentElement().getAttribute("viewBox").split(" ")[2]);
+    for (Element t : SvgAssertions.elements(d, "text")) {
+      if ("start".equals(t.getAttribute("text-anchor")) && t.getAttribute("transform").isEmpty()) {
+        double right = Double.parseDouble(t.getAttribute("x"))
+            + t.getTextContent().length() * Double.parseDouble(t.getAttribute("font-size")) * 0.58;
+        assertThat(right).as("right edge of '%s'", t.getTextContent()).isLessThanOrEqualTo(width);
+      }
+    }
+  }
+
+  @Test
   void heatmapRefusesRaggedMatrices() {
     assertThatThrownBy(() -> new Heatmap("hm", "t", "r", "c", List.of("a"), List.of("x", "y"),
         new double[][] {{1}}, new String[][] {{"1"}}, ColourScale.diverging(1), "l"))

@@ -13,28 +13,18 @@ record Centres(long version, int k, int d, double[] values, boolean indexOrder)
     implements Serializable {
 
   /**
-   * Labels (nearest centre, lowest index on ties) and squared distances of a block's rows,
-   * computed unless the block's state already holds them for these centres.
+   * Labels (nearest centre, lowest index on ties) and squared distances of a block's rows, by
+   * the single-machine engine's kernel ({@link SquaredEuclidean#nearest}), computed unless the block's state already holds them for these centres.
    */
   RowBlock.State assign(RowBlock b) {
     RowBlock.State s = b.state();
     if (s.version == version) {
       return s;
     }
-    double[] x = b.x;
+    double[] near = new double[2];
     for (int i = 0, p = 0; i < b.rows; i++, p += d) {
-      double best = Double.POSITIVE_INFINITY;
-      int a = 0;
-      for (int j = 0; j < k; j++) {
-        double v = indexOrder ? SquaredEuclidean.inIndexOrder(x, p, values, j * d, d)
-            : SquaredEuclidean.between(x, p, values, j * d, d);
-        if (v < best) {
-          best = v;
-          a = j;
-        }
-      }
-      s.labels[i] = a;
-      s.d2[i] = best;
+      s.labels[i] = SquaredEuclidean.nearest(b.x, p, values, k, d, indexOrder, near);
+      s.d2[i] = near[0];
     }
     s.version = version;
     return s;

@@ -17,6 +17,7 @@ import org.backstrat.cluster.data.Scaler;
 import org.backstrat.cluster.data.SquaredEuclidean;
 import org.backstrat.cluster.kmeans.Clusterer;
 import org.backstrat.cluster.kmeans.Restarts;
+import org.backstrat.cluster.kmeans.SampledSeeding;
 import org.backstrat.core.BadInputException;
 
 /**
@@ -26,7 +27,13 @@ import org.backstrat.core.BadInputException;
  *
  * <ul>
  *   <li>scaling: {@link DistributedScaler}, the same robust scaler (exact medians and IQRs);
- *   <li>seeding: k-means|| (Bahmani et al. 2012): a few rounds that each sample about
+ *   <li>seeding: by default the single-machine engine's own ({@link SampledSeeding}): each
+ *       restart draws the same rows with the same random stream (a uniform sample of 50,000
+ *       rows above that size, gathered from the blocks in one pass for all restarts) and runs
+ *       the same trimmed k-means++ on the driver, so every restart starts from exactly the
+ *       single-machine centres at a cost that does not grow with n. On request
+ *       ({@link #withSeeding}), and where the sample holds fewer than k distinct rows,
+ *       k-means|| (Bahmani et al. 2012) over all rows: a few rounds that each sample about
  *       {@code oversampling * k} rows with probability proportional to their squared distance
  *       to the candidates so far (rows beyond the binade of the trim cap excluded, as the
  *       single-machine trimmed k-means++ excludes the trimmed rows; cap and cost come from one
@@ -54,30 +61,39 @@ public final class DistributedTrimmedKMeans implements Serializable {
   private final ScaleMethod scaleMethod;
   private final int seedingRounds;
   private final double oversampling;
+  private final boolean parallelSeeding;
 
   private DistributedTrimmedKMeans(Clusterer settings, ScaleMethod scaleMethod,
-                                   int seedingRounds, double oversampling) {
+                                   int seedingRounds, double oversampling,
+                                   boolean parallelSeeding) {
     this.settings = settings;
     this.scaleMethod = scaleMethod;
     this.seedingRounds = seedingRounds;
     this.oversampling = oversampling;
+    this.parallelSeeding = parallelSeeding;
   }
 
   /**
    * The engine with the single-machine settings {@code settings} (method trimmed or plain
    * k-means; trim fraction, restarts, seed, steps, tolerance, short steps and restarts kept are
-   * used, threads ignored), robust scaling, 5 seeding rounds and oversampling 2.
+   * used, threads ignored), robust scaling, and the single-machine engine's sampled seeding
+   * (see the class comment).
    */
   public static DistributedTrimmedKMeans of(Clusterer settings) {
-    return new DistributedTrimmedKMeans(settings, ScaleMethod.ROBUST, 5, 2.0);
+    return new DistributedTrimmedKMeans(settings, ScaleMethod.ROBUST, 5, 2.0, false);
   }
 
   /** A copy scaling with {@code method}. */
   public DistributedTrimmedKMeans withScaling(ScaleMethod method) {
-    return new DistributedTrimmedKMeans(settings, method, seedingRounds, oversampling);
+    return new DistributedTrimmedKMeans(settings, method, seedingRounds, oversampling,
+        parallelSeeding);
   }
 
-  /** A copy with other k-means|| rounds (1 to 50) and oversampling factor (0.5 to 100). */
+  /**
+   * A copy seeding every restart by k-means|| over all rows with {@code rounds} rounds (1 to 50)
+   * and oversampling factor {@code oversamplingFactor} (0.5 to 100), instead of the sampled
+   * single-machine seeding.
+   */
   public DistributedTrimmedKMeans withSeeding(int rounds, double oversamplingFactor) {
     if (rounds < 1 || rounds > 50) {
       throw new BadInputException("seeding rounds " + rounds + ": expected 1 to 50");
@@ -85,7 +101,7 @@ public final class DistributedTrimmedKMeans implements Serializable {
     if (!(oversamplingFactor >= 0.5 && oversamplingFactor <= 100)) {
       throw new BadInputException("oversampling " + oversamplingFactor + ": expected 0.5 to 100");
     }
-    return new DistributedTrimmedKMeans(settings, scaleMethod, rounds, oversamplingFactor);
+    return new DistributedTrimmedKMeans(settings, scaleMethod, rounds, oversamplingFactor, true);
   }
 
   /** The single-machine settings used. */
@@ -104,6 +120,10 @@ public final class DistributedTrimmedKMeans implements Serializable {
     try {
       Scaler scaler = DistributedScaler.fit(raw, scaleMethod);
       BlockData scaled = raw.scaled(scaler);
+      // the scaled copy is all the fit reads: make it now and free the raw blocks (an evicted
+      // scaled block is recomputed from the source)
+      scaled.blocks().count();
+      raw.unpersist();
       try {
         return withScaler(fitScaled(scaled, k), scaler);
       } finally {
@@ -128,9 +148,12 @@ public final class DistributedTrimmedKMeans implements Serializable {
     int firstSteps = keep >= restarts ? settings.maxIterations()
         : Math.min(settings.shortSteps(), settings.maxIterations());
     long[] seeds = Restarts.seeds(settings.seed(), restarts);
+    List<double[]> starts = parallelSeeding ? null : run.sampledSeeds(seeds);
     List<Restart> all = new ArrayList<>();
     for (int r = 0; r < restarts; r++) {
-      all.add(run.iterate(run.seed(seeds[r]), firstSteps));
+      double[] start = starts != null && starts.get(r) != null ? starts.get(r)
+          : run.seed(seeds[r]);
+      all.add(run.iterate(start, firstSteps));
     }
     if (keep < restarts) {
       Integer[] order = new Integer[restarts];
@@ -522,6 +545,60 @@ public final class DistributedTrimmedKMeans implements Serializable {
       }
     }
 
+    // ---- sampled seeding (the single-machine engine's) ----------------------------------
+
+    /**
+     * Every restart's starting centres as the single-machine engine seeds it
+     * ({@link SampledSeeding}: the same rows drawn by the same random stream, the same trimmed
+     * k-means++), the rows of all restarts gathered in one pass; null for all when n exceeds
+     * the single machine's int rows, and null for a restart whose sample holds fewer than k
+     * distinct rows (k-means|| seeds it then).
+     */
+    List<double[]> sampledSeeds(long[] seeds) {
+      if (n > Integer.MAX_VALUE) {
+        return null;
+      }
+      List<SampledSeeding> seedings = new ArrayList<>();
+      for (long s : seeds) {
+        seedings.add(SampledSeeding.start(s, (int) n));
+      }
+      long[] wanted = seedings.stream().flatMapToInt(s -> Arrays.stream(s.rows()))
+          .asLongStream().sorted().distinct().toArray();
+      Broadcast<long[]> bw = sc.broadcast(wanted);
+      int dd = d;
+      List<double[]> parts = new ArrayList<>(blocks.map(b -> {
+        long[] w = bw.value();
+        int lo = lowerBound(w, b.firstRow);
+        int hi = lowerBound(w, b.firstRow + b.rows);
+        double[] out = new double[1 + (hi - lo) * dd];
+        out[0] = b.firstRow;
+        for (int i = lo; i < hi; i++) {
+          System.arraycopy(b.x, (int) (w[i] - b.firstRow) * dd, out, 1 + (i - lo) * dd, dd);
+        }
+        return out;
+      }).collect());
+      passes++;
+      bw.unpersist(false);
+      parts.sort(Comparator.comparingDouble(p -> p[0]));
+      double[] values = new double[wanted.length * d];
+      int at = 0;
+      for (double[] p : parts) {
+        System.arraycopy(p, 1, values, at, p.length - 1);
+        at += p.length - 1;
+      }
+      List<double[]> out = new ArrayList<>();
+      for (SampledSeeding s : seedings) {
+        int[] rows = s.rows();
+        double[] sample = new double[rows.length * d];
+        for (int r = 0; r < rows.length; r++) {
+          int i = Arrays.binarySearch(wanted, rows[r]);
+          System.arraycopy(values, i * d, sample, r * d, d);
+        }
+        out.add(s.centres(sample, d, k, (int) trimCount));
+      }
+      return out;
+    }
+
     // ---- k-means|| seeding -------------------------------------------------------------
 
     double[] seed(long restartSeed) {
@@ -676,6 +753,10 @@ public final class DistributedTrimmedKMeans implements Serializable {
     RowBlock.State st = b.state();
     int d = b.d;
     int m = c.length / d;
+    if (st.seedD2 == null) {
+      st.seedD2 = new double[b.rows];
+      st.seedRun = 0;
+    }
     if (st.seedRun != runId || st.seedCount > m) {
       Arrays.fill(st.seedD2, Double.POSITIVE_INFINITY);
       st.seedCount = 0;
@@ -691,6 +772,21 @@ public final class DistributedTrimmedKMeans implements Serializable {
     }
     st.seedCount = m;
     return st.seedD2;
+  }
+
+  /** The first index of sorted {@code a} whose value is at least {@code v}. */
+  static int lowerBound(long[] a, long v) {
+    int lo = 0;
+    int hi = a.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (a[mid] < v) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   /** A uniform number in [0, 1) that depends only on {@code salt} and the global row. */

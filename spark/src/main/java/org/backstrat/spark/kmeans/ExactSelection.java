@@ -143,6 +143,22 @@ final class ExactSelection {
     }
   }
 
+  /**
+   * The groups of {@code spec} with gather flag {@code gathering}, by source: each source's
+   * values are read from a block once per pass, and each value's key computed once, whatever
+   * the number of its groups.
+   */
+  private static int[][] bySource(long[][] spec, boolean gathering) {
+    Map<Long, List<Integer>> m = new LinkedHashMap<>();
+    for (int g = 0; g < spec.length; g++) {
+      if ((spec[g][3] == 1) == gathering) {
+        m.computeIfAbsent(spec[g][0], s -> new ArrayList<>()).add(g);
+      }
+    }
+    return m.values().stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray())
+        .toArray(int[][]::new);
+  }
+
   /** Per group, the counts of the values with the group's prefix by their next bits. */
   private static long[][] histograms(JavaRDD<RowBlock> blocks, Values values, long[][] spec) {
     int groups = spec.length;
@@ -150,23 +166,30 @@ final class ExactSelection {
     for (int g = 0; g < groups; g++) {
       zero[g] = spec[g][3] == 1 ? new long[0] : new long[BINS];
     }
+    int[][] sources = bySource(spec, false);
     return blocks.treeAggregate(zero, (acc, b) -> {
-      for (int g = 0; g < groups; g++) {
-        if (spec[g][3] == 1) {
-          continue;
+      for (int[] gs : sources) {
+        int m = gs.length;
+        int[] bitsDone = new int[m];
+        long[] prefix = new long[m];
+        int[] bits = new int[m];
+        long[][] h = new long[m][];
+        for (int q = 0; q < m; q++) {
+          bitsDone[q] = (int) spec[gs[q]][1];
+          prefix[q] = spec[gs[q]][2];
+          bits[q] = Math.min(BITS, 64 - bitsDone[q]);
+          h[q] = acc[gs[q]];
         }
-        int bitsDone = (int) spec[g][1];
-        long prefix = spec[g][2];
-        int bits = Math.min(BITS, 64 - bitsDone);
-        long[] h = acc[g];
-        double[] v = values.of(b, (int) spec[g][0]);
+        double[] v = values.of(b, (int) spec[gs[0]][0]);
         for (int r = 0; r < b.rows; r++) {
           long key = SortableDouble.key(v[r]);
-          if (bitsDone > 0 && (key >>> (64 - bitsDone)) != prefix) {
-            continue;
+          for (int q = 0; q < m; q++) {
+            if (bitsDone[q] > 0 && (key >>> (64 - bitsDone[q])) != prefix[q]) {
+              continue;
+            }
+            long rest = bitsDone[q] == 0 ? key : key << bitsDone[q];
+            h[q][(int) (rest >>> (64 - bits[q]))]++;
           }
-          long rest = bitsDone == 0 ? key : key << bitsDone;
-          h[(int) (rest >>> (64 - bits))]++;
         }
       }
       return acc;
@@ -183,27 +206,27 @@ final class ExactSelection {
   /** Per gathering group, every value with the group's prefix. */
   private static double[][] gather(JavaRDD<RowBlock> blocks, Values values, long[][] spec) {
     int groups = spec.length;
+    int[][] sources = bySource(spec, true);
     List<double[][]> parts = blocks.map(b -> {
       double[][] got = new double[groups][];
-      for (int g = 0; g < groups; g++) {
-        if (spec[g][3] == 0) {
-          got[g] = new double[0];
-          continue;
-        }
-        int bitsDone = (int) spec[g][1];
-        long prefix = spec[g][2];
-        double[] v = values.of(b, (int) spec[g][0]);
-        double[] buf = new double[16];
-        int m = 0;
-        for (int r = 0; r < b.rows; r++) {
-          if (bitsDone == 0 || (SortableDouble.key(v[r]) >>> (64 - bitsDone)) == prefix) {
-            if (m == buf.length) {
-              buf = Arrays.copyOf(buf, m * 2);
+      Arrays.fill(got, new double[0]);
+      for (int[] gs : sources) {
+        double[] v = values.of(b, (int) spec[gs[0]][0]);
+        for (int g : gs) {
+          int bitsDone = (int) spec[g][1];
+          long prefix = spec[g][2];
+          double[] buf = new double[16];
+          int m = 0;
+          for (int r = 0; r < b.rows; r++) {
+            if (bitsDone == 0 || (SortableDouble.key(v[r]) >>> (64 - bitsDone)) == prefix) {
+              if (m == buf.length) {
+                buf = Arrays.copyOf(buf, m * 2);
+              }
+              buf[m++] = v[r];
             }
-            buf[m++] = v[r];
           }
+          got[g] = Arrays.copyOf(buf, m);
         }
-        got[g] = Arrays.copyOf(buf, m);
       }
       return got;
     }).collect();

@@ -54,15 +54,17 @@ final class RowBlock implements Serializable {
     int[] prevLabels;
     boolean[] prevTrimmed;
     long prevVersion;
-    /** Seeding: id of the seeding run, candidates incorporated so far, nearest squared distance. */
+    /**
+     * k-means|| seeding: id of the seeding run, candidates incorporated so far, nearest squared
+     * distance (null until a k-means|| run needs it: the default sampled seeding never does).
+     */
     long seedRun;
     int seedCount;
-    final double[] seedD2;
+    double[] seedD2;
 
     State(int rows) {
       labels = new int[rows];
       d2 = new double[rows];
-      seedD2 = new double[rows];
     }
   }
 }

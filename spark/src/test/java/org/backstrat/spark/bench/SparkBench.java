@@ -18,13 +18,15 @@ import org.apache.spark.sql.types.StructField;
 import org.backstrat.cluster.data.FeatureMatrix;
 import org.backstrat.cluster.data.ScaleMethod;
 import org.backstrat.cluster.data.Scaler;
-import org.backstrat.cluster.kmeans.ClusterModel;
+import org.backstrat.cluster.kmeans.ClusterFit;
 import org.backstrat.cluster.kmeans.Clusterer;
 import org.backstrat.imaging.phantom.PhantomJob;
 import org.backstrat.imaging.pipeline.ImagingJob;
 import org.backstrat.spark.imaging.ImagingSettings;
 import org.backstrat.spark.imaging.SparkImaging;
+import org.backstrat.spark.kmeans.BlockData;
 import org.backstrat.spark.kmeans.DistributedFit;
+import org.backstrat.spark.kmeans.DistributedScaler;
 import org.backstrat.spark.kmeans.DistributedTrimmedKMeans;
 
 /**
@@ -32,11 +34,12 @@ import org.backstrat.spark.kmeans.DistributedTrimmedKMeans;
  * {@code local[2]} (see bench/spark/run.sh):
  *
  * <ul>
- *   <li>{@code kmeans ROWS COLS K RESTARTS PARTITIONS}: fit time of the distributed engine
- *       (blocks built, scaled, fitted) and of the single-machine engine (scaled, fitted, 2
- *       threads) on the same rows (generated on the executors, collected for the single machine
- *       outside the timing), with the same settings; and what the fit's tasks sent back (result
- *       and shuffle bytes per task, from a SparkListener), per concentration step.
+ *   <li>{@code kmeans ROWS COLS K RESTARTS PARTITIONS DIR}: fit time of the distributed engine
+ *       (blocks read from a Parquet copy of the data in DIR, written once, then scaled and
+ *       fitted, each phase timed) and of the single-machine engine (scaled, fitted, 2 threads)
+ *       on the same rows (made by the same function of the row number, outside the timing), with
+ *       the same settings; and what the fit's tasks sent back (result and shuffle bytes, from a
+ *       SparkListener), per pass and per concentration step.
  *   <li>{@code imaging STUDIES DIR}: phantom studies generated in DIR once, then the imaging verb
  *       (one thread, as {@code backstrat imaging}) and the Spark imaging job over 2 partitions.
  * </ul>
@@ -83,7 +86,8 @@ public final class SparkBench {
     try {
       switch (args[0]) {
         case "kmeans" -> kmeans(spark, bytes, Long.parseLong(args[1]), Integer.parseInt(args[2]),
-            Integer.parseInt(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+            Integer.parseInt(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]),
+            Path.of(args[6]));
         case "imaging" -> imaging(spark, Integer.parseInt(args[1]), Path.of(args[2]));
         default -> throw new IllegalArgumentException(args[0]);
       }
@@ -93,52 +97,82 @@ public final class SparkBench {
   }
 
   static void kmeans(SparkSession spark, Bytes bytes, long rows, int d, int k, int restarts,
-                     int partitions) {
+                     int partitions, Path dir) throws Exception {
     List<StructField> fields = new ArrayList<>();
     for (int j = 0; j < d; j++) {
       fields.add(DataTypes.createStructField("v" + j, DataTypes.DoubleType, false));
     }
     List<String> names = fields.stream().map(StructField::name).toList();
-    Dataset<Row> data = spark.range(0, rows, 1, partitions).map(
-        (org.apache.spark.api.java.function.MapFunction<Long, Row>) i -> row(i, d, k),
-        Encoders.row(DataTypes.createStructType(fields))).cache();
-    data.count();
+    // the data as Parquet under DIR, written once (values made from the row number)
+    Path parquet = dir.resolve("kmeans-" + rows + "x" + d + "-k" + k + ".parquet");
+    if (!Files.isDirectory(parquet)) {
+      spark.range(0, rows, 1, partitions).map(
+          (org.apache.spark.api.java.function.MapFunction<Long, Row>) i -> row(i, d, k),
+          Encoders.row(DataTypes.createStructType(fields))).write().parquet(parquet.toString());
+    }
+    Dataset<Row> data = spark.read().parquet(parquet.toString()).coalesce(partitions);
     Clusterer settings = Clusterer.builder().trimFraction(0.05).restarts(restarts).seed(1)
         .threads(2).build();
+    DistributedTrimmedKMeans engine = DistributedTrimmedKMeans.of(settings);
     bytes.reset();
     long t0 = System.nanoTime();
-    DistributedFit fit = DistributedTrimmedKMeans.of(settings).fit(data, names, k);
-    double sparkS = (System.nanoTime() - t0) / 1e9;
+    // the steps of DistributedTrimmedKMeans.fit, timed one by one
+    BlockData raw = BlockData.of(data, names);
+    long tBlocks = System.nanoTime();
+    Scaler scaler = DistributedScaler.fit(raw, ScaleMethod.ROBUST);
+    BlockData scaled = raw.scaled(scaler);
+    scaled.blocks().count();
+    raw.unpersist();
+    long tScaled = System.nanoTime();
+    long tasksBefore = bytes.tasks.get();
+    long resultBefore = bytes.result.get();
+    DistributedFit fit = engine.fitScaled(scaled, k);
+    long tFit = System.nanoTime();
+    scaled.unpersist();
+    double sparkS = (tFit - t0) / 1e9;
+    double fitOnlyS = (tFit - tScaled) / 1e9;
     long tasks = bytes.tasks.get();
     long result = bytes.result.get();
     long shuffle = bytes.shuffle.get();
     long maxTask = bytes.maxTaskResult.get();
     // the same rows on one machine (made by the same function, outside the timing)
-    data.unpersist();
-    double[] x = new double[(int) (rows * d)];
+    double[] x = new double[Math.toIntExact(rows * d)];
     for (int i = 0; i < rows; i++) {
       Row r = row(i, d, k);
       for (int j = 0; j < d; j++) {
         x[i * d + j] = r.getDouble(j);
       }
     }
-    FeatureMatrix raw = FeatureMatrix.wrap((int) rows, d, x, names);
+    FeatureMatrix local = FeatureMatrix.wrap((int) rows, d, x, names);
     long t1 = System.nanoTime();
-    ClusterModel single = settings.fit(raw, Scaler.fit(raw, ScaleMethod.ROBUST), k);
-    double singleS = (System.nanoTime() - t1) / 1e9;
-    System.out.printf("kmeans rows=%d d=%d k=%d restarts=%d partitions=%d%n", rows, d, k,
-        restarts, partitions);
-    System.out.printf("  spark  fit_s=%.2f objective=%.10g passes=%d%n", sparkS,
-        fit.objective(), fit.passes());
-    System.out.printf("  single fit_s=%.2f objective=%.10g%n", singleS,
-        single.fit().objective());
-    System.out.printf("  ratio spark/single=%.2f%n", sparkS / singleS);
-    System.out.printf("  single/spark objective relative difference=%.3g%n",
-        Math.abs(fit.objective() - single.fit().objective()) / single.fit().objective());
-    System.out.printf("  tasks=%d result_bytes=%d (%.0f per task, max %d) shuffle_bytes=%d"
-        + " passes=%d -> %.0f result bytes per pass per partition%n", tasks, result,
-        (double) result / tasks, maxTask, shuffle, fit.passes(),
-        (double) result / fit.passes() / partitions);
+    Scaler singleScaler = Scaler.fit(local, ScaleMethod.ROBUST);
+    FeatureMatrix localScaled = singleScaler.transform(local);
+    long t2 = System.nanoTime();
+    ClusterFit single = settings.fitScaled(localScaled, k);
+    long t3 = System.nanoTime();
+    double singleS = (t3 - t1) / 1e9;
+    double singleFitS = (t3 - t2) / 1e9;
+    System.out.printf("kmeans rows=%d d=%d k=%d restarts=%d partitions=%d (Parquet %s)%n", rows,
+        d, k, restarts, partitions, parquet.getFileName());
+    System.out.printf("  spark  total_s=%.2f (blocks from Parquet %.2f, scaler %.2f, fit %.2f)"
+        + " objective=%.10g passes=%d iterations=%d%n", sparkS, (tBlocks - t0) / 1e9,
+        (tScaled - tBlocks) / 1e9, fitOnlyS, fit.objective(), fit.passes(), fit.iterations());
+    System.out.printf("  single total_s=%.2f (scaler %.2f, fit %.2f) objective=%.10g"
+        + " iterations=%d%n", singleS, (t2 - t1) / 1e9, singleFitS, single.objective(),
+        single.iterations());
+    System.out.printf("  ratio spark/single: total (spark from Parquet) %.2f, scaled fit %.2f%n",
+        sparkS / singleS, fitOnlyS / singleFitS);
+    System.out.printf("  single/spark objective relative difference=%.3g, scalers equal=%b%n",
+        Math.abs(fit.objective() - single.objective()) / single.objective(),
+        scaler.equals(singleScaler));
+    long fitTasks = tasks - tasksBefore;
+    long fitResult = result - resultBefore;
+    System.out.printf("  all: tasks=%d result_bytes=%d (max per task %d) shuffle_bytes=%d%n",
+        tasks, result, maxTask, shuffle);
+    System.out.printf("  fit (after scaling): tasks=%d passes=%d result_bytes=%d -> %.0f bytes"
+        + " per pass per partition; per concentration step <= %d bytes per block%n", fitTasks,
+        fit.passes(), fitResult, (double) fitResult / fit.passes() / partitions,
+        fit.resultBytesPerBlockPerStep());
   }
 
   /** Groups of equal size, one per cluster, apart by 4 SD in each column; 4% gross outliers. */

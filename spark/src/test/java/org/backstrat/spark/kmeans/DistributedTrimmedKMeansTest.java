@@ -133,6 +133,30 @@ class DistributedTrimmedKMeansTest {
   }
 
   @Test
+  void everyRestartStartsFromTheSingleMachineSeeds() {
+    // one step allowed: the reported centres are the seeds themselves, on both engines; 100,000
+    // rows, so the single machine seeds on a sample of 50,000 drawn by the restart's stream
+    Scaler scaler = DistributedScaler.fit(raw, ScaleMethod.ROBUST);
+    BlockData scaled = raw.scaled(scaler);
+    try {
+      FeatureMatrix local = collected(scaled);
+      for (long seed : new long[] {3, 11}) {
+        Clusterer settings = Clusterer.builder().trimFraction(0.05).restarts(1).seed(seed)
+            .maxIterations(1).threads(2).build();
+        ClusterFit single = settings.fitScaled(local, 3);
+        DistributedFit dist = DistributedTrimmedKMeans.of(settings).fitScaled(scaled, 3);
+        for (int j = 0; j < 3; j++) {
+          assertThat(dist.centers()[j]).containsExactly(single.center(j));
+        }
+        assertThat(Math.abs(dist.objective() - single.objective()) / single.objective())
+            .isLessThanOrEqualTo(1e-9);
+      }
+    } finally {
+      scaled.unpersist();
+    }
+  }
+
+  @Test
   void withRestartsItFindsTheSingleMachineOptimumAndRepeatsItself() {
     Clusterer settings = Clusterer.builder().trimFraction(0.05).restarts(2).seed(7).threads(2)
         .build();
@@ -143,6 +167,10 @@ class DistributedTrimmedKMeansTest {
     DistributedFit b = engine.fit(small, names(), 3);
     assertThat(b.objective()).isEqualTo(a.objective());
     assertThat(b.centers()).isDeepEqualTo(a.centers());
+    // k-means|| seeding over all rows (on request) reaches the same optimum
+    DistributedFit parallel = engine.withSeeding(5, 2.0).fit(small, names(), 3);
+    assertThat(Math.abs(parallel.objective() - a.objective()) / a.objective())
+        .isLessThanOrEqualTo(1e-6);
     FeatureMatrix local = collected(smallRaw);
     smallRaw.unpersist();
     small.unpersist();
