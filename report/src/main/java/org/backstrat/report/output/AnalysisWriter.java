@@ -374,6 +374,9 @@ public final class AnalysisWriter {
       x.put("comparator", c.comparator());
       x.put("comparator_better", c.comparatorBetter());
       x.put("strata_better", c.strataBetter());
+      x.put("comparator_lead_max", c.comparatorLeadMax());
+      x.put("strata_where_behind_max", c.strataWhereBehindMax());
+      x.put("flat_tie", c.flatTie());
       if (c.treated() < 0) {
         x.putNull("treated");
       } else {

@@ -430,9 +430,22 @@ public final class EvidenceReport {
    *     treat-none)
    * @param flat a 0/1 rule that treats fewer than 2% of the people, so its curve lies on
    *     treat-none
+   * @param comparatorLeadMax the largest amount by which the alternative's net benefit exceeds
+   *     the strata's (0 where it never does); × 1,000 = net true positives per 1,000 people
+   * @param strataWhereBehindMax the strata's largest net benefit at the thresholds where the
+   *     alternative is ahead (0 where it never is)
    */
   public record DcaComparison(String comparator, String comparatorBetter, String strataBetter,
-                              long treated, boolean flat) {
+                              long treated, boolean flat, double comparatorLeadMax,
+                              double strataWhereBehindMax) {
+
+    /**
+     * A flat rule ahead of the strata: it can only be ahead by treating almost no one, so it
+     * is not "a simpler rule that is better" but a sign that neither adds much over treat-none.
+     */
+    public boolean flatTie() {
+      return flat && !comparatorBetter.isEmpty();
+    }
   }
 
   /** The strata against every alternative of the decision curves, in curve order. */
@@ -446,8 +459,17 @@ public final class EvidenceReport {
       boolean rule = !c.model().equals(DecisionCurves.TREAT_ALL)
           && !c.model().equals(DecisionCurves.TREAT_NONE);
       long treated = rule ? c.truePositives()[0] + c.falsePositives()[0] : -1;
+      double lead = 0;
+      double behind = Double.NEGATIVE_INFINITY;
+      for (int i = 0; i < d.grid().size(); i++) {
+        double diff = c.netBenefit()[i] - strat.netBenefit()[i];
+        lead = Math.max(lead, diff);
+        if (diff > 1e-12) {
+          behind = Math.max(behind, strat.netBenefit()[i]);
+        }
+      }
       out.add(new DcaComparison(c.model(), ranges(d, c, strat), ranges(d, strat, c), treated,
-          rule && treated < FLAT_SHARE * d.n()));
+          rule && treated < FLAT_SHARE * d.n(), lead, behind == Double.NEGATIVE_INFINITY ? 0 : behind));
     }
     return out;
   }
@@ -462,7 +484,9 @@ public final class EvidenceReport {
       String name = c.comparator().replace('_', ' ');
       StringBuilder s = new StringBuilder(name).append(": ");
       s.append(c.comparatorBetter().isEmpty() ? "never better than the strata"
-          : "better than the strata for thresholds " + c.comparatorBetter());
+          : "better than the strata for thresholds " + c.comparatorBetter() + " (by at most "
+              + f(c.comparatorLeadMax(), 4) + " in net benefit, " + f(1000 * c.comparatorLeadMax(), 1)
+              + " net true positives per 1,000 people)");
       s.append(c.strataBetter().isEmpty() ? "; the strata are never better." : "; the strata "
           + "are better for " + c.strataBetter() + ".");
       if (c.flat()) {
@@ -472,7 +496,12 @@ public final class EvidenceReport {
                 + "curve lies on treat-none: flat because it treats almost no one, not "
                 + "because it is neutral.");
       }
-      if (!c.comparatorBetter().isEmpty()) {
+      if (c.flatTie()) {
+        s.append(" Where it is ahead, the strata's net benefit is at most "
+            + f(c.strataWhereBehindMax(), 4) + " (treat-none: 0): a rule that treats almost no one "
+            + "can be ahead only where neither adds much over treating no one, so it is not counted "
+            + "as a better rule.");
+      } else if (!c.comparatorBetter().isEmpty()) {
         simpler.add(name + " (" + c.comparatorBetter() + ")");
       }
       sentences.add(s.toString());
