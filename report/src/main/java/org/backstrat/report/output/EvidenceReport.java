@@ -459,13 +459,14 @@ public final class EvidenceReport {
       boolean rule = !c.model().equals(DecisionCurves.TREAT_ALL)
           && !c.model().equals(DecisionCurves.TREAT_NONE);
       long treated = rule ? c.truePositives()[0] + c.falsePositives()[0] : -1;
+      double[] nb = c.netBenefit();
+      double[] strataNb = strat.netBenefit();
       double lead = 0;
       double behind = Double.NEGATIVE_INFINITY;
-      for (int i = 0; i < d.grid().size(); i++) {
-        double diff = c.netBenefit()[i] - strat.netBenefit()[i];
-        lead = Math.max(lead, diff);
-        if (diff > 1e-12) {
-          behind = Math.max(behind, strat.netBenefit()[i]);
+      for (int i = 0; i < nb.length; i++) {
+        lead = Math.max(lead, nb[i] - strataNb[i]);
+        if (ahead(nb, strataNb, i)) {
+          behind = Math.max(behind, strataNb[i]);
         }
       }
       out.add(new DcaComparison(c.model(), ranges(d, c, strat), ranges(d, strat, c), treated,
@@ -568,10 +569,12 @@ public final class EvidenceReport {
   /** Threshold ranges where a's net benefit exceeds b's, as "0.08 to 0.75, 0.80 to 0.81". */
   static String ranges(DecisionCurves d, NetBenefitCurve a, NetBenefitCurve b) {
     List<String> out = new ArrayList<>();
+    double[] na = a.netBenefit();
+    double[] nb = b.netBenefit();
     int start = -1;
     int size = d.grid().size();
     for (int i = 0; i <= size; i++) {
-      boolean above = i < size && a.netBenefit()[i] > b.netBenefit()[i] + 1e-12;
+      boolean above = i < size && ahead(na, nb, i);
       if (above && start < 0) {
         start = i;
       } else if (!above && start >= 0) {
@@ -580,5 +583,10 @@ public final class EvidenceReport {
       }
     }
     return String.join(", ", out);
+  }
+
+  /** Whether net benefit {@code a} is above {@code b} at threshold {@code i} (beyond rounding). */
+  private static boolean ahead(double[] a, double[] b, int i) {
+    return a[i] > b[i] + 1e-12;
   }
 }
