@@ -15,12 +15,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.backstrat.cluster.kmeans.ClusterFit;
 import org.backstrat.core.cohort.CohortWriter;
+import org.backstrat.core.io.DoubleText;
 
 /**
  * Writes {@code assignments.csv} ({@code row,[id,]cluster,outlier,distance}, UTF-8, LF): the
  * bytes of one chunk of rows are formatted on a worker thread while the chunks before it are
  * written, in file order, so the file is byte-identical for any thread count. Numbers are written
- * as {@link Double#toString} writes them; ids are quoted as {@link CohortWriter#quote} does.
+ * as {@link Double#toString} writes them (by {@link DoubleText}, which gives the same bytes
+ * several times faster); ids are quoted as {@link CohortWriter#quote} does.
  *
  * <p>Why: formatting 10^6 distances is most of the cost of writing the file, and it is the same
  * work for every row, so it splits over the cores with no effect on the bytes.
@@ -117,11 +119,8 @@ final class AssignmentsCsv {
         }
         appendInt(fit.label(i) + 1);
         appendBytes(fit.outlier(i) ? TRUE : FALSE);
-        String v = Double.toString(fit.distance(i));
-        ensure(v.length() + 1);
-        for (int c = 0; c < v.length(); c++) {
-          bytes[length++] = (byte) v.charAt(c); // Double.toString writes ASCII only
-        }
+        ensure(DoubleText.MAX_BYTES + 1);
+        length = DoubleText.append(fit.distance(i), bytes, length);
         bytes[length++] = '\n';
       }
     }
