@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -43,7 +44,7 @@ final class AssignmentsCsv {
       out.write((ids == null ? "row,cluster,outlier,distance\n"
           : "row,id,cluster,outlier,distance\n").getBytes(StandardCharsets.UTF_8));
       if (workers == 1) {
-        Chunk c = new Chunk();
+        Chunk c = new Chunk(Math.min(n, CHUNK_ROWS));
         for (int q = 0; q < chunks; q++) {
           c.format(ids, fit, q * CHUNK_ROWS, Math.min(n, (q + 1) * CHUNK_ROWS));
           out.write(c.bytes, 0, c.length);
@@ -56,15 +57,20 @@ final class AssignmentsCsv {
         return t;
       });
       try {
-        // at most 2 chunks per worker in flight: memory stays a few MB however long the file
+        // at most 2 chunks per worker in flight: memory stays a few MB however long the file;
+        // written chunks are reused (fresh buffers cost page faults and garbage collections)
         ArrayDeque<Future<Chunk>> inFlight = new ArrayDeque<>();
+        ConcurrentLinkedQueue<Chunk> free = new ConcurrentLinkedQueue<>();
         int next = 0;
         while (next < chunks || !inFlight.isEmpty()) {
           while (next < chunks && inFlight.size() < 2 * workers) {
             int from = next * CHUNK_ROWS;
             int to = Math.min(n, from + CHUNK_ROWS);
             inFlight.add(pool.submit(() -> {
-              Chunk c = new Chunk();
+              Chunk c = free.poll();
+              if (c == null) {
+                c = new Chunk(CHUNK_ROWS);
+              }
               c.format(ids, fit, from, to);
               return c;
             }));
@@ -72,6 +78,7 @@ final class AssignmentsCsv {
           }
           Chunk c = await(inFlight.poll());
           out.write(c.bytes, 0, c.length);
+          free.add(c);
         }
       } finally {
         pool.shutdownNow();
@@ -104,8 +111,15 @@ final class AssignmentsCsv {
   private static final class Chunk {
     private static final byte[] TRUE = ",true,".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] FALSE = ",false,".getBytes(StandardCharsets.US_ASCII);
-    byte[] bytes = new byte[1 << 16];
+    /** Bytes of a row without an id, at most: row, cluster, outlier flag, distance. */
+    private static final int ROW_BYTES = 10 + 1 + 10 + FALSE.length + DoubleText.MAX_BYTES + 1;
+    byte[] bytes;
     int length;
+
+    /** A buffer for {@code rows} rows without ids (it grows for ids). */
+    Chunk(int rows) {
+      bytes = new byte[Math.max(1 << 10, rows * ROW_BYTES)];
+    }
 
     void format(List<String> ids, ClusterFit fit, int from, int to) {
       length = 0;

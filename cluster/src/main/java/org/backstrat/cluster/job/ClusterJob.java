@@ -3,6 +3,7 @@ package org.backstrat.cluster.job;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.backstrat.cluster.data.FeatureMatrix;
 import org.backstrat.cluster.data.Scaler;
 import org.backstrat.cluster.kmeans.ClusterFit;
@@ -57,6 +60,7 @@ public final class ClusterJob {
     OutputTarget target = OutputTarget.directory(request.output(), request.force(),
         request.input());
     AtomicOutput.check(target);
+    FutureTask<ObjectWriter> json = warmJsonWriter();
     long t0 = System.nanoTime();
     NumericTable table = NumericTableReader.withDefaults().withHeader(request.header())
         .withThreads(request.threads()).read(request.input(), request.features());
@@ -79,7 +83,8 @@ public final class ClusterJob {
     AtomicOutput.write(target, dir -> {
       AssignmentsCsv.write(dir.resolve("assignments.csv"), table.ids(),
           selection.chosenModel().fit(), request.threads());
-      writeJson(dir.resolve("clustering.json"), request, table, selection, clusterer);
+      writeJson(dir.resolve("clustering.json"), jsonWriter(json), request, table, selection,
+          clusterer);
     });
     long t3 = System.nanoTime();
     return new ClusterJobResult(request.output(), table, selection, t1 - t0, t2 - t1, t3 - t2);
@@ -110,8 +115,53 @@ public final class ClusterJob {
              SelectionDoc selection) {
   }
 
-  private static void writeJson(Path file, ClusterRequest request, NumericTable table,
-                                KSelection selection, Clusterer clusterer) throws IOException {
+  /**
+   * Builds the clustering.json writer and writes a small document with it on a daemon thread, so
+   * that Jackson's class loading and serializer set-up (about 0.2 s on first use) overlaps the
+   * reading and the fit instead of following them. The writer's settings are those of
+   * {@link #newJsonWriter()} either way, so the bytes written do not depend on it.
+   */
+  private static FutureTask<ObjectWriter> warmJsonWriter() {
+    FutureTask<ObjectWriter> task = new FutureTask<>(() -> {
+      ObjectWriter w = newJsonWriter();
+      ClusterDoc cluster = new ClusterDoc(1, 1, Map.of("x", 0.0), List.of(0.0));
+      RowDoc row = new RowDoc(1, 0.0, null, null, null, null, null, null, List.of());
+      w.writeValueAsBytes(new Doc(SCHEMA, "x", 1, List.of("x"), List.of(), "x", 1, 0, "x", 1,
+          1, 1, 0.0, 1, 0, null, new ScalerDoc("x", List.of(0.0), List.of(1.0)),
+          List.of(cluster), new SelectionDoc(1, true, null, "x", "x", List.of(row))));
+      return w;
+    });
+    Thread t = new Thread(task, "backstrat-json");
+    t.setDaemon(true);
+    t.start();
+    return task;
+  }
+
+  /** The writer prepared by {@link #warmJsonWriter()}, or a new one if that failed. */
+  private static ObjectWriter jsonWriter(FutureTask<ObjectWriter> warm) {
+    try {
+      return warm.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return newJsonWriter();
+    } catch (ExecutionException e) {
+      return newJsonWriter();
+    }
+  }
+
+  /** Two-space indents, snake_case names. */
+  private static ObjectWriter newJsonWriter() {
+    DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
+        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+        .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+    ObjectMapper mapper = new ObjectMapper()
+        .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+    return mapper.writer(pp);
+  }
+
+  private static void writeJson(Path file, ObjectWriter writer, ClusterRequest request,
+                                NumericTable table, KSelection selection, Clusterer clusterer)
+      throws IOException {
     ClusterModel model = selection.chosenModel();
     ClusterFit fit = model.fit();
     List<String> features = model.features();
@@ -144,12 +194,7 @@ public final class ClusterJob {
         new ScalerDoc(s.method().name().toLowerCase(java.util.Locale.ROOT), list(s.center()),
             list(s.scale())),
         clusters, sel);
-    DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
-        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-        .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-    ObjectMapper mapper = new ObjectMapper()
-        .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
-    byte[] json = mapper.writer(pp).writeValueAsBytes(doc);
+    byte[] json = writer.writeValueAsBytes(doc);
     try (var out = Files.newOutputStream(file)) {
       out.write(json);
       out.write('\n');
