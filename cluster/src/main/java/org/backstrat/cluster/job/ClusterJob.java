@@ -60,7 +60,7 @@ public final class ClusterJob {
     OutputTarget target = OutputTarget.directory(request.output(), request.force(),
         request.input());
     AtomicOutput.check(target);
-    FutureTask<ObjectWriter> json = warmJsonWriter();
+    JsonWarmUp json = warmJsonWriter();
     long t0 = System.nanoTime();
     NumericTable table = NumericTableReader.withDefaults().withHeader(request.header())
         .withThreads(request.threads()).read(request.input(), request.features());
@@ -121,7 +121,7 @@ public final class ClusterJob {
    * reading and the fit instead of following them. The writer's settings are those of
    * {@link #newJsonWriter()} either way, so the bytes written do not depend on it.
    */
-  private static FutureTask<ObjectWriter> warmJsonWriter() {
+  private static JsonWarmUp warmJsonWriter() {
     FutureTask<ObjectWriter> task = new FutureTask<>(() -> {
       ObjectWriter w = newJsonWriter();
       ClusterDoc cluster = new ClusterDoc(1, 1, Map.of("x", 0.0), List.of(0.0));
@@ -131,16 +131,33 @@ public final class ClusterJob {
           List.of(cluster), new SelectionDoc(1, true, null, "x", "x", List.of(row))));
       return w;
     });
-    Thread t = new Thread(task, "backstrat-json");
+    // a failure here (even running out of memory) is never reported from this thread: the
+    // writer is then built again where it is needed, and a real failure surfaces there
+    Thread t = new Thread(() -> {
+      try {
+        task.run();
+      } catch (Throwable ignored) {
+        // see above
+      }
+    }, "backstrat-json");
     t.setDaemon(true);
+    t.setUncaughtExceptionHandler((thread, e) -> { });
     t.start();
-    return task;
+    return new JsonWarmUp(t, task);
+  }
+
+  /** The warm-up thread and its result. */
+  private record JsonWarmUp(Thread thread, FutureTask<ObjectWriter> task) {
   }
 
   /** The writer prepared by {@link #warmJsonWriter()}, or a new one if that failed. */
-  private static ObjectWriter jsonWriter(FutureTask<ObjectWriter> warm) {
+  private static ObjectWriter jsonWriter(JsonWarmUp warm) {
     try {
-      return warm.get();
+      warm.thread().join();
+      if (!warm.task().isDone()) {
+        return newJsonWriter();
+      }
+      return warm.task().get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return newJsonWriter();
