@@ -241,6 +241,18 @@ public final class DistributedTrimmedKMeans implements Serializable {
       counts = new long[k];
     }
 
+    /** Exact copies of one block's double sums, counts, objective and changes. */
+    static StepSums of(double[] sums, long[] counts, double objective, long changes) {
+      StepSums s = new StepSums(counts.length, sums.length / counts.length);
+      for (int q = 0; q < sums.length; q++) {
+        s.sums[q] = new BigDecimal(sums[q]);
+      }
+      System.arraycopy(counts, 0, s.counts, 0, counts.length);
+      s.objective = new BigDecimal(objective);
+      s.changes = changes;
+      return s;
+    }
+
     StepSums add(StepSums o) {
       for (int q = 0; q < sums.length; q++) {
         sums[q] = sums[q].add(o.sums[q]);
@@ -251,6 +263,25 @@ public final class DistributedTrimmedKMeans implements Serializable {
       objective = objective.add(o.objective);
       changes += o.changes;
       pending.addAll(o.pending);
+      return this;
+    }
+  }
+
+  /** Pass A's result: distance counts by bin, and the sums of the rows below the bracket. */
+  static final class Histogram implements Serializable {
+    private static final long serialVersionUID = 1L;
+    final long[] counts = new long[Cut.BINS + 2];
+    final StepSums sums;
+
+    Histogram(int k, int d) {
+      sums = new StepSums(k, d);
+    }
+
+    Histogram add(Histogram o) {
+      for (int i = 0; i < counts.length; i++) {
+        counts[i] += o.counts[i];
+      }
+      sums.add(o.sums);
       return this;
     }
   }
@@ -405,7 +436,8 @@ public final class DistributedTrimmedKMeans implements Serializable {
       double lo = br[0];
       double hi = br[1];
       double scale = hi > lo ? Cut.BINS / (hi - lo) : 0;
-      long[] h = histogram(bc, lo, hi, scale);
+      Histogram hist = histogram(bc, lo, hi, scale);
+      long[] h = hist.counts;
       long below = 0;
       int bin = 0;
       while (below + h[bin] <= rank) {
@@ -413,7 +445,8 @@ public final class DistributedTrimmedKMeans implements Serializable {
         bin++;
       }
       if (bin > 0 && bin <= Cut.BINS && h[bin] <= gatherRowsMax()) {
-        StepSums s = sums(bc, new Cut(0, 0, lo, hi, scale, bin), prevVersion, prevTrim);
+        StepSums s = sums(bc, new Cut(0, 0, lo, hi, scale, bin), prevVersion, prevTrim)
+            .add(hist.sums);
         return new Step(s, resolve(s, rank, below));
       }
       bracketMisses++;
@@ -450,22 +483,41 @@ public final class DistributedTrimmedKMeans implements Serializable {
       return new double[] {lo, hi};
     }
 
-    /** Pass A: assigns every row and counts its distance's bin ({@link Cut#binOf}). */
-    long[] histogram(Broadcast<Centres> bc, double lo, double hi, double scale) {
-      long[] h = blocks.treeAggregate(new long[Cut.BINS + 2], (acc, b) -> {
-        double[] d2 = bc.value().assign(b).d2;
-        for (int i = 0; i < b.rows; i++) {
-          acc[Cut.binOf(d2[i], lo, hi, scale)]++;
+    /**
+     * Pass A: assigns every row, counts its distance's bin ({@link Cut#binOf}), and sums the
+     * rows below the bracket (bin 0: kept whenever the radius is in the bracket), so that pass B
+     * reads the values of the few rows inside the bracket only.
+     */
+    Histogram histogram(Broadcast<Centres> bc, double lo, double hi, double scale) {
+      int kk = k;
+      int dd = d;
+      Histogram h = blocks.treeAggregate(new Histogram(kk, dd), (acc, b) -> {
+        RowBlock.State st = bc.value().assign(b);
+        double[] d2 = st.d2;
+        int[] labels = st.labels;
+        double[] sums = new double[kk * dd];
+        long[] counts = new long[kk];
+        double obj = 0;
+        for (int i = 0, p = 0; i < b.rows; i++, p += dd) {
+          double v = d2[i];
+          int bin = Cut.binOf(v, lo, hi, scale);
+          acc.counts[bin]++;
+          if (bin == 0) {
+            int a = labels[i];
+            int o = a * dd;
+            for (int j = 0; j < dd; j++) {
+              sums[o + j] += b.x[p + j];
+            }
+            counts[a]++;
+            obj += v;
+          }
         }
+        acc.sums.add(StepSums.of(sums, counts, obj, 0));
         return acc;
-      }, (a, o) -> {
-        for (int i = 0; i < a.length; i++) {
-          a[i] += o[i];
-        }
-        return a;
-      }, 2);
+      }, Histogram::add, 2);
       passes++;
-      maxResultBytes = Math.max(maxResultBytes, (Cut.BINS + 2) * 8L);
+      maxResultBytes = Math.max(maxResultBytes, (Cut.BINS + 2) * 8L
+          + (long) (k * d + 1) * 24 + k * 8L + 8);
       return h;
     }
 
@@ -615,7 +667,7 @@ public final class DistributedTrimmedKMeans implements Serializable {
         long[] counts = new long[kk];
         double obj = 0;
         long changes = 0;
-        StepSums part = new StepSums(kk, dd);
+        StepSums part = new StepSums(kk, dd); // the rows of the radius's bin
         for (int i = 0, p = 0; i < rows; i++, p += dd) {
           double v = st.d2[i];
           int a = st.labels[i];
@@ -643,7 +695,7 @@ public final class DistributedTrimmedKMeans implements Serializable {
           if (!compare || st.lastLabels[i] != a || st.lastOut[i] != out) {
             changes++;
           }
-          if (!out) {
+          if (!out && v >= cut.lo()) { // rows below a bracket were summed in pass A
             int o = a * dd;
             for (int j = 0; j < dd; j++) {
               sums[o + j] += b.x[p + j];
@@ -653,13 +705,7 @@ public final class DistributedTrimmedKMeans implements Serializable {
           }
         }
         st.flagVersion = cs.version();
-        for (int q = 0; q < sums.length; q++) {
-          part.sums[q] = new BigDecimal(sums[q]);
-        }
-        System.arraycopy(counts, 0, part.counts, 0, kk);
-        part.objective = new BigDecimal(obj);
-        part.changes = changes;
-        return acc.add(part);
+        return acc.add(StepSums.of(sums, counts, obj, changes)).add(part);
       }, StepSums::add, 2);
       passes++;
       maxResultBytes = Math.max(maxResultBytes, (long) (k * d + 1) * 24 + k * 8L + 8
@@ -957,7 +1003,7 @@ public final class DistributedTrimmedKMeans implements Serializable {
     static final int PENDING = 2;
 
     static Cut exact(Trim trim) {
-      return new Cut(trim.threshold(), trim.tieCut(), 0, 0, 0, -1);
+      return new Cut(trim.threshold(), trim.tieCut(), Double.NEGATIVE_INFINITY, 0, 0, -1);
     }
 
     /** The bin of squared distance {@code v}; monotone in v. */
