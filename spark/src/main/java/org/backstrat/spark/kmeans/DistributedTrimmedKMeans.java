@@ -344,10 +344,13 @@ public final class DistributedTrimmedKMeans implements Serializable {
       double prev = Double.POSITIVE_INFINITY;
       long prevVersion = 0;
       Trim prevTrim = null;
+      double[] prevC = null;
       int iter = 0;
       while (true) {
         long version = version();
-        Broadcast<Centres> bc = sc.broadcast(new Centres(version, k, d, c, false));
+        Broadcast<Centres> bc = sc.broadcast(prevC == null
+            ? new Centres(version, k, d, c, false)
+            : Centres.after(version, k, d, c, prevVersion, prevC));
         Step step = step(bc, prevVersion, prevTrim);
         Trim trim = step.trim();
         StepSums s = step.sums();
@@ -369,6 +372,7 @@ public final class DistributedTrimmedKMeans implements Serializable {
         }
         double[] next = means(s, c);
         reseedEmpty(next, s.counts, c, version, trim);
+        prevC = c;
         c = next;
       }
     }

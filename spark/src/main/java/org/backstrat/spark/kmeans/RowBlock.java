@@ -50,6 +50,8 @@ final class RowBlock implements Serializable {
     long version;
     final int[] labels;
     final double[] d2;
+    /** Hamerly lower bound on each row's distance to its second nearest centre (null = none). */
+    double[] lower;
     /**
      * Committed labels and trim flags of the step of centres {@code lastVersion}, to count the
      * rows that change (null = none yet).
