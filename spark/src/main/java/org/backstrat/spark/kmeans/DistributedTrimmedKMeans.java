@@ -39,12 +39,16 @@ import org.backstrat.core.BadInputException;
  *       single-machine trimmed k-means++ excludes the trimmed rows; cap and cost come from one
  *       pass, two passes a round), then a weighted trimmed k-means++ and a few weighted
  *       trimmed Lloyd steps on the candidates on the driver;
- *   <li>concentration steps: every block assigns its rows to the nearest broadcast centre; the
- *       trim radius is the exact {@code (n - floor(alpha n))}-th smallest squared distance,
- *       found by {@link ExactSelection} (histogram refinement, no sample), ties kept by lowest
- *       global row as on one machine; each block sends its per-cluster partial sums (k x d + k
- *       numbers, never rows) combined by {@code treeAggregate}; empty clusters are moved onto the
- *       farthest kept row;
+ *   <li>concentration steps, two passes each ({@code Run.step}): every block assigns its rows
+ *       to the nearest broadcast centre (Hamerly's bounds kept in the block, {@link Centres}),
+ *       counts the squared distances in bins over a bracket of the trim radius taken from a
+ *       sample and sums the rows below it; then sums the rows up to the radius's bin and sends
+ *       that bin's few rows whole. The trim radius is the exact
+ *       {@code (n - floor(alpha n))}-th smallest squared distance, taken on the driver from those
+ *       rows (or, when the bracket misses, by {@link ExactSelection}: histogram refinement, no
+ *       sample), ties kept by lowest global row as on one machine; each block sends its
+ *       per-cluster partial sums (k x d + k numbers) and at most one histogram, combined by
+ *       {@code treeAggregate}; empty clusters are moved onto the farthest kept row;
  *   <li>restarts and selective iteration as {@link Clusterer}: every restart takes
  *       {@code shortSteps} steps, the best {@link Clusterer#restartsKept} go on to convergence.
  * </ul>
@@ -52,7 +56,9 @@ import org.backstrat.core.BadInputException;
  * <p>Deterministic: each block's partial sums are added in row order, and the blocks' partials
  * are combined exactly (as {@link BigDecimal}s), so the result does not depend on the order in
  * which tasks finish; it depends on the input, the seed and where blocks start (the
- * partitioning). The single-machine Hartigan–Wong transfers (run there on up to 100,000 rows)
+ * partitioning; a block that lost its cached state, and so assigns in full rather than by its
+ * bounds, can differ only for a row exactly as far from two centres). The single-machine
+ * Hartigan–Wong transfers (run there on up to 100,000 rows)
  * are not done: they are sequential by nature.
  */
 public final class DistributedTrimmedKMeans implements Serializable {
