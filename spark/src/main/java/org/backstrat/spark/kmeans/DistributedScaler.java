@@ -92,13 +92,11 @@ public final class DistributedScaler {
     return new Scaler(method, data.names(), center, scale, weights);
   }
 
-  /** Column {@code j} of a block. */
-  static double[] column(RowBlock b, int j) {
-    double[] v = new double[b.rows];
-    for (int r = 0; r < b.rows; r++) {
-      v[r] = b.x[r * b.d + j];
+  /** Column {@code j} of rows [from, to) of a block, into {@code out}. */
+  static void column(RowBlock b, int j, int from, int to, double[] out) {
+    for (int r = from, p = from * b.d + j; r < to; r++, p += b.d) {
+      out[r - from] = b.x[p];
     }
-    return v;
   }
 
   private static double[] means(BlockData data) {

@@ -39,12 +39,16 @@ import org.backstrat.core.BadInputException;
  *       single-machine trimmed k-means++ excludes the trimmed rows; cap and cost come from one
  *       pass, two passes a round), then a weighted trimmed k-means++ and a few weighted
  *       trimmed Lloyd steps on the candidates on the driver;
- *   <li>concentration steps: every block assigns its rows to the nearest broadcast centre; the
- *       trim radius is the exact {@code (n - floor(alpha n))}-th smallest squared distance,
- *       found by {@link ExactSelection} (histogram refinement, no sample), ties kept by lowest
- *       global row as on one machine; each block sends its per-cluster partial sums (k x d + k
- *       numbers, never rows) combined by {@code treeAggregate}; empty clusters are moved onto the
- *       farthest kept row;
+ *   <li>concentration steps, two passes each ({@code Run.step}): every block assigns its rows
+ *       to the nearest broadcast centre (Hamerly's bounds kept in the block, {@link Centres}),
+ *       counts the squared distances in bins over a bracket of the trim radius taken from a
+ *       sample and sums the rows below it; then sums the rows up to the radius's bin and sends
+ *       that bin's few rows whole. The trim radius is the exact
+ *       {@code (n - floor(alpha n))}-th smallest squared distance, taken on the driver from those
+ *       rows (or, when the bracket misses, by {@link ExactSelection}: histogram refinement, no
+ *       sample), ties kept by lowest global row as on one machine; each block sends its
+ *       per-cluster partial sums (k x d + k numbers) and at most one histogram, combined by
+ *       {@code treeAggregate}; empty clusters are moved onto the farthest kept row;
  *   <li>restarts and selective iteration as {@link Clusterer}: every restart takes
  *       {@code shortSteps} steps, the best {@link Clusterer#restartsKept} go on to convergence.
  * </ul>
@@ -52,7 +56,9 @@ import org.backstrat.core.BadInputException;
  * <p>Deterministic: each block's partial sums are added in row order, and the blocks' partials
  * are combined exactly (as {@link BigDecimal}s), so the result does not depend on the order in
  * which tasks finish; it depends on the input, the seed and where blocks start (the
- * partitioning). The single-machine Hartigan–Wong transfers (run there on up to 100,000 rows)
+ * partitioning; a block that lost its cached state, and so assigns in full rather than by its
+ * bounds, can differ only for a row exactly as far from two centres). The single-machine
+ * Hartigan–Wong transfers (run there on up to 100,000 rows)
  * are not done: they are sequential by nature.
  */
 public final class DistributedTrimmedKMeans implements Serializable {
@@ -62,15 +68,17 @@ public final class DistributedTrimmedKMeans implements Serializable {
   private final int seedingRounds;
   private final double oversampling;
   private final boolean parallelSeeding;
+  private final boolean bracketed;
 
   private DistributedTrimmedKMeans(Clusterer settings, ScaleMethod scaleMethod,
                                    int seedingRounds, double oversampling,
-                                   boolean parallelSeeding) {
+                                   boolean parallelSeeding, boolean bracketed) {
     this.settings = settings;
     this.scaleMethod = scaleMethod;
     this.seedingRounds = seedingRounds;
     this.oversampling = oversampling;
     this.parallelSeeding = parallelSeeding;
+    this.bracketed = bracketed;
   }
 
   /**
@@ -80,13 +88,13 @@ public final class DistributedTrimmedKMeans implements Serializable {
    * (see the class comment).
    */
   public static DistributedTrimmedKMeans of(Clusterer settings) {
-    return new DistributedTrimmedKMeans(settings, ScaleMethod.ROBUST, 5, 2.0, false);
+    return new DistributedTrimmedKMeans(settings, ScaleMethod.ROBUST, 5, 2.0, false, true);
   }
 
   /** A copy scaling with {@code method}. */
   public DistributedTrimmedKMeans withScaling(ScaleMethod method) {
     return new DistributedTrimmedKMeans(settings, method, seedingRounds, oversampling,
-        parallelSeeding);
+        parallelSeeding, bracketed);
   }
 
   /**
@@ -101,7 +109,17 @@ public final class DistributedTrimmedKMeans implements Serializable {
     if (!(oversamplingFactor >= 0.5 && oversamplingFactor <= 100)) {
       throw new BadInputException("oversampling " + oversamplingFactor + ": expected 0.5 to 100");
     }
-    return new DistributedTrimmedKMeans(settings, scaleMethod, rounds, oversamplingFactor, true);
+    return new DistributedTrimmedKMeans(settings, scaleMethod, rounds, oversamplingFactor, true,
+        bracketed);
+  }
+
+  /**
+   * A copy that finds every step's trim radius by {@link ExactSelection} alone and sums in a
+   * pass of its own (the path a bracket miss takes), for tests that compare the two.
+   */
+  DistributedTrimmedKMeans exactSelectionOnly() {
+    return new DistributedTrimmedKMeans(settings, scaleMethod, seedingRounds, oversampling,
+        parallelSeeding, false);
   }
 
   /** The single-machine settings used. */
@@ -220,11 +238,25 @@ public final class DistributedTrimmedKMeans implements Serializable {
     final long[] counts;
     BigDecimal objective = BigDecimal.ZERO;
     long changes;
+    /** Rows of the trim radius's bin: {d2, row, label, last flag (-1 none), label changed, x}. */
+    final List<double[]> pending = new ArrayList<>();
 
     StepSums(int k, int d) {
       sums = new BigDecimal[k * d];
       Arrays.fill(sums, BigDecimal.ZERO);
       counts = new long[k];
+    }
+
+    /** Exact copies of one block's double sums, counts, objective and changes. */
+    static StepSums of(double[] sums, long[] counts, double objective, long changes) {
+      StepSums s = new StepSums(counts.length, sums.length / counts.length);
+      for (int q = 0; q < sums.length; q++) {
+        s.sums[q] = new BigDecimal(sums[q]);
+      }
+      System.arraycopy(counts, 0, s.counts, 0, counts.length);
+      s.objective = new BigDecimal(objective);
+      s.changes = changes;
+      return s;
     }
 
     StepSums add(StepSums o) {
@@ -236,6 +268,26 @@ public final class DistributedTrimmedKMeans implements Serializable {
       }
       objective = objective.add(o.objective);
       changes += o.changes;
+      pending.addAll(o.pending);
+      return this;
+    }
+  }
+
+  /** Pass A's result: distance counts by bin, and the sums of the rows below the bracket. */
+  static final class Histogram implements Serializable {
+    private static final long serialVersionUID = 1L;
+    final long[] counts = new long[Cut.BINS + 2];
+    final StepSums sums;
+
+    Histogram(int k, int d) {
+      sums = new StepSums(k, d);
+    }
+
+    Histogram add(Histogram o) {
+      for (int i = 0; i < counts.length; i++) {
+        counts[i] += o.counts[i];
+      }
+      sums.add(o.sums);
       return this;
     }
   }
@@ -252,6 +304,9 @@ public final class DistributedTrimmedKMeans implements Serializable {
     long nextVersion = 1;
     long passes;
     long maxResultBytes;
+    long bracketMisses;
+    long maxGatheredRows;
+    double[] sample;
 
     Run(BlockData data, int k) {
       this.blocks = data.blocks();
@@ -294,12 +349,17 @@ public final class DistributedTrimmedKMeans implements Serializable {
       double[] c = start;
       double prev = Double.POSITIVE_INFINITY;
       long prevVersion = 0;
+      Trim prevTrim = null;
+      double[] prevC = null;
       int iter = 0;
       while (true) {
         long version = version();
-        Broadcast<Centres> bc = sc.broadcast(new Centres(version, k, d, c, false));
-        Trim trim = trim(bc);
-        StepSums s = sums(bc, trim, prevVersion);
+        Broadcast<Centres> bc = sc.broadcast(prevC == null
+            ? new Centres(version, k, d, c, false)
+            : Centres.after(version, k, d, c, prevVersion, prevC));
+        Step step = step(bc, prevVersion, prevTrim);
+        Trim trim = step.trim();
+        StepSums s = step.sums();
         bc.unpersist(false);
         double obj = s.objective.doubleValue();
         iter++;
@@ -307,6 +367,7 @@ public final class DistributedTrimmedKMeans implements Serializable {
         boolean stalled = prev - obj <= settings.tolerance() * obj;
         prev = obj;
         prevVersion = version;
+        prevTrim = trim;
         if (!stable && !stalled && iter >= steps) {
           double[] resume = means(s, c);
           reseedEmpty(resume, s.counts, c, version, trim);
@@ -317,6 +378,7 @@ public final class DistributedTrimmedKMeans implements Serializable {
         }
         double[] next = means(s, c);
         reseedEmpty(next, s.counts, c, version, trim);
+        prevC = c;
         c = next;
       }
     }
@@ -325,8 +387,9 @@ public final class DistributedTrimmedKMeans implements Serializable {
     DistributedFit finish(Restart best) {
       long version = version();
       Broadcast<Centres> bc = sc.broadcast(new Centres(version, k, d, best.centers, true));
-      Trim trim = trim(bc, n - trimCount - 1);
-      StepSums s = sums(bc, trim, 0);
+      Step step = step(bc, 0, null);
+      Trim trim = step.trim();
+      StepSums s = step.sums();
       bc.unpersist(false);
       double[] c = best.centers;
       Integer[] order = new Integer[k];
@@ -352,22 +415,179 @@ public final class DistributedTrimmedKMeans implements Serializable {
 
     // ---- trim --------------------------------------------------------------------------
 
-    /** The trim of one step: kept iff d2 &lt; threshold, or equal and global row &lt;= tieCut. */
-    record Trim(double threshold, long tieCut) {
+
+    /** One step's sums (over the kept rows) and its trim. */
+    record Step(StepSums sums, Trim trim) {
     }
 
-    Trim trim(Broadcast<Centres> bc) {
+    /**
+     * One concentration step for the broadcast centres: assignment, the exact trim radius and
+     * the kept rows' sums, in two passes when the radius falls where the sample says it does
+     * (nearly always): pass A assigns every row and counts the distances in
+     * {@value ExactSelection#BINS} bins over the sample's bracket of the radius; pass B sums the
+     * rows below the radius's bin and sends the few rows inside that bin whole (distance, row,
+     * label, flags, values), from which the driver finds the exact radius and the tie cut and
+     * adds the kept ones. Otherwise (a miss, or a bin too full to send) the radius comes from
+     * {@link ExactSelection} and the sums from one more pass. Without trimming: one pass.
+     * {@code prevVersion}, {@code prevTrim}: the previous step's centres and trim (0 and null
+     * for none), to count the rows that change.
+     */
+    Step step(Broadcast<Centres> bc, long prevVersion, Trim prevTrim) {
       if (trimCount == 0) {
-        return new Trim(Double.POSITIVE_INFINITY, Long.MAX_VALUE);
+        Trim all = new Trim(Double.POSITIVE_INFINITY, Long.MAX_VALUE);
+        return new Step(sums(bc, Cut.exact(all), prevVersion, prevTrim), all);
       }
-      return trim(bc, n - trimCount - 1);
+      long rank = n - trimCount - 1;
+      if (!bracketed) {
+        Trim trim = trim(bc, rank);
+        return new Step(sums(bc, Cut.exact(trim), prevVersion, prevTrim), trim);
+      }
+      double[] br = bracket(bc.value());
+      double lo = br[0];
+      double hi = br[1];
+      double scale = hi > lo ? Cut.BINS / (hi - lo) : 0;
+      Histogram hist = histogram(bc, lo, hi, scale);
+      long[] h = hist.counts;
+      long below = 0;
+      int bin = 0;
+      while (below + h[bin] <= rank) {
+        below += h[bin];
+        bin++;
+      }
+      if (bin > 0 && bin <= Cut.BINS && h[bin] <= gatherRowsMax()) {
+        StepSums s = sums(bc, new Cut(0, 0, lo, hi, scale, bin), prevVersion, prevTrim)
+            .add(hist.sums);
+        return new Step(s, resolve(s, rank, below));
+      }
+      bracketMisses++;
+      Trim trim = trim(bc, rank);
+      return new Step(sums(bc, Cut.exact(trim), prevVersion, prevTrim), trim);
+    }
+
+    /** Most rows of one threshold bin sent whole to the driver in a step (8 MB of values). */
+    long gatherRowsMax() {
+      return (8L << 20) / (8L * (d + 5));
+    }
+
+    /**
+     * The bracket {lo, hi} of the trim radius for centres {@code cs}: the sample's distances at
+     * the wanted quantile plus and minus 4 standard deviations of a sample quantile and 8 rows
+     * (as the single-machine engine brackets its selection).
+     */
+    double[] bracket(Centres cs) {
+      double[] smp = sample();
+      int m = smp.length / d;
+      double[] v = new double[m];
+      double[] near = new double[2];
+      for (int i = 0; i < m; i++) {
+        SquaredEuclidean.nearest(smp, i * d, cs.values(), k, d, cs.indexOrder(), near);
+        v[i] = near[0];
+      }
+      Arrays.sort(v);
+      double q = (double) (n - trimCount - 1) / n;
+      double margin = 4 * Math.sqrt(q * (1 - q) * m) + 8;
+      int loIdx = (int) Math.floor(q * m - margin);
+      int hiIdx = (int) Math.ceil(q * m + margin);
+      double lo = loIdx <= 0 ? 0 : v[loIdx];
+      double hi = hiIdx >= m - 1 ? Double.MAX_VALUE : v[hiIdx];
+      return new double[] {lo, hi};
+    }
+
+    /**
+     * Pass A: assigns every row, counts its distance's bin ({@link Cut#binOf}), and sums the
+     * rows below the bracket (bin 0: kept whenever the radius is in the bracket), so that pass B
+     * reads the values of the few rows inside the bracket only.
+     */
+    Histogram histogram(Broadcast<Centres> bc, double lo, double hi, double scale) {
+      int kk = k;
+      int dd = d;
+      Histogram h = blocks.treeAggregate(new Histogram(kk, dd), (acc, b) -> {
+        RowBlock.State st = bc.value().assign(b);
+        double[] d2 = st.d2;
+        int[] labels = st.labels;
+        double[] sums = new double[kk * dd];
+        long[] counts = new long[kk];
+        double obj = 0;
+        for (int i = 0, p = 0; i < b.rows; i++, p += dd) {
+          double v = d2[i];
+          int bin = Cut.binOf(v, lo, hi, scale);
+          acc.counts[bin]++;
+          if (bin == 0) {
+            int a = labels[i];
+            int o = a * dd;
+            for (int j = 0; j < dd; j++) {
+              sums[o + j] += b.x[p + j];
+            }
+            counts[a]++;
+            obj += v;
+          }
+        }
+        acc.sums.add(StepSums.of(sums, counts, obj, 0));
+        return acc;
+      }, Histogram::add, 2);
+      passes++;
+      maxResultBytes = Math.max(maxResultBytes, (Cut.BINS + 2) * 8L
+          + (long) (k * d + 1) * 24 + k * 8L + 8);
+      return h;
+    }
+
+    /**
+     * The exact trim of a bracketed step from the rows of the radius's bin ({@code s.pending},
+     * {@code below} rows lie below the bin): the radius is the distance at ascending rank
+     * {@code rank} (ties by row), and the kept ones among those rows are added to {@code s}
+     * and their changes counted.
+     */
+    Trim resolve(StepSums s, long rank, long below) {
+      List<double[]> p = new ArrayList<>(s.pending);
+      p.sort(Comparator.<double[]>comparingDouble(r -> r[0]).thenComparingDouble(r -> r[1]));
+      double t = p.get((int) (rank - below))[0];
+      long less = below;
+      long equal = 0;
+      for (double[] r : p) {
+        if (r[0] < t) {
+          less++;
+        } else if (r[0] == t) {
+          equal++;
+        }
+      }
+      long keepEqual = rank + 1 - less;
+      long tieCut = Long.MAX_VALUE;
+      if (equal > keepEqual) {
+        long seen = 0;
+        for (double[] r : p) { // sorted by distance, then row
+          if (r[0] == t && ++seen == keepEqual) {
+            tieCut = (long) r[1];
+            break;
+          }
+        }
+      }
+      BigDecimal obj = s.objective;
+      for (double[] r : p) {
+        boolean out = r[0] > t || (r[0] == t && (long) r[1] > tieCut);
+        if (r[3] < 0 || r[4] != 0 || (out ? 1 : 0) != r[3]) {
+          s.changes++;
+        }
+        if (!out) {
+          int a = (int) r[2];
+          for (int j = 0; j < d; j++) {
+            s.sums[a * d + j] = s.sums[a * d + j].add(new BigDecimal(r[5 + j]));
+          }
+          s.counts[a]++;
+          obj = obj.add(new BigDecimal(r[0]));
+        }
+      }
+      s.objective = obj;
+      maxGatheredRows = Math.max(maxGatheredRows, p.size());
+      s.pending.clear();
+      return new Trim(t, tieCut);
     }
 
     /** Threshold at 0-based ascending rank {@code rank} of the squared distances, ties by row. */
     Trim trim(Broadcast<Centres> bc, long rank) {
       ExactSelection.Stats stats = new ExactSelection.Stats();
       ExactSelection.Result r = ExactSelection.select(blocks, n,
-          (b, src) -> bc.value().assign(b).d2,
+          (b, src, from, to, out) -> System.arraycopy(bc.value().assign(b).d2, from, out, 0,
+              to - from),
           List.of(new ExactSelection.Target(0, rank)), stats).get(0);
       passes += stats.passes;
       maxResultBytes = Math.max(maxResultBytes, stats.bytesPerBlock);
@@ -415,48 +635,77 @@ public final class DistributedTrimmedKMeans implements Serializable {
     // ---- sums --------------------------------------------------------------------------
 
     /**
-     * Per-cluster sums and kept counts of the kept rows, the objective, and how many rows
-     * changed label or trim flag since the step of centres {@code prevVersion} (every row when
-     * 0 or when a block no longer holds that step).
+     * Pass B: per-cluster sums and kept counts of the rows that {@code cut} keeps, the
+     * objective, and how many rows changed label or trim flag since the step of centres
+     * {@code prevVersion} with trim {@code prevTrim} (every row when 0 or when a block no
+     * longer holds that step); the rows in the cut's bin are sent whole ({@link #resolve}).
      */
-    StepSums sums(Broadcast<Centres> bc, Trim trim, long prevVersion) {
+    StepSums sums(Broadcast<Centres> bc, Cut cut, long prevVersion, Trim prevTrim) {
       int kk = k;
       int dd = d;
-      double t = trim.threshold();
-      long tieCut = trim.tieCut();
+      double pt = prevTrim == null ? 0 : prevTrim.threshold();
+      long ptie = prevTrim == null ? 0 : prevTrim.tieCut();
       StepSums s = blocks.treeAggregate(new StepSums(kk, dd), (acc, b) -> {
         Centres cs = bc.value();
         RowBlock.State st = cs.assign(b);
+        int rows = b.rows;
+        if (st.newLabels == null) {
+          st.lastLabels = new int[rows];
+          st.lastOut = new boolean[rows];
+          st.newLabels = new int[rows];
+          st.newOut = new boolean[rows];
+        }
+        if (prevVersion != 0 && st.flagVersion == prevVersion) {
+          // the previous step's flags, completed with its trim, become the committed ones
+          for (int q = 0; q < st.pendCount; q++) {
+            double v = st.pendD2[q];
+            int i = st.pendIdx[q];
+            st.newOut[i] = v > pt || (v == pt && b.firstRow + i > ptie);
+          }
+          int[] l = st.lastLabels;
+          st.lastLabels = st.newLabels;
+          st.newLabels = l;
+          boolean[] o = st.lastOut;
+          st.lastOut = st.newOut;
+          st.newOut = o;
+          st.lastVersion = prevVersion;
+        }
+        boolean compare = prevVersion != 0 && st.lastVersion == prevVersion;
+        st.flagVersion = 0;
+        st.pendCount = 0;
         double[] sums = new double[kk * dd];
         long[] counts = new long[kk];
         double obj = 0;
         long changes = 0;
-        if (st.lastLabels == null) {
-          st.lastLabels = new int[b.rows];
-          st.lastTrimmed = new boolean[b.rows];
-          st.prevLabels = new int[b.rows];
-          st.prevTrimmed = new boolean[b.rows];
-        }
-        if (st.lastVersion == cs.version()) {
-          // a retried task of this step: undo its first try
-          System.arraycopy(st.prevLabels, 0, st.lastLabels, 0, b.rows);
-          System.arraycopy(st.prevTrimmed, 0, st.lastTrimmed, 0, b.rows);
-          st.lastVersion = st.prevVersion;
-        }
-        boolean compare = prevVersion != 0 && st.lastVersion == prevVersion;
-        System.arraycopy(st.lastLabels, 0, st.prevLabels, 0, b.rows);
-        System.arraycopy(st.lastTrimmed, 0, st.prevTrimmed, 0, b.rows);
-        st.prevVersion = st.lastVersion;
-        for (int i = 0, p = 0; i < b.rows; i++, p += dd) {
+        StepSums part = new StepSums(kk, dd); // the rows of the radius's bin
+        for (int i = 0, p = 0; i < rows; i++, p += dd) {
           double v = st.d2[i];
           int a = st.labels[i];
-          boolean out = v > t || (v == t && b.firstRow + i > tieCut);
-          if (!compare || st.lastLabels[i] != a || st.lastTrimmed[i] != out) {
+          int where = cut.where(v, b.firstRow + i);
+          st.newLabels[i] = a;
+          if (where == Cut.PENDING) {
+            if (st.pendCount == st.pendIdx.length) {
+              st.pendIdx = Arrays.copyOf(st.pendIdx, Math.max(16, 2 * st.pendCount));
+              st.pendD2 = Arrays.copyOf(st.pendD2, st.pendIdx.length);
+            }
+            st.pendIdx[st.pendCount] = i;
+            st.pendD2[st.pendCount++] = v;
+            double[] r = new double[5 + dd];
+            r[0] = v;
+            r[1] = b.firstRow + i;
+            r[2] = a;
+            r[3] = compare ? (st.lastOut[i] ? 1 : 0) : -1;
+            r[4] = compare && st.lastLabels[i] != a ? 1 : 0;
+            System.arraycopy(b.x, p, r, 5, dd);
+            part.pending.add(r);
+            continue;
+          }
+          boolean out = where == Cut.OUT;
+          st.newOut[i] = out;
+          if (!compare || st.lastLabels[i] != a || st.lastOut[i] != out) {
             changes++;
           }
-          st.lastLabels[i] = a;
-          st.lastTrimmed[i] = out;
-          if (!out) {
+          if (!out && v >= cut.lo()) { // rows below a bracket were summed in pass A
             int o = a * dd;
             for (int j = 0; j < dd; j++) {
               sums[o + j] += b.x[p + j];
@@ -465,18 +714,12 @@ public final class DistributedTrimmedKMeans implements Serializable {
             obj += v;
           }
         }
-        st.lastVersion = cs.version();
-        StepSums part = new StepSums(kk, dd);
-        for (int q = 0; q < sums.length; q++) {
-          part.sums[q] = new BigDecimal(sums[q]);
-        }
-        System.arraycopy(counts, 0, part.counts, 0, kk);
-        part.objective = new BigDecimal(obj);
-        part.changes = changes;
-        return acc.add(part);
+        st.flagVersion = cs.version();
+        return acc.add(StepSums.of(sums, counts, obj, changes)).add(part);
       }, StepSums::add, 2);
       passes++;
-      maxResultBytes = Math.max(maxResultBytes, (long) (k * d + 1) * 24 + k * 8L + 8);
+      maxResultBytes = Math.max(maxResultBytes, (long) (k * d + 1) * 24 + k * 8L + 8
+          + (long) s.pending.size() * (d + 5) * 8);
       return s;
     }
 
@@ -564,6 +807,49 @@ public final class DistributedTrimmedKMeans implements Serializable {
       }
       long[] wanted = seedings.stream().flatMapToInt(s -> Arrays.stream(s.rows()))
           .asLongStream().sorted().distinct().toArray();
+      double[] values = rows(wanted);
+      List<double[]> out = new ArrayList<>();
+      for (SampledSeeding s : seedings) {
+        int[] rows = s.rows();
+        double[] sample = new double[rows.length * d];
+        for (int r = 0; r < rows.length; r++) {
+          int i = Arrays.binarySearch(wanted, rows[r]);
+          System.arraycopy(values, i * d, sample, r * d, d);
+        }
+        out.add(s.centres(sample, d, k, (int) trimCount));
+        if (this.sample == null) {
+          this.sample = sample; // the first restart's rows bracket every step's trim radius
+        }
+      }
+      return out;
+    }
+
+    /**
+     * The rows whose distances bracket each step's trim radius ({@link #bracket}): a uniform
+     * sample of {@link SampledSeeding#SAMPLE_ROWS} rows (with repeats; every row when n is not
+     * larger), row-major; the first restart's seeding sample when there was one, else drawn
+     * with the fit's seed and gathered in one pass.
+     */
+    double[] sample() {
+      if (sample == null) {
+        long[] wanted;
+        if (n <= SampledSeeding.SAMPLE_ROWS) {
+          wanted = java.util.stream.LongStream.range(0, n).toArray();
+        } else {
+          SplittableRandom rng = new SplittableRandom(settings.seed() ^ 0x6A09E667F3BCC909L);
+          wanted = new long[SampledSeeding.SAMPLE_ROWS];
+          for (int i = 0; i < wanted.length; i++) {
+            wanted[i] = rng.nextLong(n);
+          }
+          wanted = Arrays.stream(wanted).sorted().distinct().toArray();
+        }
+        sample = rows(wanted);
+      }
+      return sample;
+    }
+
+    /** The values of the sorted, distinct global rows {@code wanted}, row-major, in one pass. */
+    double[] rows(long[] wanted) {
       Broadcast<long[]> bw = sc.broadcast(wanted);
       int dd = d;
       List<double[]> parts = new ArrayList<>(blocks.map(b -> {
@@ -586,17 +872,7 @@ public final class DistributedTrimmedKMeans implements Serializable {
         System.arraycopy(p, 1, values, at, p.length - 1);
         at += p.length - 1;
       }
-      List<double[]> out = new ArrayList<>();
-      for (SampledSeeding s : seedings) {
-        int[] rows = s.rows();
-        double[] sample = new double[rows.length * d];
-        for (int r = 0; r < rows.length; r++) {
-          int i = Arrays.binarySearch(wanted, rows[r]);
-          System.arraycopy(values, i * d, sample, r * d, d);
-        }
-        out.add(s.centres(sample, d, k, (int) trimCount));
-      }
-      return out;
+      return values;
     }
 
     // ---- k-means|| seeding -------------------------------------------------------------
@@ -716,6 +992,47 @@ public final class DistributedTrimmedKMeans implements Serializable {
               (int) (r - b.firstRow + 1) * b.d)).collect();
       passes++;
       return got.get(0);
+    }
+  }
+
+  /** The trim of one step: kept iff d2 &lt; threshold, or equal and global row &lt;= tieCut. */
+  record Trim(double threshold, long tieCut) implements Serializable {
+  }
+
+  /**
+   * Where a step's sums pass puts a row: kept or out by an exact trim ({@code bin < 0}: kept iff
+   * d2 &lt; t, or equal and global row &lt;= tieCut), or by the bin of its distance among
+   * {@link #BINS} equal bins over [lo, hi] (bin 0 below lo, {@code BINS + 1} above hi): kept
+   * below bin {@code bin}, out above it, pending in it.
+   */
+  record Cut(double t, long tieCut, double lo, double hi, double scale, int bin)
+      implements Serializable {
+    static final int BINS = ExactSelection.BINS;
+    static final int KEPT = 0;
+    static final int OUT = 1;
+    static final int PENDING = 2;
+
+    static Cut exact(Trim trim) {
+      return new Cut(trim.threshold(), trim.tieCut(), Double.NEGATIVE_INFINITY, 0, 0, -1);
+    }
+
+    /** The bin of squared distance {@code v}; monotone in v. */
+    static int binOf(double v, double lo, double hi, double scale) {
+      if (v < lo) {
+        return 0;
+      }
+      if (v > hi) {
+        return BINS + 1;
+      }
+      return 1 + Math.min(BINS - 1, (int) ((v - lo) * scale));
+    }
+
+    int where(double v, long row) {
+      if (bin < 0) {
+        return v > t || (v == t && row > tieCut) ? OUT : KEPT;
+      }
+      int b = binOf(v, lo, hi, scale);
+      return b < bin ? KEPT : b > bin ? OUT : PENDING;
     }
   }
 

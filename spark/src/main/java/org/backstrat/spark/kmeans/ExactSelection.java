@@ -11,9 +11,11 @@ import org.apache.spark.api.java.JavaRDD;
 /**
  * Exact order statistics of values spread over the blocks of a distributed data set, by histogram
  * refinement on the bits of an order-preserving key ({@link SortableDouble}): each round counts,
- * per block, the values whose key starts with the prefix found so far in {@value #BINS} bins of
- * the next {@value #BITS} bits; the partial counts are combined by {@code treeAggregate} (a
- * fixed {@value #BINS} longs per block and target, whatever the number of rows), and the bin
+ * per block, the values whose key starts with the prefix found so far in bins of the next bits
+ * ({@value #BITS} in the first round; later rounds take only as many bits as leave about
+ * {@value #GATHER_MAX} / 4 values a bin, so fewer bins travel); the partial counts are combined
+ * by {@code treeAggregate} (at most {@value #BINS} longs per block and target, whatever the
+ * number of rows), and the bin
  * holding the wanted rank becomes the new prefix. As soon as a bin holds at most
  * {@value #GATHER_MAX} values they are gathered and the rank is selected among them; when all 64
  * bits are fixed, every value left equals the answer. No sample and no sort of the data: the
@@ -23,7 +25,7 @@ import org.apache.spark.api.java.JavaRDD;
  * source that share a prefix share a histogram.
  */
 final class ExactSelection {
-  /** Bits refined per round. */
+  /** Most bits refined per round (the first round's). */
   static final int BITS = 12;
   /** Histogram bins per round. */
   static final int BINS = 1 << BITS;
@@ -33,13 +35,18 @@ final class ExactSelection {
   private ExactSelection() {
   }
 
+  /** Rows of a block read per source at a time (a few hundred KB of a row-major block). */
+  static final int CHUNK = 1024;
+
   /**
-   * The values of one source in one block (at least {@code block.rows} entries, only the first
-   * {@code block.rows} used); sources are numbered by the caller (a column, or the distances).
+   * The values of one source in rows [from, to) of a block, copied to {@code out[0..to-from)};
+   * sources are numbered by the caller (a column, or the distances). Blocks are read a chunk of
+   * rows at a time for all sources, so that a row-major block is read from memory once a pass,
+   * not once per column.
    */
   @FunctionalInterface
   interface Values extends Serializable {
-    double[] of(RowBlock block, int source);
+    void fill(RowBlock block, int source, int from, int to, double[] out);
   }
 
   /** The value at a rank, and how many values are below it and equal to it. */
@@ -64,13 +71,15 @@ final class ExactSelection {
     long[] prefix = new long[t];
     int[] prefixBits = new int[t];
     long[] less = new long[t];
+    int[] nextBits = new int[t];
+    Arrays.fill(nextBits, BITS);
     Result[] out = new Result[t];
     boolean[] gather = new boolean[t];
     Arrays.fill(gather, total <= GATHER_MAX);
     while (true) {
-      // groups: distinct (source, bits, prefix) of the unresolved targets
+      // groups: distinct (source, bits, prefix, next bits) of the unresolved targets
       Map<String, Integer> groupIndex = new LinkedHashMap<>();
-      List<long[]> groups = new ArrayList<>(); // {source, bits, prefix, gather}
+      List<long[]> groups = new ArrayList<>(); // {source, bits, prefix, gather, next bits}
       int[] groupOf = new int[t];
       boolean any = false;
       for (int i = 0; i < t; i++) {
@@ -78,14 +87,15 @@ final class ExactSelection {
           continue;
         }
         any = true;
+        int bits = Math.min(nextBits[i], 64 - prefixBits[i]);
         String key = targets.get(i).source() + ":" + prefixBits[i] + ":" + prefix[i] + ":"
-            + gather[i];
+            + gather[i] + ":" + bits;
         Integer g = groupIndex.get(key);
         if (g == null) {
           g = groups.size();
           groupIndex.put(key, g);
           groups.add(new long[] {targets.get(i).source(), prefixBits[i], prefix[i],
-              gather[i] ? 1 : 0});
+              gather[i] ? 1 : 0, bits});
         }
         groupOf[i] = g;
       }
@@ -99,7 +109,11 @@ final class ExactSelection {
       double[][] gathered = gathering ? gather(blocks, values, spec) : null;
       if (stats != null) {
         stats.passes += (counting ? 1 : 0) + (gathering ? 1 : 0);
-        stats.bytesPerBlock = Math.max(stats.bytesPerBlock, (long) spec.length * BINS * 8);
+        long bytes = 0;
+        for (long[] g : spec) {
+          bytes += g[3] == 1 ? 0 : (1L << g[4]) * 8;
+        }
+        stats.bytesPerBlock = Math.max(stats.bytesPerBlock, bytes);
       }
       for (int i = 0; i < t; i++) {
         if (out[i] != null) {
@@ -124,7 +138,7 @@ final class ExactSelection {
           continue;
         }
         long[] h = hist[g];
-        int bits = Math.min(BITS, 64 - prefixBits[i]);
+        int bits = (int) spec[g][4];
         int bin = 0;
         long cum = 0;
         while (cum + h[bin] <= rank) {
@@ -138,6 +152,10 @@ final class ExactSelection {
           out[i] = new Result(SortableDouble.value(prefix[i]), less[i], h[bin]);
         } else if (h[bin] <= GATHER_MAX) {
           gather[i] = true;
+        } else {
+          // as many bits as leave about GATHER_MAX / 4 values a bin (fewer bins to send)
+          int want = 64 - Long.numberOfLeadingZeros((h[bin] - 1) / (GATHER_MAX / 4));
+          nextBits[i] = Math.max(1, Math.min(BITS, want));
         }
       }
     }
@@ -164,31 +182,35 @@ final class ExactSelection {
     int groups = spec.length;
     long[][] zero = new long[groups][];
     for (int g = 0; g < groups; g++) {
-      zero[g] = spec[g][3] == 1 ? new long[0] : new long[BINS];
+      zero[g] = spec[g][3] == 1 ? new long[0] : new long[1 << spec[g][4]];
     }
     int[][] sources = bySource(spec, false);
     return blocks.treeAggregate(zero, (acc, b) -> {
-      for (int[] gs : sources) {
-        int m = gs.length;
-        int[] bitsDone = new int[m];
-        long[] prefix = new long[m];
-        int[] bits = new int[m];
-        long[][] h = new long[m][];
-        for (int q = 0; q < m; q++) {
-          bitsDone[q] = (int) spec[gs[q]][1];
-          prefix[q] = spec[gs[q]][2];
-          bits[q] = Math.min(BITS, 64 - bitsDone[q]);
-          h[q] = acc[gs[q]];
-        }
-        double[] v = values.of(b, (int) spec[gs[0]][0]);
-        for (int r = 0; r < b.rows; r++) {
-          long key = SortableDouble.key(v[r]);
+      double[] v = new double[CHUNK];
+      for (int from = 0; from < b.rows; from += CHUNK) {
+        int to = Math.min(b.rows, from + CHUNK);
+        for (int[] gs : sources) {
+          int m = gs.length;
+          int[] bitsDone = new int[m];
+          long[] prefix = new long[m];
+          int[] bits = new int[m];
+          long[][] h = new long[m][];
           for (int q = 0; q < m; q++) {
-            if (bitsDone[q] > 0 && (key >>> (64 - bitsDone[q])) != prefix[q]) {
-              continue;
+            bitsDone[q] = (int) spec[gs[q]][1];
+            prefix[q] = spec[gs[q]][2];
+            bits[q] = (int) spec[gs[q]][4];
+            h[q] = acc[gs[q]];
+          }
+          values.fill(b, (int) spec[gs[0]][0], from, to, v);
+          for (int r = 0; r < to - from; r++) {
+            long key = SortableDouble.key(v[r]);
+            for (int q = 0; q < m; q++) {
+              if (bitsDone[q] > 0 && (key >>> (64 - bitsDone[q])) != prefix[q]) {
+                continue;
+              }
+              long rest = bitsDone[q] == 0 ? key : key << bitsDone[q];
+              h[q][(int) (rest >>> (64 - bits[q]))]++;
             }
-            long rest = bitsDone[q] == 0 ? key : key << bitsDone[q];
-            h[q][(int) (rest >>> (64 - bits[q]))]++;
           }
         }
       }
@@ -208,25 +230,39 @@ final class ExactSelection {
     int groups = spec.length;
     int[][] sources = bySource(spec, true);
     List<double[][]> parts = blocks.map(b -> {
-      double[][] got = new double[groups][];
-      Arrays.fill(got, new double[0]);
+      double[][] bufs = new double[groups][];
+      int[] sizes = new int[groups];
       for (int[] gs : sources) {
-        double[] v = values.of(b, (int) spec[gs[0]][0]);
         for (int g : gs) {
-          int bitsDone = (int) spec[g][1];
-          long prefix = spec[g][2];
-          double[] buf = new double[16];
-          int m = 0;
-          for (int r = 0; r < b.rows; r++) {
-            if (bitsDone == 0 || (SortableDouble.key(v[r]) >>> (64 - bitsDone)) == prefix) {
-              if (m == buf.length) {
-                buf = Arrays.copyOf(buf, m * 2);
-              }
-              buf[m++] = v[r];
-            }
-          }
-          got[g] = Arrays.copyOf(buf, m);
+          bufs[g] = new double[16];
         }
+      }
+      double[] v = new double[CHUNK];
+      for (int from = 0; from < b.rows; from += CHUNK) {
+        int to = Math.min(b.rows, from + CHUNK);
+        for (int[] gs : sources) {
+          values.fill(b, (int) spec[gs[0]][0], from, to, v);
+          for (int g : gs) {
+            int bitsDone = (int) spec[g][1];
+            long prefix = spec[g][2];
+            double[] buf = bufs[g];
+            int m = sizes[g];
+            for (int r = 0; r < to - from; r++) {
+              if (bitsDone == 0 || (SortableDouble.key(v[r]) >>> (64 - bitsDone)) == prefix) {
+                if (m == buf.length) {
+                  buf = Arrays.copyOf(buf, m * 2);
+                }
+                buf[m++] = v[r];
+              }
+            }
+            bufs[g] = buf;
+            sizes[g] = m;
+          }
+        }
+      }
+      double[][] got = new double[groups][];
+      for (int g = 0; g < groups; g++) {
+        got[g] = bufs[g] == null ? new double[0] : Arrays.copyOf(bufs[g], sizes[g]);
       }
       return got;
     }).collect();

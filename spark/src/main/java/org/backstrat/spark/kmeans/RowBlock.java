@@ -16,6 +16,8 @@ import java.io.Serializable;
  */
 final class RowBlock implements Serializable {
   private static final long serialVersionUID = 1L;
+  /** The Spark partition the block was read from (-1 when not from a source read). */
+  final int partition;
   final long firstRow;
   final int rows;
   final int d;
@@ -23,6 +25,11 @@ final class RowBlock implements Serializable {
   private transient State state;
 
   RowBlock(long firstRow, int rows, int d, double[] x) {
+    this(-1, firstRow, rows, d, x);
+  }
+
+  RowBlock(int partition, long firstRow, int rows, int d, double[] x) {
+    this.partition = partition;
     this.firstRow = firstRow;
     this.rows = rows;
     this.d = d;
@@ -43,17 +50,27 @@ final class RowBlock implements Serializable {
     long version;
     final int[] labels;
     final double[] d2;
+    /** Hamerly lower bound on each row's distance to its second nearest centre (null = none). */
+    double[] lower;
     /**
-     * Labels and trim flags of the last step (centres {@code lastVersion}), to count changes,
-     * and a copy of those of the step before (centres {@code prevVersion}), so that a retried
-     * task of a step compares with the right one (null = none yet).
+     * Committed labels and trim flags of the step of centres {@code lastVersion}, to count the
+     * rows that change (null = none yet).
      */
     int[] lastLabels;
-    boolean[] lastTrimmed;
+    boolean[] lastOut;
     long lastVersion;
-    int[] prevLabels;
-    boolean[] prevTrimmed;
-    long prevVersion;
+    /**
+     * Labels and trim flags written by the sums pass of the step of centres {@code flagVersion}
+     * (0 while they are being written, so a task that died half-way is never committed); the
+     * {@code pendCount} rows {@code pendIdx} (their distances {@code pendD2}) were in the bin of
+     * the trim radius and get their flag when that step's radius is known (at the next step).
+     */
+    int[] newLabels;
+    boolean[] newOut;
+    long flagVersion;
+    int[] pendIdx = new int[0];
+    double[] pendD2 = new double[0];
+    int pendCount;
     /**
      * k-means|| seeding: id of the seeding run, candidates incorporated so far, nearest squared
      * distance (null until a k-means|| run needs it: the default sampled seeding never does).

@@ -133,6 +133,54 @@ class DistributedTrimmedKMeansTest {
   }
 
   @Test
+  void tiesAtTheTrimRadiusAreCutByRowAsOnOneMachineInTwoPassesAStep() {
+    // whole-number points on a small grid (many rows at exactly the trim radius) and a few far
+    // ones; 30,000 rows in 3 partitions, not scaled
+    int rows = 30_000;
+    StructType schema = DataTypes.createStructType(List.of(
+        DataTypes.createStructField("a", DataTypes.DoubleType, false),
+        DataTypes.createStructField("b", DataTypes.DoubleType, false)));
+    Dataset<Row> grid = LocalSpark.get().range(0, rows, 1, 3).map(
+        (org.apache.spark.api.java.function.MapFunction<Long, Row>) i -> i % 50 == 3
+            ? RowFactory.create(20.0 + i % 3, 20.0)
+            : RowFactory.create((double) (i * 7 % 5), (double) (i * 11 % 4)),
+        org.apache.spark.sql.Encoders.row(schema));
+    BlockData blocks = BlockData.of(grid, List.of("a", "b"));
+    try {
+      double[] all = new double[rows * 2];
+      for (RowBlock b : blocks.blocks().collect()) {
+        System.arraycopy(b.x, 0, all, (int) b.firstRow * 2, b.rows * 2);
+      }
+      FeatureMatrix local = FeatureMatrix.wrap(rows, 2, all, List.of("a", "b"));
+      double[][] start = {{0, 0}, {4, 3}, {2, 2}};
+      Clusterer settings = Clusterer.builder().trimFraction(0.1).threads(2).build();
+      ClusterFit single = settings.fitScaledFrom(local, start);
+      DistributedTrimmedKMeans engine = DistributedTrimmedKMeans.of(settings);
+      DistributedFit fused = engine.fitScaledFrom(blocks, start);
+      DistributedFit exact = engine.exactSelectionOnly().fitScaledFrom(blocks, start);
+      for (DistributedFit dist : List.of(fused, exact)) {
+        assertThat(Math.abs(dist.objective() - single.objective()) / single.objective())
+            .isLessThanOrEqualTo(1e-9);
+        assertThat(dist.trimmedRows()).isEqualTo(single.outlierCount());
+        assertThat(dist.trimRadius()).isEqualTo(single.trimRadius());
+        for (int j = 0; j < 3; j++) {
+          assertThat(dist.sizes()[j]).isEqualTo(single.sizes()[j]);
+          assertThat(dist.centers()[j]).containsExactly(single.center(j),
+              org.assertj.core.data.Offset.offset(1e-9));
+        }
+      }
+      // the same rows kept (the sums add in another order: the last bits may differ)
+      assertThat(fused.sizes()).containsExactly(exact.sizes());
+      assertThat(fused.trimRadius()).isEqualTo(exact.trimRadius());
+      assertThat(fused.iterations()).isEqualTo(exact.iterations());
+      // the bracketed steps took fewer passes than exact selection plus a sums pass
+      assertThat(fused.passes()).isLessThan(exact.passes());
+    } finally {
+      blocks.unpersist();
+    }
+  }
+
+  @Test
   void everyRestartStartsFromTheSingleMachineSeeds() {
     // one step allowed: the reported centres are the seeds themselves, on both engines; 100,000
     // rows, so the single machine seeds on a sample of 50,000 drawn by the restart's stream
@@ -189,7 +237,22 @@ class DistributedTrimmedKMeansTest {
     Dataset<Row> bad = LocalSpark.get().createDataFrame(List.of(RowFactory.create(1.0, 2.0),
         RowFactory.create(3.0, null), RowFactory.create(5.0, 1.0)), schema).coalesce(1);
     assertThatThrownBy(() -> BlockData.of(bad, List.of("a", "b")))
-        .hasRootCauseInstanceOf(BadInputException.class)
-        .rootCause().hasMessageContaining("row 2").hasMessageContaining("b");
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("row 2").hasMessageContaining("b");
+  }
+
+  @Test
+  void aBadValueInALaterPartitionIsNamedByItsGlobalRow() {
+    // 3 partitions of 1,000 rows; row 2,500 (1-based) is the 500th of the third partition
+    StructType schema = DataTypes.createStructType(List.of(
+        DataTypes.createStructField("a", DataTypes.DoubleType, false),
+        DataTypes.createStructField("b", DataTypes.DoubleType, false)));
+    Dataset<Row> bad = LocalSpark.get().range(0, 3000, 1, 3).map(
+        (org.apache.spark.api.java.function.MapFunction<Long, Row>) i -> RowFactory.create(
+            (double) i, i == 2499 ? Double.POSITIVE_INFINITY : 1.0),
+        org.apache.spark.sql.Encoders.row(schema));
+    assertThatThrownBy(() -> BlockData.of(bad, List.of("a", "b")))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("row 2500").hasMessageContaining("b");
   }
 }
