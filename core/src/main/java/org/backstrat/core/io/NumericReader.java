@@ -291,9 +291,25 @@ public record NumericReader(HeaderRow header, double maxMagnitude, int threads) 
       this.features = features;
     }
 
-    void header(List<String> columnNames, long count) {
+    /**
+     * When the column names decide the layout (a header given, or detected because no name is
+     * a number), only the features and the id column are read; else every column, and the
+     * layout waits for the first row.
+     */
+    boolean[] header(List<String> columnNames, long count) {
       names = columnNames;
       dataRows = count;
+      boolean decided = header == HeaderRow.PRESENT || (header == HeaderRow.AUTO
+          && columnNames.stream().noneMatch(NumericReader::isNumber));
+      if (!decided) {
+        return null;
+      }
+      start(List.of());
+      boolean[] read = new boolean[names.size()];
+      for (int j = 0; j < read.length; j++) {
+        read[j] = layout.target[j] >= 0 || j == layout.idColumn;
+      }
+      return read;
     }
 
     /** Decides the layout from the column names and the first row's text. */

@@ -85,7 +85,7 @@ final class ParquetRows {
     ParquetMetadata meta = footer(ch, file);
     MessageType schema = meta.getFileMetaData().getSchema();
     sink.header(header(file, schema), TableFormat.PARQUET);
-    records(ch, file, meta, new Cells(schema), sink::row);
+    records(ch, file, meta, schema, new Cells(schema), sink::row);
   }
 
   /**
@@ -93,7 +93,8 @@ final class ParquetRows {
    * numbers, never as text, every other column as {@link #scan} reads it. For the numeric path
    * ({@link NumericReader}), which needs no text for most cells.
    *
-   * @param header receives the column names and the number of rows before any row
+   * @param header receives the column names and the number of rows before any row, and says
+   *     which columns to read (the others are never decoded and read as missing)
    */
   static void scanTyped(FileChannel ch, String file, TypedHeader header, TypedRowSink sink)
       throws IOException {
@@ -103,15 +104,38 @@ final class ParquetRows {
     for (BlockMetaData block : meta.getBlocks()) {
       rows += block.getRowCount();
     }
-    header.header(header(file, schema), rows);
-    records(ch, file, meta, new TypedCells(schema), sink::row);
+    boolean[] read = header.header(header(file, schema), rows);
+    MessageType requested = schema;
+    int[] columns = new int[schema.getFieldCount()];
+    if (read == null) {
+      for (int c = 0; c < columns.length; c++) {
+        columns[c] = c;
+      }
+    } else {
+      List<Type> fields = new ArrayList<>();
+      int n = 0;
+      for (int c = 0; c < columns.length; c++) {
+        if (read[c]) {
+          fields.add(schema.getType(c));
+          columns[n++] = c;
+        }
+      }
+      requested = new MessageType(schema.getName(), fields);
+      columns = Arrays.copyOf(columns, n);
+    }
+    records(ch, file, meta, requested,
+        new TypedCells(requested, columns, schema.getFieldCount()), sink::row);
   }
 
   /** Receives a Parquet file's column names and row count ({@link #scanTyped}). */
   @FunctionalInterface
   interface TypedHeader {
-    /** The column names (row 1) and the number of data rows the footer declares. */
-    void header(List<String> names, long rows);
+    /**
+     * The column names (row 1) and the number of data rows the footer declares.
+     *
+     * @return per column whether to read it, or null to read every column
+     */
+    boolean[] header(List<String> names, long rows);
   }
 
   /** Receives a Parquet file's rows as typed cells ({@link #scanTyped}). */
@@ -136,11 +160,16 @@ final class ParquetRows {
     return header;
   }
 
-  /** Reads every row group in turn, one page per column at a time. */
+  /**
+   * Reads every row group in turn, one page per column at a time, of the {@code requested}
+   * columns only (the file's schema or a projection of it).
+   */
   private static <T> void records(FileChannel ch, String file, ParquetMetadata meta,
-                                  RecordMaterializer<T> materializer, RecordSink<T> sink) {
-    MessageType schema = meta.getFileMetaData().getSchema();
-    MessageColumnIO io = new ColumnIOFactory().getColumnIO(schema);
+                                  MessageType requested, RecordMaterializer<T> materializer,
+                                  RecordSink<T> sink) {
+    MessageType schema = requested;
+    MessageColumnIO io = new ColumnIOFactory().getColumnIO(requested,
+        meta.getFileMetaData().getSchema());
     long rowNumber = 1;
     for (BlockMetaData block : meta.getBlocks()) {
       RecordReader<T> records;
@@ -320,18 +349,22 @@ final class ParquetRows {
     private final String[] texts;
     private final GroupConverter root;
 
-    TypedCells(MessageType schema) {
-      int n = schema.getFieldCount();
-      kinds = new byte[n];
-      numbers = new double[n];
-      longs = new long[n];
-      texts = new String[n];
-      Converter[] columns = new Converter[n];
-      for (int c = 0; c < n; c++) {
-        PrimitiveType type = schema.getType(c).asPrimitiveType();
-        columns[c] = numeric(type) ? new NumberCell(c) : new TextCell(c, type);
+    /**
+     * Cells of a table of {@code width} columns, of which {@code requested} are read: its field
+     * f is column {@code columns[f]}.
+     */
+    TypedCells(MessageType requested, int[] columns, int width) {
+      kinds = new byte[width];
+      numbers = new double[width];
+      longs = new long[width];
+      texts = new String[width];
+      Converter[] converters = new Converter[columns.length];
+      for (int f = 0; f < columns.length; f++) {
+        PrimitiveType type = requested.getType(f).asPrimitiveType();
+        converters[f] = numeric(type) ? new NumberCell(columns[f]) : new TextCell(columns[f],
+            type);
       }
-      root = flat(columns, () -> Arrays.fill(kinds, MISSING));
+      root = flat(converters, () -> Arrays.fill(kinds, MISSING));
     }
 
     /** Whether the column's values are numbers as they are stored. */

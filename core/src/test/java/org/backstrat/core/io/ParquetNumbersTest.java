@@ -19,6 +19,7 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.backstrat.core.BadInputException;
 import org.backstrat.core.InputProblem;
 import org.backstrat.core.cohort.CohortWriter;
@@ -155,6 +156,35 @@ class ParquetNumbersTest {
         () -> NumericReader.withDefaults().read(pq, List.of())).getMessage();
     assertThat(b).isEqualTo(a.replace(csv.toString(), pq.toString()))
         .contains(pq + ": row 22, column c");
+  }
+
+  @Test
+  void numberedColumnNamesAndAnAbsentHeaderReadAsInTheCsvTwin() throws IOException {
+    MessageType schema = org.apache.parquet.schema.Types.buildMessage()
+        .required(PrimitiveTypeName.INT32).named("1")
+        .required(PrimitiveTypeName.DOUBLE).named("2")
+        .required(PrimitiveTypeName.BINARY)
+        .as(org.apache.parquet.schema.LogicalTypeAnnotation.stringType()).named("3")
+        .named("m");
+    Path pq = tmp.resolve("numbered.parquet");
+    try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(pq))
+        .withConf(new PlainParquetConfiguration()).withCodecFactory(new ParquetCodecs())
+        .withType(schema).build()) {
+      SimpleGroupFactory f = new SimpleGroupFactory(schema);
+      for (int i = 0; i < 30; i++) {
+        w.write(f.newGroup().append("1", i).append("2", i * 0.5).append("3", "x" + i));
+      }
+    }
+    Path csv = csvTwin(pq);
+    for (HeaderRow mode : HeaderRow.values()) {
+      NumericReader r = NumericReader.withDefaults().withHeader(mode);
+      NumericColumns x = r.read(csv, List.of());
+      NumericColumns y = r.read(pq, List.of());
+      assertThat(y.names()).as(mode.name()).isEqualTo(x.names());
+      assertThat(y.rows()).as(mode.name()).isEqualTo(x.rows());
+      assertThat(y.skippedColumns()).as(mode.name()).isEqualTo(x.skippedColumns());
+      assertThat(y.values()).as(mode.name()).containsExactly(x.values());
+    }
   }
 
   /** Reads a file's columns a, b, c in this (child) JVM and prints the rows and a checksum. */
