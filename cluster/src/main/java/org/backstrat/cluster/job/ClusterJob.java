@@ -24,7 +24,6 @@ import org.backstrat.core.Progress;
 import org.backstrat.core.io.AtomicOutput;
 import org.backstrat.core.io.OutputFormat;
 import org.backstrat.core.io.OutputTarget;
-import org.backstrat.core.io.ParquetOutput;
 
 /**
  * The generic clustering job behind {@code backstrat cluster}: read any numeric table, scale,
@@ -80,11 +79,12 @@ public final class ClusterJob {
     KSelection selection = selector.select(raw, scaler, clusterer, progress);
     long t2 = System.nanoTime();
     AtomicOutput.write(target, dir -> {
-      Path assignments = dir.resolve("assignments.csv");
-      AssignmentsCsv.write(assignments, table.ids(), selection.chosenModel().fit(),
-          request.threads());
       if (request.outFormat() == OutputFormat.PARQUET) {
-        ParquetOutput.replaceCsv(assignments); // assignments.parquet, typed from its values
+        AssignmentsParquet.write(dir.resolve("assignments.parquet"), table.ids(),
+            selection.chosenModel().fit());
+      } else {
+        AssignmentsCsv.write(dir.resolve("assignments.csv"), table.ids(),
+            selection.chosenModel().fit(), request.threads());
       }
       writeJson(dir.resolve("clustering.json"), request, table, selection, clusterer);
     });

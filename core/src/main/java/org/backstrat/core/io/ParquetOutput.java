@@ -146,14 +146,7 @@ public final class ParquetOutput {
     MessageType schema = typing.schema();
     SimpleGroupFactory groups = new SimpleGroupFactory(schema);
     ColumnType[] kinds = typing.kinds.toArray(new ColumnType[0]);
-    try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(parquet))
-        .withConf(new PlainParquetConfiguration())
-        .withCodecFactory(new ParquetCodecs())
-        .withCompressionCodec(CompressionCodecName.SNAPPY)
-        .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-        .withRowGroupSize(ROW_GROUP_BYTES)
-        .withType(schema)
-        .build()) {
+    try (ParquetWriter<Group> w = writer(parquet, schema)) {
       TableReader.scan(csv, new RowSink() {
         @Override
         public void header(List<String> cells, TableFormat format) {
@@ -184,6 +177,93 @@ public final class ParquetOutput {
           }
         }
       });
+    }
+  }
+
+  /** A writer with backstrat's fixed settings (the same rows give the same bytes). */
+  private static ParquetWriter<Group> writer(Path parquet, MessageType schema)
+      throws IOException {
+    return ExampleParquetWriter.builder(new LocalOutputFile(parquet))
+        .withConf(new PlainParquetConfiguration())
+        .withCodecFactory(new ParquetCodecs())
+        .withCompressionCodec(CompressionCodecName.SNAPPY)
+        .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+        .withRowGroupSize(ROW_GROUP_BYTES)
+        .withType(schema)
+        .build();
+  }
+
+  /** The schema of optional columns of these names and types. */
+  private static MessageType schema(List<String> names, List<ColumnType> kinds) {
+    Types.MessageTypeBuilder b = Types.buildMessage();
+    for (int c = 0; c < names.size(); c++) {
+      String name = Objects.requireNonNull(names.get(c));
+      switch (kinds.get(c)) {
+        case INT32 -> b.optional(PrimitiveTypeName.INT32).named(name);
+        case INT64 -> b.optional(PrimitiveTypeName.INT64).named(name);
+        case DOUBLE -> b.optional(PrimitiveTypeName.DOUBLE).named(name);
+        case BOOLEAN -> b.optional(PrimitiveTypeName.BOOLEAN).named(name);
+        case STRING -> b.optional(PrimitiveTypeName.BINARY)
+            .as(LogicalTypeAnnotation.stringType()).named(name);
+        default -> throw new IllegalStateException(kinds.get(c).name());
+      }
+    }
+    return b.named("backstrat");
+  }
+
+  /**
+   * Writes rows of typed values straight to a Parquet file, for a table whose columns' types
+   * are known (no CSV in between): the same settings, so the same rows give the same bytes.
+   * Not thread-safe; close it to complete the file.
+   */
+  public static final class TypedWriter implements AutoCloseable {
+    private final ParquetWriter<Group> writer;
+    private final SimpleGroupFactory groups;
+    private final ColumnType[] kinds;
+
+    private TypedWriter(Path parquet, List<String> names, List<ColumnType> kinds)
+        throws IOException {
+      MessageType schema = schema(names, kinds);
+      this.writer = writer(parquet, schema);
+      this.groups = new SimpleGroupFactory(schema);
+      this.kinds = kinds.toArray(new ColumnType[0]);
+    }
+
+    /** A writer of optional columns of these names and types into {@code parquet}. */
+    public static TypedWriter open(Path parquet, List<String> names, List<ColumnType> kinds)
+        throws IOException {
+      if (names.size() != kinds.size()) {
+        throw new IllegalArgumentException(names.size() + " names, " + kinds.size() + " types");
+      }
+      return new TypedWriter(parquet, names, kinds);
+    }
+
+    /**
+     * One row: per column an Integer (INT32), Long (INT64), Double, Boolean or String as its
+     * type says, or null for a missing value.
+     */
+    public void row(Object... cells) throws IOException {
+      Group g = groups.newGroup();
+      for (int c = 0; c < kinds.length; c++) {
+        Object v = cells[c];
+        if (v == null) {
+          continue;
+        }
+        switch (kinds[c]) {
+          case INT32 -> g.add(c, (Integer) v);
+          case INT64 -> g.add(c, (Long) v);
+          case DOUBLE -> g.add(c, (Double) v);
+          case BOOLEAN -> g.add(c, (Boolean) v);
+          case STRING -> g.add(c, Binary.fromString((String) v));
+          default -> throw new IllegalStateException(kinds[c].name());
+        }
+      }
+      writer.write(g);
+    }
+
+    @Override
+    public void close() throws IOException {
+      writer.close();
     }
   }
 
@@ -255,20 +335,7 @@ public final class ParquetOutput {
           kinds.set(c, k);
         }
       }
-      Types.MessageTypeBuilder b = Types.buildMessage();
-      for (int c = 0; c < names.size(); c++) {
-        String name = Objects.requireNonNull(names.get(c));
-        switch (kinds.get(c)) {
-          case INT32 -> b.optional(PrimitiveTypeName.INT32).named(name);
-          case INT64 -> b.optional(PrimitiveTypeName.INT64).named(name);
-          case DOUBLE -> b.optional(PrimitiveTypeName.DOUBLE).named(name);
-          case BOOLEAN -> b.optional(PrimitiveTypeName.BOOLEAN).named(name);
-          case STRING -> b.optional(PrimitiveTypeName.BINARY)
-              .as(LogicalTypeAnnotation.stringType()).named(name);
-          default -> throw new IllegalStateException(kinds.get(c).name());
-        }
-      }
-      return b.named("backstrat");
+      return ParquetOutput.schema(names, kinds);
     }
   }
 
