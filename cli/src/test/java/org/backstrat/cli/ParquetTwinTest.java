@@ -211,6 +211,15 @@ class ParquetTwinTest {
     assertThat(p.exitCode()).as(p.err()).isZero();
     assertThat(Files.readString(assignedFromParquet)).isEqualTo(Files.readString(assignedCsv));
     sameCells(assignedCsv, assignedParquet);
+    // the round trip: score writes Parquet, assign reads it (already scored) — the same strata
+    Path scored = tmp.resolve("scored-for-assign.parquet");
+    assertThat(CommandLineTest.run("score", "-q", "--data", parquet.toString(), "--out",
+        scored.toString()).exitCode()).isZero();
+    Path assignedFromScored = tmp.resolve("assigned-from-scored.csv");
+    Run s = CommandLineTest.run("assign", "-q", "--model", model.toString(), "--data",
+        scored.toString(), "--out", assignedFromScored.toString());
+    assertThat(s.exitCode()).as(s.err()).isZero();
+    assertThat(Files.readString(assignedFromScored)).isEqualTo(Files.readString(assignedCsv));
   }
 
   private static Run cluster(Path data, Path out, String... more) {
