@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.backstrat.analysis.config.AnalysisConfig;
 import org.backstrat.core.io.AtomicOutput;
+import org.backstrat.core.io.OutputFormat;
 import org.backstrat.core.io.OutputTarget;
 import org.backstrat.report.job.AnalyzeJob;
 import org.backstrat.report.job.AnalyzeRequest;
@@ -31,6 +32,12 @@ final class AnalyzeCommand implements Callable<Integer> {
       description = "Output directory (must not exist unless --force).")
   Path out;
 
+  @Option(names = "--out-format", defaultValue = "csv", paramLabel = "F",
+      description = "csv (default) or parquet: assignments.parquet instead of assignments.csv, "
+          + "and tables/<name>.parquet beside each tables/<name>.csv (which report.html "
+          + "links).")
+  String outFormat;
+
   @Option(names = "--config", paramLabel = "FILE",
       description = "Analysis config JSON; its fields override the defaults.")
   Path config;
@@ -48,14 +55,17 @@ final class AnalyzeCommand implements Callable<Integer> {
   public Integer call() {
     Reporting rep = new Reporting(spec.commandLine().getErr(), common);
     AtomicOutput.check(OutputTarget.directory(out, common.force, data, config, input.mapping));
+    OutputFormat format = OutputFormat.parse(outFormat);
     AnalysisConfig settings = config == null ? AnalysisConfig.defaults()
         : AnalysisConfig.read(config);
     List<Path> others = new ArrayList<>();
     others.add(config);
     others.add(input.mapping);
     AnalyzeJob.run(new AnalyzeRequest(data, out, settings, common.force, others,
-        input.mapping()), rep.progress());
-    rep.note("wrote " + out + " (summary.json, assignments.csv, tables/, model.json, report.html)");
+        input.mapping(), format), rep.progress());
+    rep.note("wrote " + out + " (summary.json, assignments."
+        + (format == OutputFormat.PARQUET ? "parquet" : "csv")
+        + ", tables/, model.json, report.html)");
     return 0;
   }
 }

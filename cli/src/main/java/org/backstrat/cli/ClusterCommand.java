@@ -11,6 +11,7 @@ import org.backstrat.cluster.job.Diagnostics;
 import org.backstrat.cluster.job.HeaderMode;
 import org.backstrat.cluster.kmeans.ClusterMethod;
 import org.backstrat.core.io.AtomicOutput;
+import org.backstrat.core.io.OutputFormat;
 import org.backstrat.core.io.OutputTarget;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -84,6 +85,11 @@ final class ClusterCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
   Path out;
 
+  @Option(names = "--out-format", defaultValue = "csv", paramLabel = "F",
+      description = "csv (default) or parquet: DIR/assignments.parquet instead of "
+          + "DIR/assignments.csv.")
+  String outFormat;
+
   @Mixin
   CommonOptions common;
 
@@ -112,6 +118,7 @@ final class ClusterCommand implements Callable<Integer> {
         .diagnostics(diagnostics == null ? null : Diagnostics.parse(diagnostics))
         .header(mode)
         .force(common.force)
+        .outFormat(OutputFormat.parse(outFormat))
         .build();
     rep.note("clustering " + data);
     ClusterJobResult result = ClusterJob.run(request, rep.progress());

@@ -46,7 +46,9 @@ final class DcaCommand implements Callable<Integer> {
       description = "Seed of the bootstrap (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output CSV.")
+  @Option(names = "--out", required = true, paramLabel = "FILE",
+      description = "Output CSV, or Parquet when the name ends in .parquet (columns typed from "
+          + "their values).")
   Path out;
 
   @Mixin

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.backstrat.core.BadInputException;
 import org.backstrat.core.InputProblem;
 import org.backstrat.core.io.AtomicOutput;
+import org.backstrat.core.io.ParquetOutput;
 import org.backstrat.core.io.OutputTarget;
 import org.backstrat.core.io.RowSink;
 import org.backstrat.core.io.TableFormat;
@@ -70,7 +71,9 @@ public final class DcaJob {
             .withReplicates(request.bootstrapReplicates()).withSeed(request.seed())
             .compute(analysis, table.outcome, predictors))
         : Optional.empty();
-    AtomicOutput.write(target, tmp -> write(tmp, curves, bands));
+    // a name ending in .parquet: Parquet, each column typed from its values
+    AtomicOutput.write(target, tmp -> ParquetOutput.write(request.out(), tmp, null,
+        csv -> write(csv, curves, bands)));
     List<DcaJobResult.PredictorRanges> ranges = new ArrayList<>();
     for (Predictor p : predictors) {
       ranges.add(new DcaJobResult.PredictorRanges(p.name(), curves.superiorRanges(p.name())));

@@ -25,11 +25,13 @@ import org.backstrat.cluster.select.KSelector;
 import org.backstrat.cluster.select.Silhouette;
 import org.backstrat.core.Progress;
 import org.backstrat.core.io.AtomicOutput;
+import org.backstrat.core.io.OutputFormat;
 import org.backstrat.core.io.OutputTarget;
 
 /**
  * The generic clustering job behind {@code backstrat cluster}: read any numeric table, scale,
- * cluster at a fixed k or choose K over a range, and write {@code DIR/assignments.csv} and
+ * cluster at a fixed k or choose K over a range, and write {@code DIR/assignments.csv} (or
+ * {@code DIR/assignments.parquet}, {@link ClusterRequest#outFormat}) and
  * {@code DIR/clustering.json} atomically (nothing is left behind on failure; an existing DIR is
  * kept unless forced). Output bytes are identical for identical inputs and settings.
  *
@@ -81,8 +83,13 @@ public final class ClusterJob {
     KSelection selection = selector.select(raw, scaler, clusterer, progress);
     long t2 = System.nanoTime();
     AtomicOutput.write(target, dir -> {
-      AssignmentsCsv.write(dir.resolve("assignments.csv"), table.ids(),
-          selection.chosenModel().fit(), request.threads());
+      if (request.outFormat() == OutputFormat.PARQUET) {
+        AssignmentsParquet.write(dir.resolve("assignments.parquet"), table.ids(),
+            selection.chosenModel().fit());
+      } else {
+        AssignmentsCsv.write(dir.resolve("assignments.csv"), table.ids(),
+            selection.chosenModel().fit(), request.threads());
+      }
       writeJson(dir.resolve("clustering.json"), jsonWriter(json), request, table, selection,
           clusterer);
     });

@@ -8,6 +8,7 @@ import org.backstrat.cluster.kmeans.ClusterMethod;
 import org.backstrat.cluster.kmeans.Clusterer;
 import org.backstrat.cluster.select.KSelector;
 import org.backstrat.core.BadInputException;
+import org.backstrat.core.io.OutputFormat;
 
 /**
  * Everything the {@code backstrat cluster} verb asks for: {@code --data FILE (--features a,b,… |
@@ -33,12 +34,14 @@ import org.backstrat.core.BadInputException;
  * @param threads worker threads (results do not depend on it)
  * @param diagnostics what is computed besides the clustering (default: cheap at a fixed k, full
  *     for a range, which needs them to choose K)
+ * @param outFormat the format of the assignments table ({@code assignments.csv} or
+ *     {@code assignments.parquet}; default CSV)
  */
 public record ClusterRequest(Path input, Path output, List<String> features, int kMin, int kMax,
                              ClusterMethod method, double trimFraction, ScaleMethod scale,
                              long seed, int restarts, boolean force, HeaderMode header,
                              int bootstrapResamples, int gapReferences, int threads,
-                             Diagnostics diagnostics) {
+                             Diagnostics diagnostics, OutputFormat outFormat) {
 
   public ClusterRequest {
     Objects.requireNonNull(input, "input");
@@ -66,6 +69,7 @@ public record ClusterRequest(Path input, Path output, List<String> features, int
           + KSelector.MAX_RESAMPLES);
     }
     Objects.requireNonNull(diagnostics, "diagnostics");
+    Objects.requireNonNull(outFormat, "outFormat");
     if (diagnostics == Diagnostics.CHEAP && kMin != kMax) {
       throw new BadInputException("--diagnostics cheap with --k " + kMin + ".." + kMax
           + ": choosing K over a range needs full diagnostics; give one k, or leave"
@@ -92,7 +96,7 @@ public record ClusterRequest(Path input, Path output, List<String> features, int
     return new Builder(input, output).features(features).kRange(kMin, kMax).method(method)
         .trimFraction(trimFraction).scale(scale).seed(seed).restarts(restarts).force(force)
         .header(header).selectionEffort(bootstrapResamples, gapReferences).threads(threads)
-        .diagnostics(diagnostics);
+        .diagnostics(diagnostics).outFormat(outFormat);
   }
 
   /**
@@ -116,6 +120,7 @@ public record ClusterRequest(Path input, Path output, List<String> features, int
     private int gapReferences = -1;
     private int threads = Runtime.getRuntime().availableProcessors();
     private Diagnostics diagnostics;
+    private OutputFormat outFormat = OutputFormat.CSV;
 
     private Builder(Path input, Path output) {
       this.input = input;
@@ -220,6 +225,12 @@ public record ClusterRequest(Path input, Path output, List<String> features, int
       return this;
     }
 
+    /** The format of the assignments table (default CSV). */
+    public Builder outFormat(OutputFormat f) {
+      this.outFormat = f;
+      return this;
+    }
+
     /**
      * The request.
      *
@@ -229,7 +240,7 @@ public record ClusterRequest(Path input, Path output, List<String> features, int
       return new ClusterRequest(input, output, features, kMin, kMax, method, trimFraction, scale,
           seed, restarts, force, header, bootstrapResamples, gapReferences, threads,
           diagnostics != null ? diagnostics
-              : kMin == kMax ? Diagnostics.CHEAP : Diagnostics.FULL);
+              : kMin == kMax ? Diagnostics.CHEAP : Diagnostics.FULL, outFormat);
     }
   }
 

@@ -63,7 +63,7 @@ class ClusterJobTest {
     ClusterJob.run(base.toBuilder().threads(1).build());
     ClusterJob.run(new ClusterRequest(base.input(), tmp.resolve("b"), base.features(),
         base.kMin(), base.kMax(), base.method(), base.trimFraction(), base.scale(), base.seed(),
-        base.restarts(), false, base.header(), 10, 5, 3, base.diagnostics()));
+        base.restarts(), false, base.header(), 10, 5, 3, base.diagnostics(), base.outFormat()));
     for (String f : List.of("assignments.csv", "clustering.json")) {
       assertThat(Files.readAllBytes(tmp.resolve("b").resolve(f)))
           .as(f).isEqualTo(Files.readAllBytes(tmp.resolve("a").resolve(f)));

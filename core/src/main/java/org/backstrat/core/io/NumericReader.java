@@ -83,14 +83,18 @@ public record NumericReader(HeaderRow header, double maxMagnitude, int threads) 
     InputFiles.requireRegularFile(path, "a CSV, TSV or .xlsx file");
     String lower = file.toLowerCase(Locale.ROOT);
     try {
-      if (lower.endsWith(".xlsx") || lower.endsWith(".xls") || lower.endsWith(".parquet")) {
+      if (lower.endsWith(".xlsx") || lower.endsWith(".xls")) {
         return readRows(path, file, features);
       }
       try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-        if (!startsWithZip(ch) && !ParquetRows.isParquet(ch)) {
+        if (ParquetRows.isParquet(ch)) {
+          return readParquet(ch, file, features);
+        }
+        if (!lower.endsWith(".parquet") && !startsWithZip(ch)) {
           return readText(ch, file, features);
         }
       }
+      // a workbook, or a .parquet file without PAR1, which the table reader refuses
       return readRows(path, file, features);
     } catch (NoSuchFileException e) {
       throw new BadInputException(file + ": no such file");
@@ -251,6 +255,91 @@ public record NumericReader(HeaderRow header, double maxMagnitude, int threads) 
       rows.row(t.rowNumbers()[r], cells.bytes, cells, cells.count);
     }
     return finish(file, layout, List.of(rows), values, ids, (int) n, '\0');
+  }
+
+  /**
+   * A Parquet file, streamed one row group at a time: integer and DOUBLE columns are decoded
+   * straight to doubles ({@link ParquetRows#scanTyped}), never through text; text columns are
+   * parsed as a CSV cell is. The matrix is allocated once, from the row count in the footer.
+   * Verdicts and messages are those of the CSV twin (the text of a refused number is the text
+   * {@link TableReader} reads).
+   */
+  private NumericColumns readParquet(FileChannel ch, String file, List<String> features)
+      throws IOException {
+    ParquetNumbers p = new ParquetNumbers(file, features);
+    ParquetRows.scanTyped(ch, file, p::header, p::row);
+    if (p.rows == null) {
+      p.start(List.of());
+    }
+    return finish(file, p.layout, List.of(p.rows), p.values, p.ids, (int) p.expected, '\0');
+  }
+
+  /** The state of {@link #readParquet}: the layout is decided at the first row. */
+  private final class ParquetNumbers {
+    final String file;
+    final List<String> features;
+    List<String> names;
+    long dataRows;
+    Layout layout;
+    double[] values;
+    String[] ids;
+    Rows rows;
+    long expected;
+
+    ParquetNumbers(String file, List<String> features) {
+      this.file = file;
+      this.features = features;
+    }
+
+    /**
+     * When the column names decide the layout (a header given, or detected because no name is
+     * a number), only the features and the id column are read; else every column, and the
+     * layout waits for the first row.
+     */
+    boolean[] header(List<String> columnNames, long count) {
+      names = columnNames;
+      dataRows = count;
+      boolean decided = header == HeaderRow.PRESENT || (header == HeaderRow.AUTO
+          && columnNames.stream().noneMatch(NumericReader::isNumber));
+      if (!decided) {
+        return null;
+      }
+      start(List.of());
+      boolean[] read = new boolean[names.size()];
+      for (int j = 0; j < read.length; j++) {
+        read[j] = layout.target[j] >= 0 || j == layout.idColumn;
+      }
+      return read;
+    }
+
+    /** Decides the layout from the column names and the first row's text. */
+    void start(List<String> line2) {
+      layout = layout(file, names, line2, features);
+      expected = dataRows + (layout.hasHeader ? 0 : 1);
+      if (expected <= 0) {
+        throw new BadInputException(file + ": no data rows; expected one row per person below "
+            + "the header");
+      }
+      values = matrix(file, layout, expected);
+      ids = layout.idColumn >= 0 ? new String[(int) expected] : null;
+      rows = new Rows(file, layout, TableFormat.PARQUET, values, ids, 0);
+      if (!layout.hasHeader) {
+        StringCells cells = new StringCells();
+        cells.set(names.toArray(new String[0]));
+        rows.row(1, cells.bytes, cells, cells.count);
+      }
+    }
+
+    void row(long rowNumber, ParquetRows.TypedCells cells) {
+      if (rows == null) {
+        List<String> line2 = new ArrayList<>(cells.count());
+        for (int c = 0; c < cells.count(); c++) {
+          line2.add(cells.text(c));
+        }
+        start(line2);
+      }
+      rows.typedRow(rowNumber, cells);
+    }
   }
 
   /** Column layout decided from the first two rows. */
@@ -429,32 +518,72 @@ public record NumericReader(HeaderRow header, double maxMagnitude, int threads) 
           values[base + t] = v;
           continue;
         }
-        String cell = text(b, f, e, cells.escaped(j)).strip();
-        if (status == 0) {
-          problem(InputProblem.error(file, ln, l.names.get(j), cell, "a number between "
-              + bound(-maxMagnitude) + " and " + bound(maxMagnitude) + " (larger values "
-              + "overflow squared distances; rescale the column)"));
-          continue;
-        }
-        String why = switch (status) {
-          case 1 -> "a value (missing values cannot be clustered; remove or impute the row)";
-          case 3 -> "a finite number (NaN and infinity cannot be clustered)";
-          default -> "a number";
-        };
-        if (l.allNumeric && status == 1) {
-          if (firstMissing[t] == 0) {
-            firstMissing[t] = ln; // a numeric column with a gap is refused below, not dropped
-          }
-        } else if (l.allNumeric) {
-          if (!bad[t]) {
-            bad[t] = true;
-            badReason[t] = "row " + ln + ": \"" + cell + "\" is not " + why;
-          }
-        } else {
-          problem(InputProblem.error(file, ln, l.names.get(j), cell, why));
-        }
+        refuse(ln, j, t, text(b, f, e, cells.escaped(j)).strip());
       }
       row++;
+    }
+
+    /**
+     * One row of a Parquet file ({@link #readParquet}): numbers as decoded, text parsed as in
+     * {@link #row}; the same verdicts.
+     */
+    void typedRow(long ln, ParquetRows.TypedCells cells) {
+      // the matrix holds the footer's row count, which is the number of rows decoded
+      int base = row * d;
+      for (int j = 0; j < l.names.size(); j++) {
+        int t = l.target[j];
+        if (j == l.idColumn && ids != null) {
+          ids[row] = cells.text(j);
+        }
+        if (t < 0 || (l.allNumeric && bad[t])) {
+          continue;
+        }
+        double v;
+        switch (cells.kind(j)) {
+          case ParquetRows.TypedCells.INTEGER, ParquetRows.TypedCells.DOUBLE -> {
+            v = cells.number(j);
+            status = Double.isFinite(v) ? 0 : 3;
+          }
+          case ParquetRows.TypedCells.TEXT -> v = slow(cells.text(j));
+          default -> {
+            v = 0;
+            status = 1;
+          }
+        }
+        if (status == 0 && Math.abs(v) <= maxMagnitude) {
+          values[base + t] = v;
+          continue;
+        }
+        refuse(ln, j, t, cells.text(j).strip());
+      }
+      row++;
+    }
+
+    /** Records why cell {@code j} (target {@code t}) of line {@code ln} cannot be used. */
+    private void refuse(long ln, int j, int t, String cell) {
+      if (status == 0) {
+        problem(InputProblem.error(file, ln, l.names.get(j), cell, "a number between "
+            + bound(-maxMagnitude) + " and " + bound(maxMagnitude) + " (larger values "
+            + "overflow squared distances; rescale the column)"));
+        return;
+      }
+      String why = switch (status) {
+        case 1 -> "a value (missing values cannot be clustered; remove or impute the row)";
+        case 3 -> "a finite number (NaN and infinity cannot be clustered)";
+        default -> "a number";
+      };
+      if (l.allNumeric && status == 1) {
+        if (firstMissing[t] == 0) {
+          firstMissing[t] = ln; // a numeric column with a gap is refused below, not dropped
+        }
+      } else if (l.allNumeric) {
+        if (!bad[t]) {
+          bad[t] = true;
+          badReason[t] = "row " + ln + ": \"" + cell + "\" is not " + why;
+        }
+      } else {
+        problem(InputProblem.error(file, ln, l.names.get(j), cell, why));
+      }
     }
 
     private void problem(InputProblem p) {

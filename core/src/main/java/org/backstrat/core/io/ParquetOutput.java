@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -31,6 +32,15 @@ import org.apache.parquet.schema.Types;
  * same text ({@code 3}, not {@code 3.0}); every other column is a UTF-8 string. All columns are
  * optional: an empty cell is written as null, which {@link TableReader} reads back as an empty
  * cell. Pages are Snappy-compressed; row groups hold at most {@link #ROW_GROUP_BYTES}.
+ *
+ * <p>Tables without a schema (the folder verbs' tables, {@code dca}) are typed from their values
+ * instead ({@link #fromCsvInferred}): INT32, INT64, DOUBLE or BOOLEAN when every cell of the
+ * column is one, else a string; the value is kept, though a double may read back in
+ * {@link PlainNumber}'s form ({@code 0.0} as {@code 0}).
+ *
+ * <p>The bytes depend on the rows only: the writer's settings are fixed, and its footer holds no
+ * time (only parquet-java's version and the {@code writer.model.name}), so the same output of the
+ * same run is byte-identical.
  */
 public final class ParquetOutput {
   /** Row-group size: small enough that a reader streams a big output in bounded memory. */
@@ -38,6 +48,8 @@ public final class ParquetOutput {
 
   /** The Parquet type a column is written as. */
   public enum ColumnType {
+    /** A signed 32-bit integer. */
+    INT32,
     /** A signed 64-bit integer. */
     INT64,
     /** A double. */
@@ -70,7 +82,8 @@ public final class ParquetOutput {
    * into {@code tmp} and then removed.
    *
    * @param types each column's type by name (null or {@link ColumnType#STRING} when unknown);
-   *     consulted after {@code writer} finished
+   *     consulted after {@code writer} finished; {@code types} itself null: every column's type
+   *     is inferred from its values ({@link #fromCsvInferred})
    */
   public static void write(Path out, Path tmp, Function<String, ColumnType> types,
                            CsvWriter writer) throws IOException {
@@ -95,19 +108,45 @@ public final class ParquetOutput {
    */
   public static void fromCsv(Path csv, Path parquet, Function<String, ColumnType> types)
       throws IOException {
-    Typing typing = new Typing(types);
+    convert(csv, parquet, new Typing(types));
+  }
+
+  /**
+   * Converts a CSV file that backstrat wrote into a Parquet file whose column types are read
+   * from the values ({@link #inferred}): for the tables of the folder verbs ({@code analyze},
+   * {@code cluster}) and {@code dca}, whose columns have no schema. Streamed in two passes.
+   */
+  public static void fromCsvInferred(Path csv, Path parquet) throws IOException {
+    convert(csv, parquet, new Typing(null));
+  }
+
+  /**
+   * Replaces the CSV file {@code csv} (inside an output's temporary folder) by its Parquet twin
+   * {@code <name>.parquet} in the same folder, types {@link #inferred}.
+   *
+   * @return the Parquet file
+   */
+  public static Path replaceCsv(Path csv) throws IOException {
+    Path parquet = besideCsv(csv);
+    fromCsvInferred(csv, parquet);
+    Files.delete(csv);
+    return parquet;
+  }
+
+  /** {@code x.csv} → {@code x.parquet} in the same folder. */
+  public static Path besideCsv(Path csv) {
+    String name = csv.getFileName().toString();
+    String stem = name.toLowerCase(Locale.ROOT).endsWith(".csv")
+        ? name.substring(0, name.length() - 4) : name;
+    return csv.resolveSibling(stem + ".parquet");
+  }
+
+  private static void convert(Path csv, Path parquet, Typing typing) throws IOException {
     TableReader.scan(csv, typing);
     MessageType schema = typing.schema();
     SimpleGroupFactory groups = new SimpleGroupFactory(schema);
     ColumnType[] kinds = typing.kinds.toArray(new ColumnType[0]);
-    try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(parquet))
-        .withConf(new PlainParquetConfiguration())
-        .withCodecFactory(new ParquetCodecs())
-        .withCompressionCodec(CompressionCodecName.SNAPPY)
-        .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-        .withRowGroupSize(ROW_GROUP_BYTES)
-        .withType(schema)
-        .build()) {
+    try (ParquetWriter<Group> w = writer(parquet, schema)) {
       TableReader.scan(csv, new RowSink() {
         @Override
         public void header(List<String> cells, TableFormat format) {
@@ -123,6 +162,7 @@ public final class ParquetOutput {
               continue;
             }
             switch (kinds[c]) {
+              case INT32 -> g.add(c, Integer.parseInt(cell));
               case INT64 -> g.add(c, Long.parseLong(cell));
               case DOUBLE -> g.add(c, Double.parseDouble(cell));
               case BOOLEAN -> g.add(c, Boolean.parseBoolean(cell));
@@ -140,11 +180,109 @@ public final class ParquetOutput {
     }
   }
 
-  /** First pass: the header, and which columns keep their type. */
+  /** A writer with backstrat's fixed settings (the same rows give the same bytes). */
+  private static ParquetWriter<Group> writer(Path parquet, MessageType schema)
+      throws IOException {
+    return ExampleParquetWriter.builder(new LocalOutputFile(parquet))
+        .withConf(new PlainParquetConfiguration())
+        .withCodecFactory(new ParquetCodecs())
+        .withCompressionCodec(CompressionCodecName.SNAPPY)
+        .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+        .withRowGroupSize(ROW_GROUP_BYTES)
+        .withType(schema)
+        .build();
+  }
+
+  /** The schema of optional columns of these names and types. */
+  private static MessageType schema(List<String> names, List<ColumnType> kinds) {
+    Types.MessageTypeBuilder b = Types.buildMessage();
+    for (int c = 0; c < names.size(); c++) {
+      String name = Objects.requireNonNull(names.get(c));
+      switch (kinds.get(c)) {
+        case INT32 -> b.optional(PrimitiveTypeName.INT32).named(name);
+        case INT64 -> b.optional(PrimitiveTypeName.INT64).named(name);
+        case DOUBLE -> b.optional(PrimitiveTypeName.DOUBLE).named(name);
+        case BOOLEAN -> b.optional(PrimitiveTypeName.BOOLEAN).named(name);
+        case STRING -> b.optional(PrimitiveTypeName.BINARY)
+            .as(LogicalTypeAnnotation.stringType()).named(name);
+        default -> throw new IllegalStateException(kinds.get(c).name());
+      }
+    }
+    return b.named("backstrat");
+  }
+
+  /**
+   * Writes rows of typed values straight to a Parquet file, for a table whose columns' types
+   * are known (no CSV in between): the same settings, so the same rows give the same bytes.
+   * Not thread-safe; close it to complete the file.
+   */
+  public static final class TypedWriter implements AutoCloseable {
+    private final ParquetWriter<Group> writer;
+    private final SimpleGroupFactory groups;
+    private final ColumnType[] kinds;
+
+    private TypedWriter(Path parquet, List<String> names, List<ColumnType> kinds)
+        throws IOException {
+      MessageType schema = schema(names, kinds);
+      this.writer = writer(parquet, schema);
+      this.groups = new SimpleGroupFactory(schema);
+      this.kinds = kinds.toArray(new ColumnType[0]);
+    }
+
+    /** A writer of optional columns of these names and types into {@code parquet}. */
+    public static TypedWriter open(Path parquet, List<String> names, List<ColumnType> kinds)
+        throws IOException {
+      if (names.size() != kinds.size()) {
+        throw new IllegalArgumentException(names.size() + " names, " + kinds.size() + " types");
+      }
+      return new TypedWriter(parquet, names, kinds);
+    }
+
+    /**
+     * One row: per column an Integer (INT32), Long (INT64), Double, Boolean or String as its
+     * type says, or null for a missing value.
+     */
+    public void row(Object... cells) throws IOException {
+      Group g = groups.newGroup();
+      for (int c = 0; c < kinds.length; c++) {
+        Object v = cells[c];
+        if (v == null) {
+          continue;
+        }
+        switch (kinds[c]) {
+          case INT32 -> g.add(c, (Integer) v);
+          case INT64 -> g.add(c, (Long) v);
+          case DOUBLE -> g.add(c, (Double) v);
+          case BOOLEAN -> g.add(c, (Boolean) v);
+          case STRING -> g.add(c, Binary.fromString((String) v));
+          default -> throw new IllegalStateException(kinds[c].name());
+        }
+      }
+      writer.write(g);
+    }
+
+    @Override
+    public void close() throws IOException {
+      writer.close();
+    }
+  }
+
+  /**
+   * First pass: the header, and which columns keep their type. With declared types, a column
+   * keeps its type when every cell reads back as the same text, else it is a string. Without
+   * ({@code types == null}), each column gets the first of INT32, INT64, DOUBLE and BOOLEAN that
+   * holds every one of its cells ({@link #inferred}), else it is a string.
+   */
   private static final class Typing implements RowSink {
+    private static final ColumnType[] INFERRED_ORDER = {ColumnType.INT32, ColumnType.INT64,
+        ColumnType.DOUBLE, ColumnType.BOOLEAN};
     private final Function<String, ColumnType> types;
     private List<String> names = List.of();
     private final List<ColumnType> kinds = new ArrayList<>();
+    /** Inferring: per column, whether each type of {@link #INFERRED_ORDER} still holds. */
+    private boolean[][] holds;
+    /** Inferring: whether the column has a non-empty cell (an empty column is a string). */
+    private boolean[] seen;
 
     Typing(Function<String, ColumnType> types) {
       this.types = types;
@@ -154,8 +292,15 @@ public final class ParquetOutput {
     public void header(List<String> cells, TableFormat format) {
       names = List.copyOf(cells);
       for (String n : names) {
-        ColumnType t = types.apply(n);
+        ColumnType t = types == null ? null : types.apply(n);
         kinds.add(t == null ? ColumnType.STRING : t);
+      }
+      if (types == null) {
+        holds = new boolean[names.size()][INFERRED_ORDER.length];
+        seen = new boolean[names.size()];
+        for (boolean[] h : holds) {
+          Arrays.fill(h, true);
+        }
       }
     }
 
@@ -163,26 +308,34 @@ public final class ParquetOutput {
     public void row(long rowNumber, String[] cells) {
       for (int c = 0; c < kinds.size(); c++) {
         String cell = c < cells.length ? cells[c] : "";
-        if (!cell.isEmpty() && !readsBack(kinds.get(c), cell)) {
+        if (cell.isEmpty()) {
+          continue;
+        }
+        if (holds != null) {
+          seen[c] = true;
+          for (int t = 0; t < INFERRED_ORDER.length; t++) {
+            holds[c][t] = holds[c][t] && inferred(INFERRED_ORDER[t], cell);
+          }
+        } else if (!readsBack(kinds.get(c), cell)) {
           kinds.set(c, ColumnType.STRING);
         }
       }
     }
 
     MessageType schema() {
-      Types.MessageTypeBuilder b = Types.buildMessage();
-      for (int c = 0; c < names.size(); c++) {
-        String name = Objects.requireNonNull(names.get(c));
-        switch (kinds.get(c)) {
-          case INT64 -> b.optional(PrimitiveTypeName.INT64).named(name);
-          case DOUBLE -> b.optional(PrimitiveTypeName.DOUBLE).named(name);
-          case BOOLEAN -> b.optional(PrimitiveTypeName.BOOLEAN).named(name);
-          case STRING -> b.optional(PrimitiveTypeName.BINARY)
-              .as(LogicalTypeAnnotation.stringType()).named(name);
-          default -> throw new IllegalStateException(kinds.get(c).name());
+      if (holds != null) {
+        for (int c = 0; c < kinds.size(); c++) {
+          ColumnType k = ColumnType.STRING;
+          for (int t = 0; t < INFERRED_ORDER.length && seen[c]; t++) {
+            if (holds[c][t]) {
+              k = INFERRED_ORDER[t];
+              break;
+            }
+          }
+          kinds.set(c, k);
         }
       }
-      return b.named("backstrat");
+      return ParquetOutput.schema(names, kinds);
     }
   }
 
@@ -190,6 +343,7 @@ public final class ParquetOutput {
   static boolean readsBack(ColumnType type, String cell) {
     try {
       return switch (type) {
+        case INT32 -> Integer.toString(Integer.parseInt(cell)).equals(cell);
         case INT64 -> Long.toString(Long.parseLong(cell)).equals(cell);
         case DOUBLE -> {
           double x = Double.parseDouble(cell);
@@ -198,6 +352,28 @@ public final class ParquetOutput {
         case BOOLEAN -> cell.equals("true") || cell.equals("false");
         case STRING -> true;
       };
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  /**
+   * True when {@code cell}, stored as {@code type}, keeps its value: integers in their canonical
+   * form only (so {@code 007} stays text), a double when the cell is the double as backstrat
+   * writes it ({@link PlainNumber} or {@link Double#toString}: read back in the first form, the
+   * same value), booleans as {@code true}/{@code false}.
+   */
+  static boolean inferred(ColumnType type, String cell) {
+    if (type != ColumnType.DOUBLE) {
+      return readsBack(type, cell);
+    }
+    char first = cell.charAt(0);
+    if (!(first == '-' || first == 'N' || first == 'I' || (first >= '0' && first <= '9'))) {
+      return false; // not a number: skip the exception
+    }
+    try {
+      double x = Double.parseDouble(cell);
+      return PlainNumber.of(x).equals(cell) || Double.toString(x).equals(cell);
     } catch (NumberFormatException e) {
       return false;
     }

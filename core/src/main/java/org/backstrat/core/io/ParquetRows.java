@@ -84,24 +84,102 @@ final class ParquetRows {
   static void scan(FileChannel ch, String file, RowSink sink) throws IOException {
     ParquetMetadata meta = footer(ch, file);
     MessageType schema = meta.getFileMetaData().getSchema();
+    sink.header(header(file, schema), TableFormat.PARQUET);
+    records(ch, file, meta, schema, new Cells(schema), sink::row);
+  }
+
+  /**
+   * Streams the rows as typed cells ({@link TypedCells}): signed integer and DOUBLE columns as
+   * numbers, never as text, every other column as {@link #scan} reads it. For the numeric path
+   * ({@link NumericReader}), which needs no text for most cells.
+   *
+   * @param header receives the column names and the number of rows before any row, and says
+   *     which columns to read (the others are never decoded and read as missing)
+   */
+  static void scanTyped(FileChannel ch, String file, TypedHeader header, TypedRowSink sink)
+      throws IOException {
+    ParquetMetadata meta = footer(ch, file);
+    MessageType schema = meta.getFileMetaData().getSchema();
+    long rows = 0;
+    for (BlockMetaData block : meta.getBlocks()) {
+      rows += block.getRowCount();
+    }
+    boolean[] read = header.header(header(file, schema), rows);
+    MessageType requested = schema;
+    int[] columns = new int[schema.getFieldCount()];
+    if (read == null) {
+      for (int c = 0; c < columns.length; c++) {
+        columns[c] = c;
+      }
+    } else {
+      List<Type> fields = new ArrayList<>();
+      int n = 0;
+      for (int c = 0; c < columns.length; c++) {
+        if (read[c]) {
+          fields.add(schema.getType(c));
+          columns[n++] = c;
+        }
+      }
+      requested = new MessageType(schema.getName(), fields);
+      columns = Arrays.copyOf(columns, n);
+    }
+    records(ch, file, meta, requested,
+        new TypedCells(requested, columns, schema.getFieldCount()), sink::row);
+  }
+
+  /** Receives a Parquet file's column names and row count ({@link #scanTyped}). */
+  @FunctionalInterface
+  interface TypedHeader {
+    /**
+     * The column names (row 1) and the number of data rows the footer declares.
+     *
+     * @return per column whether to read it, or null to read every column
+     */
+    boolean[] header(List<String> names, long rows);
+  }
+
+  /** Receives a Parquet file's rows as typed cells ({@link #scanTyped}). */
+  @FunctionalInterface
+  interface TypedRowSink {
+    /** One row; {@code cells} is reused for the next row. */
+    void row(long rowNumber, TypedCells cells);
+  }
+
+  /** Receives one record (row numbers as in the CSV twin: first record = row 2). */
+  @FunctionalInterface
+  private interface RecordSink<T> {
+    void row(long rowNumber, T record);
+  }
+
+  private static List<String> header(String file, MessageType schema) {
     List<String> header = new ArrayList<>();
     for (Type field : schema.getFields()) {
       header.add(field.getName());
       checkColumn(file, field);
     }
-    sink.header(header, TableFormat.PARQUET);
-    MessageColumnIO io = new ColumnIOFactory().getColumnIO(schema);
-    Cells cells = new Cells(schema);
+    return header;
+  }
+
+  /**
+   * Reads every row group in turn, one page per column at a time, of the {@code requested}
+   * columns only (the file's schema or a projection of it).
+   */
+  private static <T> void records(FileChannel ch, String file, ParquetMetadata meta,
+                                  MessageType requested, RecordMaterializer<T> materializer,
+                                  RecordSink<T> sink) {
+    MessageType schema = requested;
+    MessageColumnIO io = new ColumnIOFactory().getColumnIO(requested,
+        meta.getFileMetaData().getSchema());
     long rowNumber = 1;
     for (BlockMetaData block : meta.getBlocks()) {
-      RecordReader<String[]> records;
+      RecordReader<T> records;
       try {
-        records = io.getRecordReader(new RowGroup(ch, file, schema, block), cells);
+        records = io.getRecordReader(new RowGroup(ch, file, schema, block), materializer);
       } catch (RuntimeException e) {
         throw damaged(file, e);
       }
       for (long r = 0; r < block.getRowCount(); r++) {
-        String[] row;
+        T row;
         try {
           row = records.read();
         } catch (RuntimeException e) {
@@ -204,6 +282,26 @@ final class ParquetRows {
     }
   }
 
+  /** The root converter of a flat record: one converter per column; {@code start} resets. */
+  private static GroupConverter flat(Converter[] columns, Runnable start) {
+    return new GroupConverter() {
+      @Override
+      public Converter getConverter(int fieldIndex) {
+        return columns[fieldIndex];
+      }
+
+      @Override
+      public void start() {
+        start.run();
+      }
+
+      @Override
+      public void end() {
+        // the row is complete
+      }
+    };
+  }
+
   /** Turns one record's values into cell strings. */
   private static final class Cells extends RecordMaterializer<String[]> {
     private final String[] current;
@@ -214,24 +312,9 @@ final class ParquetRows {
       current = new String[n];
       Converter[] columns = new Converter[n];
       for (int c = 0; c < n; c++) {
-        columns[c] = new Cell(c, schema.getType(c).asPrimitiveType());
+        columns[c] = new Cell(current, c, schema.getType(c).asPrimitiveType());
       }
-      root = new GroupConverter() {
-        @Override
-        public Converter getConverter(int fieldIndex) {
-          return columns[fieldIndex];
-        }
-
-        @Override
-        public void start() {
-          Arrays.fill(current, "");
-        }
-
-        @Override
-        public void end() {
-          // the row is complete
-        }
-      };
+      root = flat(columns, () -> Arrays.fill(current, ""));
     }
 
     @Override
@@ -243,79 +326,214 @@ final class ParquetRows {
     public GroupConverter getRootConverter() {
       return root;
     }
+  }
 
-    /** One column's values as text. */
-    private final class Cell extends PrimitiveConverter {
-      private final int column;
-      private final LogicalTypeAnnotation annotation;
-      private final int scale;
+  /**
+   * One record as typed cells, reused from row to row: a signed INT32/INT64 column without a
+   * logical type other than a signed integer, and a DOUBLE column, give numbers
+   * ({@link #number}); every other column gives the text {@link #scan} reads ({@link #text}).
+   * {@link #text} renders a number exactly as {@link #scan} would (digits, {@link PlainNumber}).
+   */
+  static final class TypedCells extends RecordMaterializer<TypedCells> {
+    /** A null: an empty cell. */
+    static final byte MISSING = 0;
+    /** A cell read as text. */
+    static final byte TEXT = 1;
+    /** An integer, exact in {@link #longs}. */
+    static final byte INTEGER = 2;
+    /** A double. */
+    static final byte DOUBLE = 3;
+    private final byte[] kinds;
+    private final double[] numbers;
+    private final long[] longs;
+    private final String[] texts;
+    private final GroupConverter root;
 
-      Cell(int column, PrimitiveType type) {
-        this.column = column;
-        this.annotation = type.getLogicalTypeAnnotation();
-        this.scale = annotation instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation d
-            ? d.getScale() : -1;
+    /**
+     * Cells of a table of {@code width} columns, of which {@code requested} are read: its field
+     * f is column {@code columns[f]}.
+     */
+    TypedCells(MessageType requested, int[] columns, int width) {
+      kinds = new byte[width];
+      numbers = new double[width];
+      longs = new long[width];
+      texts = new String[width];
+      Converter[] converters = new Converter[columns.length];
+      for (int f = 0; f < columns.length; f++) {
+        PrimitiveType type = requested.getType(f).asPrimitiveType();
+        converters[f] = numeric(type) ? new NumberCell(columns[f]) : new TextCell(columns[f],
+            type);
       }
+      root = flat(converters, () -> Arrays.fill(kinds, MISSING));
+    }
 
-      @Override
-      public void addBoolean(boolean value) {
-        current[column] = value ? "true" : "false";
+    /** Whether the column's values are numbers as they are stored. */
+    private static boolean numeric(PrimitiveType type) {
+      LogicalTypeAnnotation a = type.getLogicalTypeAnnotation();
+      return switch (type.getPrimitiveTypeName()) {
+        case INT32, INT64 -> a == null
+            || a instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation i && i.isSigned();
+        case DOUBLE -> a == null;
+        default -> false;
+      };
+    }
+
+    /** The number of columns. */
+    int count() {
+      return kinds.length;
+    }
+
+    /** What cell {@code c} holds: {@link #MISSING}, {@link #TEXT}, {@link #INTEGER}, ... */
+    byte kind(int c) {
+      return kinds[c];
+    }
+
+    /** Cell {@code c} as a number (for {@link #INTEGER} and {@link #DOUBLE}). */
+    double number(int c) {
+      return numbers[c];
+    }
+
+    /** Cell {@code c} as the text {@link #scan} gives it ("" when missing). */
+    String text(int c) {
+      return switch (kinds[c]) {
+        case TEXT -> texts[c];
+        case INTEGER -> Long.toString(longs[c]);
+        case DOUBLE -> PlainNumber.of(numbers[c]);
+        default -> "";
+      };
+    }
+
+    @Override
+    public TypedCells getCurrentRecord() {
+      return this;
+    }
+
+    @Override
+    public GroupConverter getRootConverter() {
+      return root;
+    }
+
+    /** A signed integer or double column. */
+    private final class NumberCell extends PrimitiveConverter {
+      private final int column;
+
+      NumberCell(int column) {
+        this.column = column;
       }
 
       @Override
       public void addInt(int value) {
-        if (scale >= 0) {
-          current[column] = BigDecimal.valueOf(value, scale).toPlainString();
-        } else if (annotation instanceof LogicalTypeAnnotation.DateLogicalTypeAnnotation) {
-          current[column] = LocalDate.ofEpochDay(value).toString();
-        } else if (annotation instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation i
-            && !i.isSigned()) {
-          current[column] = Integer.toUnsignedString(value);
-        } else {
-          current[column] = Integer.toString(value);
-        }
+        addLong(value);
       }
 
       @Override
       public void addLong(long value) {
-        if (scale >= 0) {
-          current[column] = BigDecimal.valueOf(value, scale).toPlainString();
-        } else if (annotation instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation t) {
-          current[column] = switch (t.getUnit()) {
-            case MILLIS -> Instant.ofEpochMilli(value).toString();
-            case MICROS -> Instant.EPOCH.plusNanos(Math.multiplyExact(value, 1000L)).toString();
-            case NANOS -> Instant.EPOCH.plusNanos(value).toString();
-          };
-        } else if (annotation instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation i
-            && !i.isSigned()) {
-          current[column] = Long.toUnsignedString(value);
-        } else {
-          current[column] = Long.toString(value);
-        }
-      }
-
-      @Override
-      public void addFloat(float value) {
-        current[column] = value == Math.rint(value) && Math.abs(value) < 1e15
-            ? Long.toString((long) value) : Float.toString(value);
+        kinds[column] = INTEGER;
+        longs[column] = value;
+        numbers[column] = value;
       }
 
       @Override
       public void addDouble(double value) {
-        current[column] = PlainNumber.of(value);
+        kinds[column] = DOUBLE;
+        numbers[column] = value;
+      }
+    }
+
+    /** Any other column: its text, as {@link Cell} makes it. */
+    private final class TextCell extends Cell {
+      private final int column;
+
+      TextCell(int column, PrimitiveType type) {
+        super(texts, column, type);
+        this.column = column;
       }
 
       @Override
-      public void addBinary(Binary value) {
-        if (scale >= 0) {
-          current[column] = new BigDecimal(new BigInteger(value.getBytes()), scale)
-              .toPlainString();
-        } else if (annotation instanceof LogicalTypeAnnotation.UUIDLogicalTypeAnnotation) {
-          ByteBuffer b = ByteBuffer.wrap(value.getBytes());
-          current[column] = new UUID(b.getLong(), b.getLong()).toString();
-        } else {
-          current[column] = value.toStringUsingUTF8();
-        }
+      void set(String text) {
+        super.set(text);
+        kinds[column] = TEXT;
+      }
+    }
+  }
+
+  /** One column's values as text, into {@code current[column]}. */
+  private static class Cell extends PrimitiveConverter {
+    private final String[] current;
+    private final int column;
+    private final LogicalTypeAnnotation annotation;
+    private final int scale;
+
+    Cell(String[] current, int column, PrimitiveType type) {
+      this.current = current;
+      this.column = column;
+      this.annotation = type.getLogicalTypeAnnotation();
+      this.scale = annotation instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation d
+          ? d.getScale() : -1;
+    }
+
+    /** Stores the cell's text. */
+    void set(String text) {
+      current[column] = text;
+    }
+
+    @Override
+    public void addBoolean(boolean value) {
+      set(value ? "true" : "false");
+    }
+
+    @Override
+    public void addInt(int value) {
+      if (scale >= 0) {
+        set(BigDecimal.valueOf(value, scale).toPlainString());
+      } else if (annotation instanceof LogicalTypeAnnotation.DateLogicalTypeAnnotation) {
+        set(LocalDate.ofEpochDay(value).toString());
+      } else if (annotation instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation i
+          && !i.isSigned()) {
+        set(Integer.toUnsignedString(value));
+      } else {
+        set(Integer.toString(value));
+      }
+    }
+
+    @Override
+    public void addLong(long value) {
+      if (scale >= 0) {
+        set(BigDecimal.valueOf(value, scale).toPlainString());
+      } else if (annotation instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation t) {
+        set(switch (t.getUnit()) {
+          case MILLIS -> Instant.ofEpochMilli(value).toString();
+          case MICROS -> Instant.EPOCH.plusNanos(Math.multiplyExact(value, 1000L)).toString();
+          case NANOS -> Instant.EPOCH.plusNanos(value).toString();
+        });
+      } else if (annotation instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation i
+          && !i.isSigned()) {
+        set(Long.toUnsignedString(value));
+      } else {
+        set(Long.toString(value));
+      }
+    }
+
+    @Override
+    public void addFloat(float value) {
+      set(value == Math.rint(value) && Math.abs(value) < 1e15
+          ? Long.toString((long) value) : Float.toString(value));
+    }
+
+    @Override
+    public void addDouble(double value) {
+      set(PlainNumber.of(value));
+    }
+
+    @Override
+    public void addBinary(Binary value) {
+      if (scale >= 0) {
+        set(new BigDecimal(new BigInteger(value.getBytes()), scale).toPlainString());
+      } else if (annotation instanceof LogicalTypeAnnotation.UUIDLogicalTypeAnnotation) {
+        ByteBuffer b = ByteBuffer.wrap(value.getBytes());
+        set(new UUID(b.getLong(), b.getLong()).toString());
+      } else {
+        set(value.toStringUsingUTF8());
       }
     }
   }

@@ -56,7 +56,8 @@ class ParquetTableTest {
     return out;
   }
 
-  private static MessageType schemaOf(Path parquet) throws IOException {
+  /** The schema in a Parquet file's footer. */
+  static MessageType schemaOf(Path parquet) throws IOException {
     byte[] all = Files.readAllBytes(parquet);
     int len = java.nio.ByteBuffer.wrap(all, all.length - 8, 4)
         .order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();

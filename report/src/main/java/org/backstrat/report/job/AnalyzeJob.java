@@ -1,22 +1,28 @@
 package org.backstrat.report.job;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.backstrat.analysis.pipeline.StratificationAnalysis;
 import org.backstrat.analysis.pipeline.StratificationResult;
 import org.backstrat.core.CreationTime;
 import org.backstrat.core.Progress;
 import org.backstrat.core.cohort.Cohort;
 import org.backstrat.core.io.AtomicOutput;
+import org.backstrat.core.io.OutputFormat;
 import org.backstrat.core.io.OutputTarget;
+import org.backstrat.core.io.ParquetOutput;
 import org.backstrat.core.scoring.CohortScorer;
 import org.backstrat.core.scoring.ScoringOptions;
 import org.backstrat.core.synth.CohortSynthesizer;
 import org.backstrat.model.FrozenModel;
 import org.backstrat.model.InputTable;
 import org.backstrat.model.ModelJson;
+import org.backstrat.report.html.ReportRenderer;
 import org.backstrat.report.html.ReportWriter;
 import org.backstrat.report.output.AnalysisWriter;
 import org.backstrat.report.output.ReportAssembler;
@@ -24,13 +30,16 @@ import org.backstrat.report.output.ReportAssembler;
 /**
  * The {@code analyze} verb as a library job, like {@code ClusterJob}, {@code DcaJob} and
  * {@code ImagingJob}: read and check the cohort, score it, run the analysis, and write the
- * output directory — {@code summary.json}, {@code assignments.csv}, {@code tables/},
+ * output directory — {@code summary.json}, {@code assignments.csv} (or {@code .parquet},
+ * {@link AnalyzeRequest#outFormat}), {@code tables/},
  * {@code model.json} (the frozen model with its provenance) and {@code report.html} — whole or
  * not at all. Times honour SOURCE_DATE_EPOCH so two runs can be byte-identical.
  */
 public final class AnalyzeJob {
   /** The frozen model's file name in the output directory. */
   public static final String MODEL_FILE = "model.json";
+  /** The assignments' file name in the output directory (CSV). */
+  public static final String ASSIGNMENTS_FILE = "assignments.csv";
 
   private AnalyzeJob() {
   }
@@ -54,10 +63,34 @@ public final class AnalyzeJob {
         .withProgress(progress).run(scored);
     InputTable input = InputTable.of(request.data(), cohort.size());
     AtomicReference<FrozenModel> model = new AtomicReference<>();
-    AtomicOutput.write(target, dir -> model.set(
-        writeInto(result, input, dir,
-        CohortSynthesizer.looksSynthesized(scored), createdAt)));
+    AtomicOutput.write(target, dir -> {
+      model.set(writeInto(result, input, dir, CohortSynthesizer.looksSynthesized(scored),
+          createdAt));
+      if (request.outFormat() == OutputFormat.PARQUET) {
+        writeParquet(dir);
+      }
+    });
     return new AnalyzeJobResult(request.output(), result, model.get());
+  }
+
+  /**
+   * {@code --out-format parquet}: {@code assignments.csv} becomes {@code assignments.parquet},
+   * and each {@code tables/<name>.csv} gets a {@code tables/<name>.parquet} beside it (the report
+   * links the CSV twins, as it does the .docx and .tex copies); columns typed from their values.
+   */
+  private static void writeParquet(Path dir) throws IOException {
+    ParquetOutput.replaceCsv(dir.resolve(ASSIGNMENTS_FILE));
+    Path tables = dir.resolve(ReportRenderer.TABLES_DIR);
+    if (!Files.isDirectory(tables)) {
+      return;
+    }
+    List<Path> csvs;
+    try (Stream<Path> files = Files.list(tables)) {
+      csvs = files.filter(f -> f.getFileName().toString().endsWith(".csv")).sorted().toList();
+    }
+    for (Path csv : csvs) {
+      ParquetOutput.fromCsvInferred(csv, ParquetOutput.besideCsv(csv));
+    }
   }
 
   /**
