@@ -21,9 +21,14 @@ for m, label in names.items():
               f"-{ci['kappa_quadratic'][1]:.2f}) | {r['exact']:.3f} ({ci['exact'][0]:.2f}-"
               f"{ci['exact'][1]:.2f}) | {r['within_one']:.3f} ({ci['within_one'][0]:.2f}-"
               f"{ci['within_one'][1]:.2f}) | {r['graded_share']:.3f} | {rec} |")
+ci = res.get('localiser_all_three_hit_ci95')
+chain = res.get('localiser_all_three_hit_chain_naming')
 print('\nLocaliser hit rate (located centre inside the published box of the same level):',
       ', '.join(f'{k} {v:.3f}' for k, v in res['localiser_hit_rate_per_level'].items()),
-      f"; all three lower discs on {res['localiser_all_three_hit']:.3f} of slices.\n")
+      f"; all three lower discs on {res['localiser_all_three_hit']:.3f} of slices"
+      + (f' (95% CI {ci[0]:.3f}-{ci[1]:.3f})' if ci else '')
+      + (f'; levels named by the heatmaps alone (no lumbosacral classifier): {chain:.3f}'
+         if chain is not None else '') + '.\n')
 print('Confusion matrix of the CNN, all three levels (rows: published grade 1..5; columns:'
       ' predicted 1..5; discs not located are left out):\n')
 print('| | 1 | 2 | 3 | 4 | 5 |\n|---|---|---|---|---|---|')

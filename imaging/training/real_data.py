@@ -136,21 +136,11 @@ def peak(h):
 CHAIN_RADIUS_MM = 19.2  # half the median distance of adjacent disc centres in the boxes
 
 
-def chain_peaks(h, min_conf, step_mm):
-    """DiscLocaliser.chainPeaks: heatmaps h [channels cranial..caudal, rows, cols] -> per
-    channel (x px, y px, value) or None.
-
-    Disc candidates are the maxima of the channels' pixelwise maximum that reach min_conf,
-    greedily from the strongest, each more than CHAIN_RADIUS_MM (rounded to whole pixels) from
-    a stronger one, sorted cranial to caudal (row, then column). The channels are laid on
-    candidates in their anatomical order (each channel on at most one candidate, cranial
-    channels on cranial candidates; a channel may stay without one and a candidate unused),
-    each assigned candidate at most as far sideways as it is below the previously assigned one
-    (the spine leans under 45 degrees between discs), maximising the summed channel values:
-    a channel whose own peak sits on a neighbour's disc is named by its place in the order,
-    and a spurious maximum off the spine's course is skipped. A channel's position is its
-    candidate refined by the log-parabola on the maximum map, its value the channel's own value
-    at the candidate. Ties: the first found in (channel, candidate) order."""
+def candidates(h, min_conf, step_mm):
+    """DiscLocaliser.candidates: the disc candidates of heatmaps h [channels, rows, cols] and the
+    channels' pixelwise maximum m. Candidates are the maxima of m that reach min_conf, greedily
+    from the strongest, each more than CHAIN_RADIUS_MM (rounded to whole pixels) from a stronger
+    one, sorted cranial to caudal (row, then column): a list of (column, row)."""
     channels, rows, cols = h.shape
     m = h.max(axis=0)
     radius = int(round(CHAIN_RADIUS_MM / step_mm))  # whole pixels: exact comparisons below
@@ -162,6 +152,32 @@ def chain_peaks(h, min_conf, step_mm):
         if all((i - a) ** 2 + (j - b) ** 2 > radius * radius for a, b in cands):
             cands.append((i, j))
     cands.sort(key=lambda c: (c[1], c[0]))
+    return cands, m
+
+
+def refined(m, i, j):
+    """A candidate's position refined by the log-parabola on the maximum map."""
+    rows, cols = m.shape
+    dx = log_parabola(m[j, i - 1], m[j, i], m[j, i + 1]) if 0 < i < cols - 1 else 0.0
+    dy = log_parabola(m[j - 1, i], m[j, i], m[j + 1, i]) if 0 < j < rows - 1 else 0.0
+    return i + dx, j + dy
+
+
+def chain_peaks(h, min_conf, step_mm):
+    """DiscLocaliser.chainPeaks: heatmaps h [channels cranial..caudal, rows, cols] -> per
+    channel (x px, y px, value) or None.
+
+    Disc candidates as candidates(). The channels are laid on candidates in their anatomical
+    order (each channel on at most one candidate, cranial
+    channels on cranial candidates; a channel may stay without one and a candidate unused),
+    each assigned candidate at most as far sideways as it is below the previously assigned one
+    (the spine leans under 45 degrees between discs), maximising the summed channel values:
+    a channel whose own peak sits on a neighbour's disc is named by its place in the order,
+    and a spurious maximum off the spine's course is skipped. A channel's position is its
+    candidate refined by the log-parabola on the maximum map, its value the channel's own value
+    at the candidate. Ties: the first found in (channel, candidate) order."""
+    channels = h.shape[0]
+    cands, m = candidates(h, min_conf, step_mm)
     n = len(cands)
     # best[k][q]: best sum with channel k on candidate q, the channels above on candidates above
     best = [[0.0] * n for _ in range(channels)]
@@ -186,10 +202,63 @@ def chain_peaks(h, min_conf, step_mm):
     while arg is not None:
         k, q = arg
         i, j = cands[q]
-        dx = log_parabola(m[j, i - 1], m[j, i], m[j, i + 1]) if 0 < i < cols - 1 else 0.0
-        dy = log_parabola(m[j - 1, i], m[j, i], m[j + 1, i]) if 0 < j < rows - 1 else 0.0
-        out[k] = (i + dx, j + dy, float(h[k, j, i]))
+        out[k] = (*refined(m, i, j), float(h[k, j, i]))
         arg = back[k][q]
+    return out
+
+
+def walk_up(cands, anchor, steps):
+    """DiscLocaliser.walkUp: candidate indices from anchor up the spine, at most steps of them:
+    each the lowest candidate above the previous one that lies at most as far sideways as it
+    lies above it (the spine leans under 45 degrees between discs; a maximum off its course is
+    passed over)."""
+    seq = [anchor]
+    while len(seq) < steps:
+        i, j = cands[seq[-1]]
+        nxt = None
+        for q in range(seq[-1] - 1, -1, -1):
+            i2, j2 = cands[q]
+            if j2 < j and abs(i - i2) <= j - j2:
+                nxt = q
+                break
+        if nxt is None:
+            break
+        seq.append(nxt)
+    return seq
+
+
+def logit(p):
+    """log(p / (1 - p)) with p clipped to 1e-6 .. 1 - 1e-6 (DiscLocaliser.logit)."""
+    p = min(max(float(p), 1e-6), 1 - 1e-6)
+    return float(np.log(p / (1 - p)))
+
+
+def lumbosacral_anchor(h, cands, p):
+    """DiscLocaliser.lumbosacralAnchor: the candidate taken for L5/S1, the one whose summed
+    log-odds of the two views is highest: the lumbosacral classifier's p (a fine crop around
+    the candidate) and the localiser's own L5/S1 heatmap there (the whole slice, coarse).
+    None without candidates; ties: the cranial one."""
+    best, arg = -np.inf, None
+    for q, (i, j) in enumerate(cands):
+        s = logit(p[q]) + logit(h[-1, j, i])
+        if s > best:
+            best, arg = s, q
+    return arg
+
+
+def anchored_peaks(h, cands, m, anchor):
+    """DiscLocaliser.anchoredPeaks: levels counted up the spine from the lumbosacral disc. The
+    caudal channel (L5/S1) goes on candidate anchor, each channel above it on the next
+    candidate of walk_up(); per channel (x px, y px, value) or None (no candidate left), the
+    value being the maximum map's at the candidate (how disc-like it is: the naming comes from
+    the count, not from the channel)."""
+    channels = h.shape[0]
+    out = [None] * channels
+    if anchor is None:
+        return out
+    for r, q in enumerate(walk_up(cands, anchor, channels)):
+        i, j = cands[q]
+        out[channels - 1 - r] = (*refined(m, i, j), float(m[j, i]))
     return out
 
 

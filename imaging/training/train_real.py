@@ -60,6 +60,9 @@ LOC_SCALE = 0.15      # random scale of the grid step (the spacing is declared, 
 LOC_LEVEL_WEIGHT = 0.0  # weight of the level term: softmax over the channels at each disc centre
 LUMBAR = LOC_NAMES[1:]
 MIN_CONFIDENCE = 0.3  # DiscLocaliser's default
+LS_SIZE, LS_STEP = 64, 2.0  # lumbosacral crops: 128 mm around a disc candidate, axis-aligned
+LS_EPOCHS = 15
+LS_BELOW_MIN = 0.1  # heatmap maxima this strong caudal to the L5/S1 box: "below" examples
 GR_W, GR_H, GR_STEP = 48, 32, 1.25
 INTENDED_USE = ('research use on mid-sagittal lumbar T2 slices; not for clinical use:'
                 ' trained on 414 slices of one public source, graded by one undocumented'
@@ -150,21 +153,43 @@ def train_localiser(items, rng, epochs, batch=16):
     return net.eval()
 
 
-def locate(net, items, chained=True):
-    """Per item the Java pipeline's located discs: dict level -> (x_mm, y_mm, conf, found),
-    and the long-axis angle per found level. chained=False: each level at its own heatmap's
-    peak (the decoding before the chain; kept for localiser_failures.py)."""
+def heatmaps(net, items):
+    """The localiser's six heatmaps [items, channels, rows, cols] of each item's slice."""
     xs = np.stack([loc_example(it, None)[0] for it in items])[:, None]
     with torch.no_grad():
-        heat = torch.cat([torch.sigmoid(net(torch.from_numpy(xs[i:i + 32])))
+        return torch.cat([torch.sigmoid(net(torch.from_numpy(xs[i:i + 32])))
                           for i in range(0, len(xs), 32)]).numpy()
+
+
+def grid_mm(item, i, j):
+    """Slice-frame millimetres of localiser grid pixel (i, j) of the item's crop."""
+    c0 = rd.image_centre(item['img'])
+    return (c0[0] + (i - (LOC_SIZE - 1) / 2.0) * LOC_STEP,
+            c0[1] + (j - (LOC_SIZE - 1) / 2.0) * LOC_STEP)
+
+
+def locate(net, items, chained=True, ls_net=None):
+    """Per item the Java pipeline's located discs: dict level -> (x_mm, y_mm, conf, found),
+    and the long-axis angle per found level. With ls_net (the lumbosacral classifier), levels
+    are counted up the spine from the candidate likeliest to be L5/S1 by it and the L5/S1
+    heatmap together (rd.lumbosacral_anchor, rd.anchored_peaks; DiscLocaliser with the real
+    models); without it, laid on the candidates
+    by rd.chain_peaks; chained=False: each level at its own heatmap's peak (the decoding
+    before the chain; kept for localiser_failures.py)."""
+    heat = heatmaps(net, items)
     out = []
     for it, h in zip(items, heat):
         c0 = rd.image_centre(it['img'])
         xs_, ys_, conf, found = [], [], [], []
         previous = -np.inf
-        chain = (rd.chain_peaks(h, MIN_CONFIDENCE, LOC_STEP) if chained
-                 else [rd.peak(c) for c in h])
+        if ls_net is not None:
+            cands, m = rd.candidates(h, MIN_CONFIDENCE, LOC_STEP)
+            p = lumbosacral_p(ls_net, it, cands)
+            chain = rd.anchored_peaks(h, cands, m, rd.lumbosacral_anchor(h, cands, p))
+        elif chained:
+            chain = rd.chain_peaks(h, MIN_CONFIDENCE, LOC_STEP)
+        else:
+            chain = [rd.peak(c) for c in h]
         for name in LUMBAR:
             k = LOC_NAMES.index(name)
             if chain[k] is None:
@@ -185,6 +210,104 @@ def locate(net, items, chained=True):
         out.append({name: (xs_[d], ys_[d], conf[d], found[d], axes[d])
                     for d, name in enumerate(LUMBAR)})
     return out
+
+
+# ---------------------------------------------------------------- lumbosacral classifier
+
+class Lumbosacral(nn.Module):
+    """Is the disc candidate at the centre of a 128 mm crop the lumbosacral disc (the lowest
+    boxed one)? Four conv-pool stages (64 -> 4 px) and a linear layer over the flattened
+    4 x 4 map, so that where things lie relative to the centre (the sacrum below, a
+    vertebral body above) counts; one logit."""
+
+    def __init__(self, channels=(8, 16, 32, 32)):
+        super().__init__()
+        layers = []
+        prev = 1
+        for c in channels:
+            layers += [nn.Conv2d(prev, c, 3, padding=1, bias=False), nn.BatchNorm2d(c),
+                       nn.ReLU(inplace=True), nn.MaxPool2d(2)]
+            prev = c
+        self.features = nn.Sequential(*layers)
+        self.drop = nn.Dropout(0.3)
+        self.head = nn.Linear(prev * (LS_SIZE // 16) ** 2, 1)
+
+    def forward(self, x):
+        return self.head(self.drop(self.features(x).flatten(1)))[:, 0]
+
+
+def ls_crop(img, centre, rng=None):
+    angle, step = 0.0, LS_STEP
+    if rng is not None:
+        centre = (centre[0] + rng.normal(0, 2.0), centre[1] + rng.normal(0, 2.0))
+        angle = rng.uniform(-10, 10)
+        step = LS_STEP * rng.uniform(0.9, 1.1)
+    return rd.normalise(rd.sample(img, centre, angle, LS_SIZE, LS_SIZE, step))
+
+
+def ls_examples(items, heat):
+    """(item index, centre mm, label) per example: the L5/S1 box centre (1), the other boxed
+    discs (0) and what lies caudal to the L5/S1 box and may pass for a disc (0): the
+    localiser's maxima there (>= LS_BELOW_MIN, within 60 mm sideways; on its own training
+    slices), else the point one disc spacing below L5/S1 (L5/S1 + (L5/S1 - L4/5))."""
+    ex = []
+    for n, (it, h) in enumerate(zip(items, heat)):
+        d = it['discs']
+        if 'l5s1' not in d:
+            continue
+        ex.append((n, d['l5s1'][:2], 1.0))
+        for lv in ('l4l5', 'l3l4'):
+            if lv in d:
+                ex.append((n, d[lv][:2], 0.0))
+        below = []
+        for i, j in rd.candidates(h, LS_BELOW_MIN, LOC_STEP)[0]:
+            x, y = grid_mm(it, i, j)
+            if y > d['l5s1'][1] + d['l5s1'][3] and abs(x - d['l5s1'][0]) < 60:
+                below.append((x, y))
+        if not below and 'l4l5' in d:
+            below.append((2 * d['l5s1'][0] - d['l4l5'][0], 2 * d['l5s1'][1] - d['l4l5'][1]))
+        ex += [(n, p, 0.0) for p in below]
+    return ex
+
+
+def train_lumbosacral(items, loc_net, rng, epochs, batch=32):
+    """The lumbosacral classifier on the training slices, its "below" examples from loc_net's
+    heatmaps of those slices; binary cross-entropy with the positives weighted up to balance."""
+    ex = ls_examples(items, heatmaps(loc_net, items))
+    y = np.array([e[2] for e in ex], np.float32)
+    pos_weight = torch.tensor((1 - y.mean()) / y.mean())
+    net = Lumbosacral()
+    opt, sched = crop_optimiser(net, len(ex), batch, epochs)
+    for epoch in range(epochs):
+        net.train()
+        order = rng.permutation(len(ex))
+        total = 0.0
+        for b in range(0, len(ex), batch):
+            idx = order[b:b + batch]
+            xb = np.stack([ls_crop(items[ex[i][0]]['img'], ex[i][1], rng) for i in idx])
+            gamma = rng.uniform(0.7, 1.4, size=(len(idx), 1, 1))
+            xb = np.clip(xb ** gamma * rng.uniform(0.85, 1.15, size=(len(idx), 1, 1)), 0, 1)
+            logits = net(torch.from_numpy(xb.astype(np.float32)[:, None]))
+            loss = nn.functional.binary_cross_entropy_with_logits(
+                logits, torch.from_numpy(y[idx]), pos_weight=pos_weight)
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            sched.step()
+            total += float(loss) * len(idx)
+        print(f'  lumbosacral epoch {epoch + 1} loss {total / len(ex):.5f}'
+              f' ({len(ex)} examples)', flush=True)
+    return net.eval()
+
+
+def lumbosacral_p(net, item, cands):
+    """The classifier's probability that each disc candidate (localiser grid pixels) is
+    L5/S1, on crops centred on the candidates' grid positions (not refined)."""
+    if not cands:
+        return np.zeros(0)
+    xs = np.stack([ls_crop(item['img'], grid_mm(item, i, j)) for i, j in cands])[:, None]
+    with torch.no_grad():
+        return torch.sigmoid(net(torch.from_numpy(xs))).numpy()
 
 
 # ---------------------------------------------------------------- grader
@@ -228,6 +351,16 @@ def grader_crop(img, centre, angle, rng=None):
     return rd.normalise(rd.sample(img, centre, angle, GR_W, GR_H, step))
 
 
+def crop_optimiser(net, examples, batch, epochs):
+    """AdamW (lr 2e-3, weight decay 1e-3) with a one-cycle schedule (peak 4e-3 after a fifth
+    of the steps): the optimiser of the two crop classifiers (grader, lumbosacral)."""
+    opt = torch.optim.AdamW(net.parameters(), lr=2e-3, weight_decay=1e-3)
+    steps = (examples + batch - 1) // batch
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=4e-3, epochs=epochs,
+                                                pct_start=0.2, steps_per_epoch=steps)
+    return opt, sched
+
+
 def grader_examples(items):
     out = []
     for it in items:
@@ -247,10 +380,7 @@ def train_grader(items, rng, epochs, batch=32):
     wt = torch.tensor(weights, dtype=torch.float32)
     grades = torch.arange(5, dtype=torch.float32)
     net = Grader()
-    opt = torch.optim.AdamW(net.parameters(), lr=2e-3, weight_decay=1e-3)
-    steps = (len(ex) + batch - 1) // batch
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=4e-3, epochs=epochs,
-                                                pct_start=0.2, steps_per_epoch=steps)
+    opt, sched = crop_optimiser(net, len(ex), batch, epochs)
     for epoch in range(epochs):
         net.train()
         order = rng.permutation(len(ex))
@@ -359,6 +489,18 @@ def with_ci(rows, patients, reps=1000, seed=7):
     return res
 
 
+def slice_ci(values, patients, reps=1000, seed=7):
+    """95 % patient-bootstrap percentile CI of the mean of one value per slice."""
+    values = np.asarray(values, float)
+    patients = np.asarray(patients)
+    ids = np.unique(patients)
+    index = {p: np.flatnonzero(patients == p) for p in ids}
+    rng = np.random.default_rng(seed)
+    boot = [values[np.concatenate([index[p] for p in rng.choice(ids, len(ids))])].mean()
+            for _ in range(reps)]
+    return [float(np.percentile(boot, 2.5)), float(np.percentile(boot, 97.5))]
+
+
 def hit(loc, item, lv):
     if lv not in item['discs']:
         return False
@@ -392,21 +534,26 @@ def work_file(args, name):
 
 
 def train_part(args):
-    """--part localiser / grader: trains that model on the training slices (all of them for
-    final, the other folds for cv) and saves its weights in --work."""
+    """--part localiser / grader / lumbosacral: trains that model on the training slices (all
+    of them for final, the other folds for cv) and saves its weights in --work; lumbosacral
+    needs the localiser's weights there already (its "below" examples come from them)."""
     os.makedirs(args.work, exist_ok=True)
     train, _ = split(args)
-    part = 0 if args.part == 'localiser' else 1
+    part = ['localiser', 'grader', 'lumbosacral'].index(args.part)
     key = (args.fold, part)
     if args.command == 'final':
         # the final localiser has key (98, 0): the first final run, key (99, 0), collapsed the
         # L1/2, L2/3 and L3/4 heatmaps onto one peak (in-sample L3/4 found on 44 of 414
-        # slices), and final() now refuses to export such a model; the grader kept (99, 1)
-        key = (98, 0) if part == 0 else (99, 1)
+        # slices), and final() now refuses to export such a model; the others have (99, part)
+        key = (98, 0) if part == 0 else (99, part)
     rng = seeded(*key)
     t0 = time.time()
     if args.part == 'localiser':
         net = train_localiser(train, rng, args.loc_epochs)
+    elif args.part == 'lumbosacral':
+        loc = UNet(len(LOC_NAMES), LOC_CHANNELS)
+        loc.load_state_dict(torch.load(work_file(args, 'localiser.pt')))
+        net = train_lumbosacral(train, loc.eval(), rng, args.ls_epochs)
     else:
         net = train_grader(train, rng, args.grader_epochs)
     torch.save(net.state_dict(), work_file(args, args.part + '.pt'))
@@ -419,34 +566,40 @@ def load_nets(args):
     loc.load_state_dict(torch.load(work_file(args, 'localiser.pt')))
     gr = Grader()
     gr.load_state_dict(torch.load(work_file(args, 'grader.pt')))
-    return loc.eval(), gr.eval()
+    ls = Lumbosacral()
+    ls.load_state_dict(torch.load(work_file(args, 'lumbosacral.pt')))
+    return loc.eval(), gr.eval(), ls.eval()
 
 
 def cv_fold(args):
-    """--part eval: predicts fold args.fold end to end with the fold's two models and fits the
-    signal-ratio baseline on the other folds; writes fold_<k>.json (one row per graded level
-    of each held-out slice)."""
+    """--part eval: predicts fold args.fold end to end with the fold's three models (levels
+    counted from the lumbosacral classifier's L5/S1) and fits the signal-ratio baseline on the
+    other folds; writes fold_<k>.json (one row per graded level of each held-out slice; hit_chain:
+    the hit with the levels laid on the candidates by the heatmaps alone, rd.chain_peaks)."""
     from sklearn.linear_model import LogisticRegression
     k = args.fold
     train, test = split(args)
-    loc_net, gr_net = load_nets(args)
-    located = locate(loc_net, test)
+    loc_net, gr_net, ls_net = load_nets(args)
+    located = locate(loc_net, test, ls_net=ls_net)
+    by_chain = locate(loc_net, test)
     graded = grade_located(gr_net, test, located)
     xtr = [signal_features(it, lv) for it in train for lv in rd.GRADED if lv in it['discs']]
     ytr = [it['grades'][lv] for it in train for lv in rd.GRADED if lv in it['discs']]
     lr = LogisticRegression(max_iter=2000).fit(xtr, ytr)
     rows = []
-    for it, loc, g in zip(test, located, graded):
+    for it, loc, chain, g in zip(test, located, by_chain, graded):
         for lv in rd.GRADED:
             b = int(lr.predict([signal_features(it, lv)])[0]) if lv in it['discs'] else 0
             rows.append({'image': it['image'], 'patient': it['patient'], 'fold': k,
                          'level': lv, 'true': it['grades'][lv], 'model': g[lv],
                          'signal_ratio': b, 'hit': hit(loc, it, lv),
+                         'hit_chain': hit(chain, it, lv),
                          'confidence': round(float(loc[lv][2]), 4)})
     os.makedirs(args.out, exist_ok=True)
     with open(os.path.join(args.out, f'fold_{k}.json'), 'w') as f:
         json.dump({'fold': k, 'epochs': {'localiser': args.loc_epochs,
-                                         'grader': args.grader_epochs}, 'rows': rows}, f,
+                                         'grader': args.grader_epochs,
+                                         'lumbosacral': args.ls_epochs}, 'rows': rows}, f,
                   indent=0)
         f.write('\n')
     print(f'fold {k + 1}: {len(test)} slices evaluated', flush=True)
@@ -465,12 +618,18 @@ def cv_merge(args):
     levels = np.array([r['level'] for r in rows])
     hits = np.array([r['hit'] for r in rows])
     images = np.array([r['image'] for r in rows])
-    all_three = [bool(hits[images == im].all()) for im in sorted(set(images))]
+    chain_hits = np.array([r.get('hit_chain', r['hit']) for r in rows])
+    slices = sorted(set(images))
+    all_three = np.array([bool(hits[images == im].all()) for im in slices])
+    all_three_chain = [bool(chain_hits[images == im].all()) for im in slices]
     res = {'folds': 5, 'slices': len(set(images)), 'patients': len(set(pats)),
            'fold_sizes': [len({r['image'] for r in rows if r['fold'] == k}) for k in range(5)],
            'localiser_hit_rate_per_level': {lv: float(hits[levels == lv].mean())
                                             for lv in rd.GRADED},
            'localiser_all_three_hit': float(np.mean(all_three)),
+           'localiser_all_three_hit_ci95': slice_ci(all_three, [pats[images == im][0]
+                                                                for im in slices]),
+           'localiser_all_three_hit_chain_naming': float(np.mean(all_three_chain)),
            'epochs': epochs}
     for name, col in (('model', 'model'), ('always_2', None),
                       ('signal_ratio_logistic', 'signal_ratio')):
@@ -525,7 +684,12 @@ def localiser_metrics(cvres):
         return {}
     return {'cv_localiser_hit_rate_per_level': cvres['localiser_hit_rate_per_level'],
             'cv_localiser_all_three_hit': cvres['localiser_all_three_hit'],
-            'hit': 'located centre inside the published box of the same level',
+            'cv_localiser_all_three_hit_ci95': cvres.get('localiser_all_three_hit_ci95'),
+            'cv_localiser_all_three_hit_without_lumbosacral_classifier':
+                cvres.get('localiser_all_three_hit_chain_naming'),
+            'hit': 'located centre inside the published box of the same level, levels'
+                   ' counted up from the lumbosacral classifier\'s L5/S1 (with'
+                   ' lumbosacral_real.onnx)',
             'cv': f"patient-level 5-fold CV, {cvres['slices']} slices, folds"
                   f" {cvres['fold_sizes']}"}
 
@@ -552,6 +716,7 @@ def cards(args):
     their checksums are unchanged)."""
     cvres = json.load(open(args.cv))
     for stem, fn in (('disc_localiser_real', localiser_metrics),
+                     ('lumbosacral_real', localiser_metrics),
                      ('pfirrmann_real', grader_metrics)):
         path = os.path.join(args.out, stem + '.card.json')
         card = json.load(open(path))
@@ -565,8 +730,8 @@ def final(args):
     """--part export: the fixture of in-sample predictions, ONNX files and cards."""
     items, _ = split(args)
     cvres = json.load(open(args.cv)) if args.cv else {}
-    loc_net, gr_net = load_nets(args)
-    located = locate(loc_net, items)
+    loc_net, gr_net, ls_net = load_nets(args)
+    located = locate(loc_net, items, ls_net=ls_net)
     graded = grade_located(gr_net, items, located)
     for lv in rd.GRADED:
         rate = np.mean([hit(loc, it, lv) for it, loc in zip(items, located)])
@@ -600,9 +765,12 @@ def final(args):
             ' distribution',
             'pixel spacing not declared near 0.8 mm for a 384 px, ~300 mm field of view'
             ' (the localiser grid is in mm)',
-            'transitional vertebrae (lumbarised S1, sacralised L5): levels are counted from'
-            ' the lowest disc and will be shifted',
-            'fields of view without the sacrum: the lowest disc found is called L5/S1',
+            'transitional vertebrae (lumbarised S1, sacralised L5): levels are counted up from'
+            ' the disc the lumbosacral classifier and the localiser take for L5/S1; where the'
+            ' reader counted otherwise (an extra disc-like segment below, or one disc higher)'
+            ' every level is shifted: most of the remaining CV misses',
+            'fields of view without the sacrum: the disc likeliest to be L5/S1 is still called'
+            ' L5/S1',
             'grades 1 and 5 are rare in training (22 and 28 discs): their recall is low',
             'one reader, undocumented: labels carry single-reader noise'],
         'not_for_clinical_use': True,
@@ -615,6 +783,12 @@ def final(args):
                   'crop': 'axis-aligned in the canonical sagittal frame (x posterior,'
                           ' y inferior), centred on the image centre, bilinear, outside 0'},
         'output': {'name': 'heatmaps', 'kind': 'heatmaps', 'labels': LOC_NAMES,
+                   'peak_with_lumbosacral_classifier': 'disc candidates as below; L5/S1 is'
+                           ' the candidate with the highest summed log-odds of'
+                           ' lumbosacral_real.onnx and of the L5/S1 heatmap; the levels above'
+                           ' are counted up the spine from it (each the lowest candidate above'
+                           ' the previous one, at most as far sideways as above it); the'
+                           ' confidence is the heatmaps\' maximum at the candidate',
                    'peak': 'levels named by their order along the spine: disc candidates are'
                            ' the maxima (>= 0.3) of all channels\' maximum, more than'
                            f' {rd.CHAIN_RADIUS_MM} mm apart, the channels laid on them in order'
@@ -653,6 +827,36 @@ def final(args):
     gr_card.update(common)
     export(gr_net, lambda z: torch.softmax(z, 1), (1, 1, GR_H, GR_W), args.out,
            'pfirrmann_real', 'probabilities', gr_card)
+    ls_card = {
+        'name': 'backstrat-lumbosacral-real', 'task': 'lumbosacral_disc',
+        'input': {'name': 'image', 'shape': [-1, 1, LS_SIZE, LS_SIZE], 'plane': 'sagittal',
+                  'spacing_mm': [LS_STEP, LS_STEP],
+                  'normalisation': {'method': 'percentile', 'low': 1, 'high': 99},
+                  'crop': 'axis-aligned in the canonical sagittal frame (x posterior,'
+                          ' y inferior), centred on a disc candidate of the localiser'
+                          ' (its grid pixel), bilinear, outside 0'},
+        'output': {'name': 'probabilities', 'kind': 'class_probabilities',
+                   'labels': ['other', 'l5s1'],
+                   'use': 'DiscLocaliser: the candidate whose log-odds of l5s1 plus those of'
+                          ' the localiser\'s L5/S1 heatmap there are highest is L5/S1; the'
+                          ' levels above are counted up the spine from it'},
+        'intended_use': INTENDED_USE,
+        'metrics': localiser_metrics(cvres),
+        'provenance': {'script': 'imaging/training/train_real.py final', 'seed': SEED,
+                       'epochs': args.ls_epochs,
+                       'examples': 'per slice: the L5/S1 box centre (positive), the L4/5 and'
+                                   ' L3/4 box centres, and the localiser\'s maxima'
+                                   f' (>= {LS_BELOW_MIN}) caudal to the L5/S1 box or else the'
+                                   ' point one disc spacing below it (negatives)',
+                       'loss': 'binary cross-entropy, positives weighted to balance',
+                       'augmentation': {'centre_jitter_mm': 2.0, 'rotate_deg': 10,
+                                        'scale': 0.1, 'gamma': [0.7, 1.4],
+                                        'contrast': [0.85, 1.15]},
+                       'torch': torch.__version__, 'numpy': np.__version__},
+    }
+    ls_card.update(common)
+    export(ls_net, lambda z: torch.softmax(torch.stack([torch.zeros_like(z), z], 1), 1),
+           (1, 1, LS_SIZE, LS_SIZE), args.out, 'lumbosacral_real', 'probabilities', ls_card)
     print('exported', flush=True)
 
 
@@ -660,7 +864,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('command', choices=['cv', 'cv-merge', 'final', 'cards'])
     ap.add_argument('--fold', type=int, default=0)
-    ap.add_argument('--part', choices=['localiser', 'grader', 'eval', 'export'],
+    ap.add_argument('--part', choices=['localiser', 'grader', 'lumbosacral', 'eval', 'export'],
                     default='eval')
     ap.add_argument('--work', default='/tmp/backstrat-real-training')
     ap.add_argument('--data', default=rd.default_folder())
@@ -669,6 +873,7 @@ def main():
     ap.add_argument('--out-fixture', default=None)
     ap.add_argument('--loc-epochs', type=int, default=40)
     ap.add_argument('--grader-epochs', type=int, default=12)
+    ap.add_argument('--ls-epochs', type=int, default=LS_EPOCHS)
     ap.add_argument('--limit', type=int, default=None)
     ap.add_argument('--loc-channels', default=None,
                     help='localiser U-Net widths, e.g. 8,16,32,64,64 (default: LOC_CHANNELS)')
@@ -687,7 +892,7 @@ def main():
         LOC_LEVEL_WEIGHT = args.level_weight
     if args.out_fixture is None:
         args.out_fixture = args.out
-    if args.part in ('localiser', 'grader'):
+    if args.part in ('localiser', 'grader', 'lumbosacral'):
         train_part(args)
     elif args.command == 'cv':
         cv_fold(args)

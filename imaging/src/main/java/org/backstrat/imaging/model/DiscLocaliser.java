@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.backstrat.core.BadInputException;
 import org.backstrat.core.cohort.CohortSchema;
 import org.backstrat.imaging.volume.Plane;
@@ -38,10 +39,20 @@ import org.backstrat.imaging.volume.VolumeGeometry;
  * in which fewer than {@link #MIN_LUMBAR_DISCS} discs are found does not look like a lumbar
  * spine.
  *
+ * <p>With a lumbosacral classifier (a {@code lumbosacral_disc} model; the real-data reference
+ * localiser has one) the levels are instead counted up the spine from the lumbosacral disc, as
+ * a radiologist counts from the sacrum: each candidate gets a crop of the card's size and
+ * spacing centred on it, the classifier says how likely it is to be L5/S1, and the candidate
+ * whose log-odds of that and of the localiser's own L5/S1 heatmap there sum highest is L5/S1;
+ * L4/5 is the next candidate up the spine, and so on (see {@link #anchoredPeaks}). A level's
+ * confidence is then how disc-like its candidate is (the heatmaps' maximum there), since its
+ * name comes from the count.
+ *
  * <p>Two reference models are bundled: {@link #real(int)}, trained on 414 real mid-sagittal T2
  * slices (imaging/training/train_real.py; patient-level cross-validation in BENCHMARKS.md), the
- * default of {@code backstrat imaging}; and {@link #phantom(int)}, trained on synthetic
- * phantoms only (imaging/training/train_localiser.py), which proves the pipeline on phantoms.
+ * default of {@code backstrat imaging}, with its lumbosacral classifier; and
+ * {@link #phantom(int)}, trained on synthetic phantoms only
+ * (imaging/training/train_localiser.py), which proves the pipeline on phantoms.
  * Neither is for clinical use.
  */
 public final class DiscLocaliser implements AutoCloseable {
@@ -66,6 +77,10 @@ public final class DiscLocaliser implements AutoCloseable {
   private static final String PHANTOM_MODEL = "disc_localiser_phantom.onnx";
   private static final String REAL_CARD = "disc_localiser_real.card.json";
   private static final String REAL_MODEL = "disc_localiser_real.onnx";
+  private static final String LUMBOSACRAL_CARD = "lumbosacral_real.card.json";
+  private static final String LUMBOSACRAL_MODEL = "lumbosacral_real.onnx";
+  /** The lumbosacral classifier's label of "this candidate is L5/S1". */
+  static final String LUMBOSACRAL_LABEL = "l5s1";
 
   private final OnnxModel model;
   private final PlaneSampler sampler;
@@ -75,9 +90,14 @@ public final class DiscLocaliser implements AutoCloseable {
   private final int[] chainChannels;
   private final int channels;
   private final double minConfidence;
+  /** The lumbosacral classifier, or null: levels laid on the candidates by the heatmaps. */
+  private final OnnxModel lumbosacral;
+  private final PlaneSampler lumbosacralSampler;
+  private final int lumbosacralChannel;
 
   private DiscLocaliser(OnnxModel model, PlaneSampler sampler, int size, double stepMm,
-                        int[] channelOfLevel, int channels, double minConfidence) {
+                        int[] channelOfLevel, int channels, double minConfidence,
+                        OnnxModel lumbosacral) {
     this.model = model;
     this.sampler = sampler;
     this.size = size;
@@ -92,6 +112,16 @@ public final class DiscLocaliser implements AutoCloseable {
         - channelOfLevel.length, channelOfLevel.length);
     this.channels = channels;
     this.minConfidence = minConfidence;
+    this.lumbosacral = lumbosacral;
+    if (lumbosacral != null) {
+      List<Long> shape = lumbosacral.card().inputShape();
+      this.lumbosacralSampler = PlaneSampler.of(shape.get(3).intValue(),
+          shape.get(2).intValue(), lumbosacral.card().spacingMm().get(0));
+      this.lumbosacralChannel = lumbosacral.card().labels().indexOf(LUMBOSACRAL_LABEL);
+    } else {
+      this.lumbosacralSampler = null;
+      this.lumbosacralChannel = -1;
+    }
   }
 
   /**
@@ -121,7 +151,36 @@ public final class DiscLocaliser implements AutoCloseable {
    * use; its card gives the data, metrics and failure modes).
    */
   public static DiscLocaliser real(int threads) {
-    return create(BundledModel.load(REAL_CARD, REAL_MODEL, threads));
+    return withClassifier(BundledModel.load(REAL_CARD, REAL_MODEL, threads),
+        () -> BundledModel.load(LUMBOSACRAL_CARD, LUMBOSACRAL_MODEL, threads));
+  }
+
+  /**
+   * A localiser running the model {@code card} describes (as {@link #load}) that counts the
+   * levels up the spine from the disc the lumbosacral classifier {@code lumbosacralCard}
+   * describes (task {@code lumbosacral_disc}, plane sagittal, class probabilities with a label
+   * {@code l5s1}, input {@code [-1, 1, h, w]}) finds likeliest to be L5/S1.
+   *
+   * @throws BadInputException when a card does not describe such a model or it does not load
+   */
+  public static DiscLocaliser load(ModelCard card, ModelCard lumbosacralCard, int threads) {
+    checkCard(card);
+    checkLumbosacralCard(lumbosacralCard);
+    return withClassifier(OnnxModel.load(card, threads),
+        () -> OnnxModel.load(lumbosacralCard, threads));
+  }
+
+  /** The localiser with the classifier {@code lumbosacral} loads; closes it if that fails. */
+  private static DiscLocaliser withClassifier(OnnxModel localiser,
+                                              Supplier<OnnxModel> lumbosacral) {
+    OnnxModel classifier;
+    try {
+      classifier = lumbosacral.get();
+    } catch (RuntimeException e) {
+      localiser.close();
+      throw e;
+    }
+    return create(localiser, classifier);
   }
 
   /** True when the bundled real-data model is on the classpath. */
@@ -150,12 +209,40 @@ public final class DiscLocaliser implements AutoCloseable {
     }
   }
 
+  private static void checkLumbosacralCard(ModelCard card) {
+    String file = card.cardFile().toString();
+    if (!card.task().equals("lumbosacral_disc") || card.plane() != Plane.SAGITTAL
+        || !card.outputKind().equals("class_probabilities")) {
+      throw BadInputException.at(file, 0, "task", card.task(), "a sagittal lumbosacral_disc"
+          + " model with class_probabilities output");
+    }
+    List<Long> shape = card.inputShape();
+    if (shape.size() != 4 || shape.get(1) != 1 || shape.get(2) < 1 || shape.get(3) < 1) {
+      throw BadInputException.at(file, 0, "input.shape", shape.toString(),
+          "[-1, 1, h, w] for a lumbosacral classifier");
+    }
+    if (!card.labels().contains(LUMBOSACRAL_LABEL)) {
+      throw BadInputException.at(file, 0, "output.labels", card.labels().toString(),
+          "a label " + LUMBOSACRAL_LABEL);
+    }
+  }
+
   private static DiscLocaliser create(OnnxModel model) {
+    return create(model, null);
+  }
+
+  private static DiscLocaliser create(OnnxModel model, OnnxModel lumbosacral) {
     ModelCard card = model.card();
     try {
       checkCard(card);
+      if (lumbosacral != null) {
+        checkLumbosacralCard(lumbosacral.card());
+      }
     } catch (BadInputException e) {
       model.close();
+      if (lumbosacral != null) {
+        lumbosacral.close();
+      }
       throw e;
     }
     int size = card.inputShape().get(3).intValue();
@@ -165,18 +252,20 @@ public final class DiscLocaliser implements AutoCloseable {
       channelOfLevel[d] = card.labels().indexOf(CohortSchema.DISC_LEVELS.get(d));
     }
     return new DiscLocaliser(model, PlaneSampler.of(size, size, step), size, step,
-        channelOfLevel, card.labels().size(), 0.3);
+        channelOfLevel, card.labels().size(), 0.3, lumbosacral);
   }
 
   /**
-   * A copy sharing this model that counts a level as found from {@code threshold} (0..1)
-   * confidence; the copy's {@link #close()} closes the shared model too.
+   * A copy sharing this model (and lumbosacral classifier) that counts a level as found from
+   * {@code threshold} (0..1) confidence; the copy's {@link #close()} closes the shared models
+   * too.
    */
   public DiscLocaliser withMinConfidence(double threshold) {
     if (!(threshold >= 0 && threshold <= 1)) {
       throw new IllegalArgumentException("confidence threshold must be in 0..1: " + threshold);
     }
-    return new DiscLocaliser(model, sampler, size, stepMm, channelOfLevel, channels, threshold);
+    return new DiscLocaliser(model, sampler, size, stepMm, channelOfLevel, channels, threshold,
+        lumbosacral);
   }
 
   /** The model's card. */
@@ -255,8 +344,18 @@ public final class DiscLocaliser implements AutoCloseable {
           + " heatmaps of " + size + "x" + size + ", got " + heat.length + " values");
     }
     int levels = channelOfLevel.length;
-    double[][] chain = chainPeaks(heat, chainChannels, size, CANDIDATE_MIN_CONFIDENCE,
-        (int) Math.round(CHAIN_RADIUS_MM / stepMm));
+    int radiusPx = (int) Math.round(CHAIN_RADIUS_MM / stepMm);
+    double[][] chain;
+    if (lumbosacral == null) {
+      chain = chainPeaks(heat, chainChannels, size, CANDIDATE_MIN_CONFIDENCE, radiusPx);
+    } else {
+      float[] max = channelMax(heat, chainChannels, size);
+      List<int[]> candidates = candidates(max, size, CANDIDATE_MIN_CONFIDENCE, radiusPx);
+      double[] p = lumbosacralProbabilities(sagittal, frame, centre, candidates);
+      int l5s1 = chainChannels[chainChannels.length - 1];
+      chain = anchoredPeaks(max, size, candidates, chainChannels.length,
+          lumbosacralAnchor(heat, l5s1 * plane, size, candidates, p));
+    }
     int firstLumbar = chainChannels.length - levels;
     double[][] peak = new double[levels][];
     List<String> warnings = new ArrayList<>();
@@ -329,40 +428,8 @@ public final class DiscLocaliser implements AutoCloseable {
   static double[][] chainPeaks(float[] heat, int[] channels, int size, double minConfidence,
                                int radiusPx) {
     int plane = size * size;
-    float[] max = new float[plane];
-    Arrays.fill(max, Float.NEGATIVE_INFINITY);
-    for (int c : channels) {
-      for (int p = 0; p < plane; p++) {
-        max[p] = Math.max(max[p], heat[c * plane + p]);
-      }
-    }
-    List<Integer> strong = new ArrayList<>();
-    for (int p = 0; p < plane; p++) {
-      if (max[p] >= minConfidence) {
-        strong.add(p);
-      }
-    }
-    // stable sort: equal values keep ascending pixel order, as numpy's stable argsort
-    strong.sort((a, b) -> Float.compare(max[b], max[a]));
-    List<int[]> candidates = new ArrayList<>();
-    for (int p : strong) {
-      int i = p % size;
-      int j = p / size;
-      boolean free = true;
-      for (int[] c : candidates) {
-        int di = i - c[0];
-        int dj = j - c[1];
-        if (di * di + dj * dj <= radiusPx * radiusPx) {
-          free = false;
-          break;
-        }
-      }
-      if (free) {
-        candidates.add(new int[] {i, j});
-      }
-    }
-    candidates.sort((a, b) -> a[1] != b[1] ? Integer.compare(a[1], b[1])
-        : Integer.compare(a[0], b[0]));
+    float[] max = channelMax(heat, channels, size);
+    List<int[]> candidates = candidates(max, size, minConfidence, radiusPx);
     int n = candidates.size();
     int k = channels.length;
     // best[c][q]: the highest sum with channel c on candidate q and the channels above it on
@@ -401,15 +468,187 @@ public final class DiscLocaliser implements AutoCloseable {
     double[][] out = new double[k][];
     while (arg != null) {
       int c = arg[0];
-      int i = candidates.get(arg[1])[0];
-      int j = candidates.get(arg[1])[1];
-      int p = j * size + i;
-      double dx = i > 0 && i < size - 1 ? logParabola(max[p - 1], max[p], max[p + 1]) : 0;
-      double dy = j > 0 && j < size - 1 ? logParabola(max[p - size], max[p], max[p + size]) : 0;
-      out[c] = new double[] {i + dx, j + dy, heat[channels[c] * plane + p]};
+      int[] at = candidates.get(arg[1]);
+      double[] xy = refined(max, size, at[0], at[1]);
+      out[c] = new double[] {xy[0], xy[1], heat[channels[c] * plane + at[1] * size + at[0]]};
       arg = back[c][arg[1]];
     }
     return out;
+  }
+
+  /** The pixelwise maximum of the heatmap channels {@code channels}. */
+  static float[] channelMax(float[] heat, int[] channels, int size) {
+    int plane = size * size;
+    float[] max = new float[plane];
+    Arrays.fill(max, Float.NEGATIVE_INFINITY);
+    for (int c : channels) {
+      for (int p = 0; p < plane; p++) {
+        max[p] = Math.max(max[p], heat[c * plane + p]);
+      }
+    }
+    return max;
+  }
+
+  /**
+   * The disc candidates of a maximum map: its pixels reaching {@code minConfidence}, taken
+   * greedily from the strongest (ties: lower pixel index first), each more than {@code
+   * radiusPx} pixels from a stronger one, sorted cranial to caudal (row, then column); each
+   * {column, row}.
+   */
+  static List<int[]> candidates(float[] max, int size, double minConfidence, int radiusPx) {
+    int plane = size * size;
+    List<Integer> strong = new ArrayList<>();
+    for (int p = 0; p < plane; p++) {
+      if (max[p] >= minConfidence) {
+        strong.add(p);
+      }
+    }
+    // stable sort: equal values keep ascending pixel order, as numpy's stable argsort
+    strong.sort((a, b) -> Float.compare(max[b], max[a]));
+    List<int[]> candidates = new ArrayList<>();
+    for (int p : strong) {
+      int i = p % size;
+      int j = p / size;
+      boolean free = true;
+      for (int[] c : candidates) {
+        int di = i - c[0];
+        int dj = j - c[1];
+        if (di * di + dj * dj <= radiusPx * radiusPx) {
+          free = false;
+          break;
+        }
+      }
+      if (free) {
+        candidates.add(new int[] {i, j});
+      }
+    }
+    candidates.sort((a, b) -> a[1] != b[1] ? Integer.compare(a[1], b[1])
+        : Integer.compare(a[0], b[0]));
+    return candidates;
+  }
+
+  /** Candidate pixel (i, j) refined by the log-parabola on the maximum map: {x px, y px}. */
+  private static double[] refined(float[] max, int size, int i, int j) {
+    int p = j * size + i;
+    double dx = i > 0 && i < size - 1 ? logParabola(max[p - 1], max[p], max[p + 1]) : 0;
+    double dy = j > 0 && j < size - 1 ? logParabola(max[p - size], max[p], max[p + size]) : 0;
+    return new double[] {i + dx, j + dy};
+  }
+
+  /**
+   * The lumbosacral classifier's probability that each candidate is L5/S1: one crop of the
+   * classifier's size and spacing per candidate, centred on the candidate's localiser-grid
+   * pixel (not refined), in the canonical frame, normalised as its card says; one batch.
+   */
+  private double[] lumbosacralProbabilities(Volume sagittal, PlaneSampler.Frame frame,
+                                            double[] centre, List<int[]> candidates) {
+    int n = candidates.size();
+    double[] p = new double[n];
+    if (n == 0) {
+      return p;
+    }
+    int item = lumbosacral.itemSize();
+    float[] batch = new float[n * item];
+    for (int q = 0; q < n; q++) {
+      double x = centre[0] + (candidates.get(q)[0] - (size - 1) / 2.0) * stepMm;
+      double y = centre[1] + (candidates.get(q)[1] - (size - 1) / 2.0) * stepMm;
+      double[] ij = frame.toSlice(x, y);
+      float[] crop = lumbosacralSampler.sample(sagittal, frame, ij[0], ij[1], 0, 0f);
+      lumbosacral.card().normalisation().apply(crop);
+      System.arraycopy(crop, 0, batch, q * item, item);
+    }
+    float[] out = lumbosacral.run(batch, n);
+    int classes = lumbosacral.card().labels().size();
+    if (out.length != n * classes) {
+      throw new IllegalStateException(lumbosacral.card().modelFile() + ": expected " + n
+          + " x " + classes + " probabilities, got " + out.length);
+    }
+    for (int q = 0; q < n; q++) {
+      p[q] = out[q * classes + lumbosacralChannel];
+    }
+    return p;
+  }
+
+  /**
+   * The candidate taken for L5/S1: the one whose summed log-odds of the lumbosacral
+   * classifier's probability {@code p} and of the localiser's own L5/S1 heatmap (starting at
+   * {@code l5s1Offset} in {@code heat}) at the candidate are highest, two views of the same
+   * question (a fine crop around the candidate; the whole slice, coarse). Ties: the cranial
+   * one; -1 without candidates.
+   */
+  static int lumbosacralAnchor(float[] heat, int l5s1Offset, int size, List<int[]> candidates,
+                               double[] p) {
+    double best = Double.NEGATIVE_INFINITY;
+    int arg = -1;
+    for (int q = 0; q < candidates.size(); q++) {
+      int[] at = candidates.get(q);
+      double s = logit(p[q]) + logit(heat[l5s1Offset + at[1] * size + at[0]]);
+      if (s > best) {
+        best = s;
+        arg = q;
+      }
+    }
+    return arg;
+  }
+
+  /** log(p / (1 - p)), p clipped to 1e-6 .. 1 - 1e-6. */
+  static double logit(double p) {
+    double c = Math.min(Math.max(p, 1e-6), 1 - 1e-6);
+    return Math.log(c / (1 - c));
+  }
+
+  /**
+   * Names the levels by counting up the spine from the lumbosacral disc: the caudal channel of
+   * the {@code channels} chain channels goes on candidate {@code anchor}, each channel above on
+   * the next candidate of {@link #walkUp}. Position: the candidate refined by the log-parabola
+   * on the maximum map; value: the maximum map's there (how disc-like the candidate is; the
+   * name comes from the count, not from a channel).
+   *
+   * @return per chain channel {x px, y px, value}, or null where the walk ran out of candidates
+   *     (or {@code anchor} is -1)
+   */
+  static double[][] anchoredPeaks(float[] max, int size, List<int[]> candidates, int channels,
+                                  int anchor) {
+    double[][] out = new double[channels][];
+    if (anchor < 0) {
+      return out;
+    }
+    int[] walk = walkUp(candidates, anchor, channels);
+    for (int r = 0; r < walk.length; r++) {
+      int[] at = candidates.get(walk[r]);
+      double[] xy = refined(max, size, at[0], at[1]);
+      out[channels - 1 - r] = new double[] {xy[0], xy[1], max[at[1] * size + at[0]]};
+    }
+    return out;
+  }
+
+  /**
+   * Candidate indices from {@code anchor} up the spine, at most {@code steps} of them: each the
+   * lowest candidate above the previous one that lies at most as far sideways as it lies above
+   * it (the spine leans under 45 degrees between discs; a maximum off its course is passed
+   * over).
+   */
+  static int[] walkUp(List<int[]> candidates, int anchor, int steps) {
+    int[] seq = new int[steps];
+    int n = 0;
+    seq[n++] = anchor;
+    while (n < steps) {
+      int[] from = candidates.get(seq[n - 1]);
+      int next = -1;
+      for (int q = seq[n - 1] - 1; q >= 0; q--) {
+        int[] at = candidates.get(q);
+        int up = from[1] - at[1];
+        if (up > 0 && Math.abs(from[0] - at[0]) <= up) {
+          next = q;
+          break;
+        }
+      }
+      if (next < 0) {
+        break;
+      }
+      seq[n++] = next;
+    }
+    return Arrays.copyOf(seq, n);
   }
 
   /** Peak (x px, y px, value) of the heatmap starting at {@code offset}. */
@@ -529,6 +768,12 @@ public final class DiscLocaliser implements AutoCloseable {
 
   @Override
   public void close() {
-    model.close();
+    try {
+      model.close();
+    } finally {
+      if (lumbosacral != null) {
+        lumbosacral.close();
+      }
+    }
   }
 }

@@ -23,7 +23,8 @@ import org.backstrat.imaging.volume.Plane;
  * {
  *   "schema": "backstrat.modelcard/1",
  *   "name": "pfirrmann-classifier", "version": "0.1.0",
- *   "task": "pfirrmann_grade" | "disc_localiser" | "facet_segmentation",
+ *   "task": "pfirrmann_grade" | "disc_localiser" | "facet_segmentation"
+ *           | "lumbosacral_disc",
  *   "model_file": "pfirrmann.onnx",            (relative to the card)
  *   "sha256": "hex digest of the model file",
  *   "input": {"name": "image", "shape": [-1, 1, 64, 64], "plane": "sagittal",
@@ -63,7 +64,7 @@ public record ModelCard(String name, String version, String task, Path modelFile
   /** The schema identifier a card must carry. */
   public static final String SCHEMA = "backstrat.modelcard/1";
   private static final List<String> TASKS = List.of("pfirrmann_grade", "disc_localiser",
-      "facet_segmentation");
+      "facet_segmentation", "lumbosacral_disc");
   private static final List<String> OUTPUT_KINDS = List.of("class_probabilities",
       "segmentation", "heatmaps");
 

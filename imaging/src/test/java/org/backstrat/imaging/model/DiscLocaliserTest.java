@@ -90,6 +90,53 @@ class DiscLocaliserTest {
   }
 
   @Test
+  void levelsAreCountedUpFromTheLumbosacralDiscNotTakenFromTheHeatmapsOwnChannels() {
+    // seven disc-like maxima at rows 2, 8, .., 38 (column 24); the heatmaps name them one disc
+    // too low: the L5/S1 channel (5) peaks on the lowest (row 38, a segment below the
+    // lumbosacral disc) and T12/L1 (0) on the second, so the chain leaves the top one unnamed
+    double[][] blobs = {{0, 2, 0.5}, {0, 8, 0.9}, {1, 14, 0.9}, {2, 20, 0.9}, {3, 26, 0.9},
+        {4, 32, 0.9}, {5, 32, 0.6}, {5, 38, 0.9}};
+    float[] heat = heatmaps(blobs);
+    int[] all = {0, 1, 2, 3, 4, 5};
+    double[][] chain = DiscLocaliser.chainPeaks(heat, all, 48, 0.3, 3);
+    assertThat(chain[5][1]).as("the chain's L5/S1: the lowest maximum").isCloseTo(38,
+        within(1e-3));
+    float[] max = DiscLocaliser.channelMax(heat, all, 48);
+    List<int[]> candidates = DiscLocaliser.candidates(max, 48, 0.3, 3);
+    assertThat(candidates).hasSize(7);
+    // the lumbosacral classifier is sure the row-32 disc is L5/S1 and the lowest is not
+    double[] p = {0.001, 0.001, 0.001, 0.001, 0.001, 0.99, 0.05};
+    int anchor = DiscLocaliser.lumbosacralAnchor(heat, 5 * 48 * 48, 48, candidates, p);
+    assertThat(anchor).as("log-odds: logit(0.99) + logit(0.6) > logit(0.05) + logit(0.9)")
+        .isEqualTo(5);
+    double[][] counted = DiscLocaliser.anchoredPeaks(max, 48, candidates, 6, anchor);
+    double[] rows = {2, 8, 14, 20, 26, 32};
+    for (int c = 0; c < 6; c++) {
+      assertThat(counted[c][1]).as("row of level " + c).isCloseTo(rows[c], within(1e-3));
+      assertThat(counted[c][2]).as("confidence: the maximum map there")
+          .isCloseTo(max[(int) rows[c] * 48 + 24], within(1e-6));
+    }
+    // with a weak classifier verdict the localiser's own L5/S1 view decides
+    double[] unsure = {0.001, 0.001, 0.001, 0.001, 0.001, 0.5, 0.5};
+    assertThat(DiscLocaliser.lumbosacralAnchor(heat, 5 * 48 * 48, 48, candidates, unsure))
+        .isEqualTo(6);
+  }
+
+  @Test
+  void countingUpTheSpinePassesOverAMaximumOffItsCourseAndStopsAtTheTop() {
+    // candidates {column, row}, cranial to caudal: a maximum 19 px anterior of the spine at
+    // row 27 lies further sideways than above the disc at row 30, so it is passed over
+    List<int[]> candidates = List.of(new int[] {24, 6}, new int[] {25, 12},
+        new int[] {24, 18}, new int[] {24, 24}, new int[] {4, 27}, new int[] {23, 30},
+        new int[] {26, 36});
+    assertThat(DiscLocaliser.walkUp(candidates, 6, 6)).containsExactly(6, 5, 3, 2, 1, 0);
+    assertThat(DiscLocaliser.walkUp(candidates, 2, 6)).as("runs out at the top")
+        .containsExactly(2, 1, 0);
+    double[][] none = DiscLocaliser.anchoredPeaks(new float[48 * 48], 48, List.of(), 6, -1);
+    assertThat(java.util.Arrays.asList(none)).as("no candidate: no level").containsOnlyNulls();
+  }
+
+  @Test
   void discAxesArePerpendicularToTheSpinesCourse() {
     // centres on x = 3 + 0.2 (y - 100) + 0.004 (y - 100)^2: the course's slope at y is
     // 0.2 + 0.008 (y - 100), the disc axis (1, -slope)
@@ -123,6 +170,16 @@ class DiscLocaliserTest {
     ModelCard missingLevel = card("disc_localiser", Plane.SAGITTAL, "heatmaps",
         List.of("l1l2", "l2l3", "l3l4", "l4l5"));
     assertThatThrownBy(() -> DiscLocaliser.load(missingLevel, 1))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("l5s1");
+    ModelCard localiser = card("disc_localiser", Plane.SAGITTAL, "heatmaps",
+        List.of("t12l1", "l1l2", "l2l3", "l3l4", "l4l5", "l5s1"));
+    ModelCard notLumbosacral = card("pfirrmann_grade", Plane.SAGITTAL, "class_probabilities",
+        List.of("other", "l5s1"));
+    assertThatThrownBy(() -> DiscLocaliser.load(localiser, notLumbosacral, 1))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("lumbosacral_disc");
+    ModelCard noL5s1 = card("lumbosacral_disc", Plane.SAGITTAL, "class_probabilities",
+        List.of("other", "lumbosacral"));
+    assertThatThrownBy(() -> DiscLocaliser.load(localiser, noL5s1, 1))
         .isInstanceOf(BadInputException.class).hasMessageContaining("l5s1");
   }
 
