@@ -263,7 +263,11 @@ public final class MultinomialRidgeTrainer implements ClassifierTrainer {
           for (int t = 0; t < m; t++) {
             trial[t] = theta[t] - step * delta[t];
           }
-          ft = evaluate(trial, lambda, false);
+          // The derivatives at the trial point are what the next step needs if the trial is
+          // accepted and the fit goes on, so they are computed with its objective (one pass over
+          // the rows instead of two); a step that would end the fit needs the objective only.
+          // Either way theta, f and the next step are the same as with a separate pass.
+          ft = evaluate(trial, lambda, maxStep * step >= TOLERANCE);
           if (ft <= f) {
             break;
           }
@@ -274,7 +278,7 @@ public final class MultinomialRidgeTrainer implements ClassifierTrainer {
           break;
         }
         System.arraycopy(trial, 0, theta, 0, m);
-        f = evaluate(theta, lambda, true);
+        f = ft;
         if (maxStep * step < TOLERANCE) {
           converged = true;
           break;
