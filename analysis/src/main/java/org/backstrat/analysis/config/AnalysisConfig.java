@@ -82,6 +82,10 @@ import org.backstrat.model.features.FeatureSpec;
  *     (0 = always use everyone)
  * @param permutations block permutations of the test that the strata are more than the
  *     separate data domains (0 = no test)
+ * @param evidenceRestarts k-means++ restarts of every clustering of the evidence that is not
+ *     circular: the block-permutation test (the observed statistic and every permuted one alike,
+ *     so the test stays exact) and prediction strength's halves. Fewer than {@code restarts}
+ *     because those clusterings number thousands (2 per permutation, 2 per split and K)
  * @param variants the variants analysed, each on its own
  */
 public record AnalysisConfig(long seed, String scaling, String missing, String method, int k,
@@ -89,7 +93,8 @@ public record AnalysisConfig(long seed, String scaling, String missing, String m
                              int stabilityResamples, int gapReferences, int folds, int repeats,
                              double l2, String adjustment, String outcome, String thresholds,
                              int dcaBootstrap, int selectionSample, int cvSample,
-                             int permutations, List<VariantConfig> variants) {
+                             int permutations, int evidenceRestarts,
+                             List<VariantConfig> variants) {
 
   /** Imputed sets of {@code "missing": "mice"} (and the fewest {@code mice:M} may ask for). */
   public static final int MIN_IMPUTATIONS = 5;
@@ -158,6 +163,7 @@ public record AnalysisConfig(long seed, String scaling, String missing, String m
     requireRange("stability_resamples", stabilityResamples, 0, KSelector.MAX_RESAMPLES);
     require(permutations == 0 || permutations >= 19 && permutations <= MAX_PERMUTATIONS,
         "permutations", permutations, "0 (no test) or 19 to " + MAX_PERMUTATIONS);
+    requireRange("evidence_restarts", evidenceRestarts, 1, Clusterer.MAX_RESTARTS);
     require(gapReferences == 0 || gapReferences >= 2 && gapReferences <= KSelector.MAX_RESAMPLES,
         "gap_references", gapReferences,
         "0 (no gap statistic) or a whole number from 2 to " + KSelector.MAX_RESAMPLES);
@@ -488,6 +494,7 @@ public record AnalysisConfig(long seed, String scaling, String missing, String m
     private int stabilityResamples;
     private int gapReferences;
     private int permutations;
+    private int evidenceRestarts;
     private int folds;
     private int repeats;
     private double l2;
@@ -512,6 +519,7 @@ public record AnalysisConfig(long seed, String scaling, String missing, String m
       stabilityResamples = c.stabilityResamples;
       gapReferences = c.gapReferences;
       permutations = c.permutations;
+      evidenceRestarts = c.evidenceRestarts;
       folds = c.folds;
       repeats = c.repeats;
       l2 = c.l2;
@@ -582,6 +590,15 @@ public record AnalysisConfig(long seed, String scaling, String missing, String m
     /** Block permutations of the test of the strata (0 = no test). */
     public Builder permutations(int b) {
       permutations = b;
+      return this;
+    }
+
+    /**
+     * Restarts of the evidence's clusterings (block permutations, observed included, and
+     * prediction strength).
+     */
+    public Builder evidenceRestarts(int r) {
+      evidenceRestarts = r;
       return this;
     }
 
@@ -659,7 +676,8 @@ public record AnalysisConfig(long seed, String scaling, String missing, String m
     public AnalysisConfig build() {
       return new AnalysisConfig(seed, scaling, missing, method, k, kMin, kMax, trim, restarts,
           stabilityResamples, gapReferences, folds, repeats, l2, adjustment, outcome,
-          thresholds, dcaBootstrap, selectionSample, cvSample, permutations, variants);
+          thresholds, dcaBootstrap, selectionSample, cvSample, permutations, evidenceRestarts,
+          variants);
     }
   }
 }

@@ -8,6 +8,7 @@ import org.backstrat.analysis.config.AnalysisConfig;
 import org.backstrat.analysis.evidence.BlockPermutationTest;
 import org.backstrat.analysis.evidence.PredictionStrength;
 import org.backstrat.cluster.data.FeatureMatrix;
+import org.backstrat.cluster.kmeans.Clusterer;
 import org.backstrat.core.RandomStream;
 
 /**
@@ -17,7 +18,8 @@ import org.backstrat.core.RandomStream;
  * {@code permutations} permutations from {@link RandomStream#BLOCK_PERMUTATION}), and
  * prediction strength with split-half reproducibility for every K considered
  * ({@value #SPLITS} random splits from {@link RandomStream#SPLIT_HALF}), all clustered with the
- * variant's own settings. Above {@code selection_sample} people both run on the people K was
+ * variant's own settings except the number of restarts, which is {@code evidence_restarts}
+ * (see {@link #clusterer}). Above {@code selection_sample} people both run on the people K was
  * chosen on.
  */
 public final class EvidenceStage {
@@ -36,20 +38,34 @@ public final class EvidenceStage {
       scaled = scaled.selectRows(choice.sample().get());
     }
     int k = fit.k();
+    Clusterer clusterer = clusterer(choice, config);
     Optional<BlockPermutationTest.Result> test = Optional.empty();
     if (config.permutations() > 0) {
       ctx.progress().step(ctx.name() + ": block-permutation test (" + config.permutations()
-          + " permutations)");
+          + " permutations, " + clusterer.restarts() + " restarts per clustering)");
       test = Optional.of(BlockPermutationTest.run(scaled, domains(ctx, features),
-          choice.clusterer(), k, config.permutations(),
+          clusterer, k, config.permutations(),
           RandomStream.BLOCK_PERMUTATION.seed(config.seed()), ctx.threads()));
     }
     int[] ks = config.chooseK() ? IntStream.rangeClosed(config.kMin(), config.kMax()).toArray()
         : new int[] {k};
     ctx.progress().step(ctx.name() + ": prediction strength (" + SPLITS + " splits per K)");
-    List<PredictionStrength.Result> ps = PredictionStrength.run(scaled, choice.clusterer(), ks,
+    List<PredictionStrength.Result> ps = PredictionStrength.run(scaled, clusterer, ks,
         SPLITS, RandomStream.SPLIT_HALF.seed(config.seed()), ctx.threads());
-    return new StrataEvidence(test, ps, SPLITS, scaled.rows());
+    return new StrataEvidence(test, ps, SPLITS, scaled.rows(), clusterer.restarts());
+  }
+
+  /**
+   * The variant's clustering settings with {@code evidence_restarts} restarts: the block
+   * permutations re-cluster the data 2 × (B + 1) times (K and one cluster, observed and every
+   * permutation) and prediction strength 2 × splits times per K, so the analysis's own restarts
+   * (100 by default) would make this stage most of the run. The permutation test stays exact
+   * with any number of restarts, because the observed statistic is computed by exactly the same
+   * procedure (same restarts, same seeds) as every permuted one; fewer restarts can only find a
+   * worse local optimum for the observed and the permuted data alike.
+   */
+  static Clusterer clusterer(KChoice choice, AnalysisConfig config) {
+    return choice.clusterer().toBuilder().restarts(config.evidenceRestarts()).build();
   }
 
   /**

@@ -13,10 +13,12 @@ import org.backstrat.analysis.evidence.PredictionStrength;
  * @param predictionStrength prediction strength and split-half ARI per K (every K considered)
  * @param splits random splits behind each prediction strength
  * @param people people the evidence was computed on (a subsample above selection_sample)
+ * @param restarts k-means++ restarts of every clustering behind this evidence (the observed
+ *     and every permuted statistic alike; {@code evidence_restarts})
  */
 public record StrataEvidence(Optional<BlockPermutationTest.Result> blockPermutation,
                              List<PredictionStrength.Result> predictionStrength, int splits,
-                             int people) {
+                             int people, int restarts) {
   public StrataEvidence {
     predictionStrength = List.copyOf(predictionStrength);
   }

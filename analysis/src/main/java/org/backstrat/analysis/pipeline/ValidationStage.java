@@ -78,7 +78,8 @@ public final class ValidationStage {
     MultinomialRidgeModel finalModel = trainer.train(xFinal, strata, k);
     OddsRatios.Result oddsRatios = OddsRatios.of(finalModel, xFinal, strata, 0,
         OddsRatios.stratifiedResamples(strata, k, ODDS_RATIO_BOOTSTRAP,
-            RandomStream.ODDS_RATIO_BOOTSTRAP.seed(config.seed())), ODDS_RATIO_LEVEL);
+            RandomStream.ODDS_RATIO_BOOTSTRAP.seed(config.seed())), ODDS_RATIO_LEVEL,
+        ctx.threads());
     return new StrataValidation(all, cv.run(xPsy, strata, k, trainer, prep), imaging,
         calibration, oddsRatios, columns);
   }

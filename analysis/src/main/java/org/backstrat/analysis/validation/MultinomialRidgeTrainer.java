@@ -219,6 +219,12 @@ public final class MultinomialRidgeTrainer implements ClassifierTrainer {
     private final double[] theta;
     private final double[] gradient;
     private final double[] hessian;
+    /** Per row, the upper triangle of z_i z_i^T (j &lt;= jj), row-major: fixed on the path. */
+    private final double[] outer;
+    /** Entries of one upper triangle of a width x width block. */
+    private final int tri;
+    /** Per class pair (k &lt;= l), the upper triangle of sum_i w_ikl z_i z_i^T. */
+    private final double[] blocks;
 
     Path(double[][] x, int[] classes, int classCount) {
       StandardisedDesign d = new StandardisedDesign(x, classes, classCount);
@@ -238,6 +244,18 @@ public final class MultinomialRidgeTrainer implements ClassifierTrainer {
       }
       gradient = new double[m];
       hessian = new double[m * m];
+      tri = width * (width + 1) / 2;
+      outer = new double[n * tri];
+      for (int i = 0; i < n; i++) {
+        int o = i * width;
+        int t = i * tri;
+        for (int j = 0; j < width; j++) {
+          for (int jj = j; jj < width; jj++) {
+            outer[t++] = z[o + j] * z[o + jj];
+          }
+        }
+      }
+      blocks = new double[kc * (kc + 1) / 2 * tri];
     }
 
     /** Fits at lambda, starting from the previous fit on this path. */
@@ -263,7 +281,11 @@ public final class MultinomialRidgeTrainer implements ClassifierTrainer {
           for (int t = 0; t < m; t++) {
             trial[t] = theta[t] - step * delta[t];
           }
-          ft = evaluate(trial, lambda, false);
+          // The derivatives at the trial point are what the next step needs if the trial is
+          // accepted and the fit goes on, so they are computed with its objective (one pass over
+          // the rows instead of two); a step that would end the fit needs the objective only.
+          // Either way theta, f and the next step are the same as with a separate pass.
+          ft = evaluate(trial, lambda, maxStep * step >= TOLERANCE);
           if (ft <= f) {
             break;
           }
@@ -274,7 +296,7 @@ public final class MultinomialRidgeTrainer implements ClassifierTrainer {
           break;
         }
         System.arraycopy(trial, 0, theta, 0, m);
-        f = evaluate(theta, lambda, true);
+        f = ft;
         if (maxStep * step < TOLERANCE) {
           converged = true;
           break;
@@ -312,6 +334,7 @@ public final class MultinomialRidgeTrainer implements ClassifierTrainer {
       if (derivatives) {
         Arrays.fill(gradient, 0);
         Arrays.fill(hessian, 0);
+        Arrays.fill(blocks, 0);
       }
       double[] eta = new double[kc];
       double ll = 0;
@@ -331,6 +354,10 @@ public final class MultinomialRidgeTrainer implements ClassifierTrainer {
         if (!derivatives) {
           continue;
         }
+        // Hessian block (k, l) = sum_i w_ikl z_i z_i^T is symmetric: only its upper triangle
+        // is accumulated, from the row's precomputed products (one contiguous pass per pair)
+        int qi = i * tri;
+        int pair = 0;
         for (int k = 0; k < kc; k++) {
           double r = eta[k] - (y[i] == k ? 1.0 : 0.0);
           int g = k * width;
@@ -339,13 +366,29 @@ public final class MultinomialRidgeTrainer implements ClassifierTrainer {
           }
           for (int l = k; l < kc; l++) {
             double w = eta[k] * ((k == l ? 1.0 : 0.0) - eta[l]);
+            int b = pair * tri;
+            for (int t = 0; t < tri; t++) {
+              blocks[b + t] += w * outer[qi + t];
+            }
+            pair++;
+          }
+        }
+      }
+      if (derivatives) {
+        int pair = 0;
+        for (int k = 0; k < kc; k++) {
+          for (int l = k; l < kc; l++) {
+            int t = pair * tri;
             for (int j = 0; j < width; j++) {
-              double a = w * z[o + j];
-              int row = (g + j) * m + l * width;
-              for (int jj = (k == l ? j : 0); jj < width; jj++) {
-                hessian[row + jj] += a * z[o + jj];
+              for (int jj = j; jj < width; jj++) {
+                double v = blocks[t++];
+                hessian[(k * width + j) * m + l * width + jj] = v;
+                if (k != l) {
+                  hessian[(k * width + jj) * m + l * width + j] = v;
+                }
               }
             }
+            pair++;
           }
         }
       }

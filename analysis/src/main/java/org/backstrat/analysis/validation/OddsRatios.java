@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.backstrat.analysis.stats.NumericSummary;
+import org.backstrat.cluster.kmeans.Restarts;
 
 /**
  * Odds ratios of the final multinomial ridge model with bootstrap percentile confidence
@@ -115,6 +116,16 @@ public final class OddsRatios {
    */
   public static Result of(MultinomialRidgeModel model, double[][] features, int[] classes,
                           int reference, int[][] resamples, double level) {
+    return of(model, features, classes, reference, resamples, level, 1);
+  }
+
+  /**
+   * As {@link #of(MultinomialRidgeModel, double[][], int[], int, int[][], double)}, the refits
+   * on up to {@code threads} threads: each refit depends only on its resample and the results
+   * are combined in resample order, so the result is identical for any thread count.
+   */
+  public static Result of(MultinomialRidgeModel model, double[][] features, int[] classes,
+                          int reference, int[][] resamples, double level, int threads) {
     int k = model.classCount();
     if (reference < 0 || reference >= k) {
       throw new IllegalArgumentException("reference stratum " + reference + " outside 0.." + (k - 1));
@@ -132,7 +143,7 @@ public final class OddsRatios {
     int b = resamples.length;
     double[][][] draws = new double[k][p][b];
     int nonConverged = 0;
-    for (int r = 0; r < b; r++) {
+    List<MultinomialRidgeModel> refits = Restarts.inOrder(b, threads, r -> {
       int[] rows = resamples[r];
       double[][] x = new double[rows.length][];
       int[] y = new int[rows.length];
@@ -140,7 +151,10 @@ public final class OddsRatios {
         x[i] = features[rows[i]];
         y[i] = classes[rows[i]];
       }
-      MultinomialRidgeModel m = refit.train(x, y, k);
+      return refit.train(x, y, k);
+    });
+    for (int r = 0; r < b; r++) {
+      MultinomialRidgeModel m = refits.get(r);
       if (!m.converged()) {
         nonConverged++;
       }

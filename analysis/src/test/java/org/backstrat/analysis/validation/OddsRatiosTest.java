@@ -46,6 +46,17 @@ class OddsRatiosTest {
   }
 
   @Test
+  void bootstrapRefitsOnSeveralThreadsGiveTheSameIntervalsAsOneThread() {
+    var d = SharedTestData.vertebral3c();
+    MultinomialRidgeModel model = MultinomialRidgeTrainer.fixed(0.01).train(d.features(), d.classes(), 3);
+    int[][] resamples = OddsRatios.stratifiedResamples(d.classes(), 3, 24, 9L);
+    OddsRatios.Result one = OddsRatios.of(model, d.features(), d.classes(), 0, resamples, 0.95, 1);
+    OddsRatios.Result four = OddsRatios.of(model, d.features(), d.classes(), 0, resamples, 0.95, 4);
+    assertThat(four).isEqualTo(one);
+    assertThat(four.entries()).isEqualTo(one.entries());
+  }
+
+  @Test
   void stratifiedResamplesKeepEveryStratumsSizeAndAreReproducible() {
     int[] classes = {0, 0, 0, 1, 1, 2, 2, 2, 2};
     int[][] a = OddsRatios.stratifiedResamples(classes, 3, 5, 42L);

@@ -164,6 +164,7 @@ public final class AnalysisWriter {
       b.put("statistic", r.statistic());
       num(b, "observed", r.observed());
       b.put("permutations", r.permutations());
+      b.put("restarts", e.restarts());
       num(b, "p", r.pValue());
       b.put("supported", r.pValue() < 0.05);
       ArrayNode domains = b.putArray("domains");
@@ -182,6 +183,7 @@ public final class AnalysisWriter {
       num(x, "split_half_ari", r.splitHalfAri());
     }
     o.put("prediction_strength_splits", e.splits());
+    o.put("prediction_strength_restarts", e.restarts());
     ArrayNode cal = o.putArray("calibration");
     var calibration = v.strataValidation().calibration();
     for (int c = 0; c < calibration.size(); c++) {

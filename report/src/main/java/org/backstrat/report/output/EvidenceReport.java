@@ -141,11 +141,14 @@ public final class EvidenceReport {
           .append(String.join("; ", r.domains().stream().map(d -> String.join(", ", d)).toList()))
           .append(") was shuffled across people on its own, which keeps every domain's "
               + "distribution but breaks the links between domains, and the shuffled data were "
-              + "clustered with the same settings and K. Statistic ")
+              + "clustered with the same settings and K (")
+          .append(e.restarts()).append(" restarts per clustering, for the observed data and every "
+              + "permutation alike). Statistic ")
           .append(r.statistic()).append(": observed ").append(f(r.observed(), 4))
           .append(", permutation median ").append(f(median(r.permuted()), 4)).append(", p = ")
           .append(f(r.pValue(), 4)).append(" (").append(r.permutations())
-          .append(" permutations, p = (1 + count) / (1 + B)). ");
+          .append(" permutations, p = (1 + count) / (1 + B), so p is at least ")
+          .append(f(1.0 / (1 + r.permutations()), 4)).append("). ");
       b.append(r.pValue() < 0.05
           ? "The strata are supported: clustering separates these people better than it "
               + "separates data whose domains are unrelated."

@@ -280,6 +280,8 @@ public final class ReportAssembler {
     s.add(new Setting("ridge λ (validation)", c.l2() > 0 ? CsvTable.number(c.l2())
         : "chosen by inner 5-fold CV in every fit"));
     s.add(new Setting("block permutations", Integer.toString(c.permutations())));
+    s.add(new Setting("restarts of the evidence's clusterings",
+        Integer.toString(c.evidenceRestarts())));
     s.add(new Setting("adjustment", c.adjustment()));
     s.add(new Setting("seed", Long.toString(c.seed())));
     return s;
@@ -357,12 +359,14 @@ public final class ReportAssembler {
     m.add("Evidence that is not circular: a block-permutation test (each data domain — the "
         + "questionnaire scores, the imaging features, and each other feature — shuffled across "
         + "people on its own, " + c.permutations() + " permutations, the shuffled data clustered "
-        + "with the same settings and K; statistic 1 - W_K/W_1, the share of the one-cluster "
+        + "with the same settings and K but " + c.evidenceRestarts() + " restarts instead of "
+        + c.restarts() + ", the observed data too, so the test stays exact; statistic 1 - W_K/W_1, the share of the one-cluster "
         + "trimmed objective that K clusters remove; p = (1 + count) / (1 + B)); prediction "
         + "strength " + refs.cite(Reference.TIBSHIRANI_WALTHER_2005) + " with centroid "
         + "classification (as R fpc::prediction.strength), and the split-half adjusted Rand "
         + "index " + refs.cite(Reference.HUBERT_1985) + ", over " + EvidenceStage.SPLITS
-        + " random halvings per K.");
+        + " random halvings per K (each half clustered with " + c.evidenceRestarts()
+        + " restarts).");
     m.add("Between-stratum tests on the people kept by the clustering (trimmed outliers enter no "
         + "test): Kruskal-Wallis " + refs.cite(Reference.KRUSKAL_1952) + " with tie correction "
         + "and epsilon-squared for numeric and ordinal variables; Pearson chi-square with "
