@@ -23,11 +23,14 @@ import org.backstrat.cluster.kmeans.ClusterModel;
  * @param trimRadius largest kept distance to the own centre
  * @param iterations concentration steps of the winning restart
  * @param passes Spark jobs over the blocks in the whole fit
+ * @param bracketMisses concentration steps (all restarts) whose trim radius fell outside the
+ *     sample's bracket, or in a bin too full to gather, and so was found by exact selection
  * @param resultBytesPerBlockPerStep largest partial result one block sends per step (bytes)
  */
 public record DistributedFit(Scaler scaler, double trimFraction, double[][] centers,
                              double objective, long[] sizes, long trimmedRows, double trimRadius,
-                             int iterations, long passes, long resultBytesPerBlockPerStep) {
+                             int iterations, long passes, long bracketMisses,
+                             long resultBytesPerBlockPerStep) {
 
   /** A model that places new raw points exactly as the single-machine engine would. */
   public ClusterModel model() {

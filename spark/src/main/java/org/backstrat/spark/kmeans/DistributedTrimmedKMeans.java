@@ -69,16 +69,20 @@ public final class DistributedTrimmedKMeans implements Serializable {
   private final double oversampling;
   private final boolean parallelSeeding;
   private final boolean bracketed;
+  /** Factor on both ends of every step's bracket: 1, except in tests that force a miss. */
+  private final double bracketScale;
 
   private DistributedTrimmedKMeans(Clusterer settings, ScaleMethod scaleMethod,
                                    int seedingRounds, double oversampling,
-                                   boolean parallelSeeding, boolean bracketed) {
+                                   boolean parallelSeeding, boolean bracketed,
+                                   double bracketScale) {
     this.settings = settings;
     this.scaleMethod = scaleMethod;
     this.seedingRounds = seedingRounds;
     this.oversampling = oversampling;
     this.parallelSeeding = parallelSeeding;
     this.bracketed = bracketed;
+    this.bracketScale = bracketScale;
   }
 
   /**
@@ -88,13 +92,13 @@ public final class DistributedTrimmedKMeans implements Serializable {
    * (see the class comment).
    */
   public static DistributedTrimmedKMeans of(Clusterer settings) {
-    return new DistributedTrimmedKMeans(settings, ScaleMethod.ROBUST, 5, 2.0, false, true);
+    return new DistributedTrimmedKMeans(settings, ScaleMethod.ROBUST, 5, 2.0, false, true, 1);
   }
 
   /** A copy scaling with {@code method}. */
   public DistributedTrimmedKMeans withScaling(ScaleMethod method) {
     return new DistributedTrimmedKMeans(settings, method, seedingRounds, oversampling,
-        parallelSeeding, bracketed);
+        parallelSeeding, bracketed, bracketScale);
   }
 
   /**
@@ -110,7 +114,7 @@ public final class DistributedTrimmedKMeans implements Serializable {
       throw new BadInputException("oversampling " + oversamplingFactor + ": expected 0.5 to 100");
     }
     return new DistributedTrimmedKMeans(settings, scaleMethod, rounds, oversamplingFactor, true,
-        bracketed);
+        bracketed, bracketScale);
   }
 
   /**
@@ -119,7 +123,20 @@ public final class DistributedTrimmedKMeans implements Serializable {
    */
   DistributedTrimmedKMeans exactSelectionOnly() {
     return new DistributedTrimmedKMeans(settings, scaleMethod, seedingRounds, oversampling,
-        parallelSeeding, false);
+        parallelSeeding, false, bracketScale);
+  }
+
+  /**
+   * A copy whose every bracket of the trim radius is the sample's bracket times {@code factor}
+   * (&gt; 0), for tests that force the bracket to miss the radius (a factor far from 1) and so
+   * take the exact-selection fallback inside a bracketed fit.
+   */
+  DistributedTrimmedKMeans withBracketScaledBy(double factor) {
+    if (!(factor > 0 && Double.isFinite(factor))) {
+      throw new IllegalArgumentException("bracket factor " + factor + ": expected > 0");
+    }
+    return new DistributedTrimmedKMeans(settings, scaleMethod, seedingRounds, oversampling,
+        parallelSeeding, bracketed, factor);
   }
 
   /** The single-machine settings used. */
@@ -154,7 +171,7 @@ public final class DistributedTrimmedKMeans implements Serializable {
 
   private static DistributedFit withScaler(DistributedFit f, Scaler scaler) {
     return new DistributedFit(scaler, f.trimFraction(), f.centers(), f.objective(), f.sizes(),
-        f.trimmedRows(), f.trimRadius(), f.iterations(), f.passes(),
+        f.trimmedRows(), f.trimRadius(), f.iterations(), f.passes(), f.bracketMisses(),
         f.resultBytesPerBlockPerStep());
   }
 
@@ -410,7 +427,8 @@ public final class DistributedTrimmedKMeans implements Serializable {
       }
       return new DistributedFit(Scaler.identity(names),
           settings.effectiveTrimFraction(), centers, s.objective.doubleValue(), sizes,
-          trimCount, Math.sqrt(trim.threshold), best.iterations, passes, maxResultBytes);
+          trimCount, Math.sqrt(trim.threshold), best.iterations, passes, bracketMisses,
+          maxResultBytes);
     }
 
     // ---- trim --------------------------------------------------------------------------
@@ -490,7 +508,7 @@ public final class DistributedTrimmedKMeans implements Serializable {
       int hiIdx = (int) Math.ceil(q * m + margin);
       double lo = loIdx <= 0 ? 0 : v[loIdx];
       double hi = hiIdx >= m - 1 ? Double.MAX_VALUE : v[hiIdx];
-      return new double[] {lo, hi};
+      return new double[] {lo * bracketScale, Math.min(hi * bracketScale, Double.MAX_VALUE)};
     }
 
     /**

@@ -181,6 +181,45 @@ class DistributedTrimmedKMeansTest {
   }
 
   @Test
+  void aBracketThatMissesTheTrimRadiusFallsBackToExactSelectionWithTheSameFit() {
+    // the sample's bracket scaled far above (lo beyond the radius) and far below (hi short of
+    // it) the radius: every step misses and takes the exact-selection fallback inside the
+    // bracketed fit, which must give the fit of exact selection alone and of one machine
+    Scaler scaler = DistributedScaler.fit(raw, ScaleMethod.ROBUST);
+    BlockData scaled = raw.scaled(scaler);
+    try {
+      FeatureMatrix local = collected(scaled);
+      double[][] start = {local.row(0), local.row(5), local.row(8)};
+      Clusterer settings = Clusterer.builder().trimFraction(0.05).threads(2).build();
+      ClusterFit single = settings.fitScaledFrom(local, start);
+      DistributedTrimmedKMeans engine = DistributedTrimmedKMeans.of(settings);
+      DistributedFit fused = engine.fitScaledFrom(scaled, start);
+      DistributedFit exact = engine.exactSelectionOnly().fitScaledFrom(scaled, start);
+      assertThat(fused.bracketMisses()).isZero();
+      for (double factor : new double[] {1e3, 1e-3}) {
+        DistributedFit missed = engine.withBracketScaledBy(factor).fitScaledFrom(scaled, start);
+        // every step missed (a fit takes its iterations' steps and one more that settles)
+        assertThat(missed.bracketMisses()).as("misses at factor %s", factor)
+            .isGreaterThanOrEqualTo(missed.iterations()).isPositive();
+        assertThat(missed.trimRadius()).isEqualTo(exact.trimRadius());
+        // one machine adds the centres' sums in another order: the last bits may differ
+        assertThat(missed.trimRadius()).isCloseTo(single.trimRadius(),
+            org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(missed.sizes()).containsExactly(exact.sizes());
+        assertThat(missed.iterations()).isEqualTo(exact.iterations());
+        assertThat(Math.abs(missed.objective() - single.objective()) / single.objective())
+            .isLessThanOrEqualTo(1e-9);
+        // a missed step costs its histogram pass on top of the exact path's passes
+        assertThat(missed.passes()).isGreaterThan(exact.passes());
+      }
+      assertThat(fused.trimRadius()).isCloseTo(single.trimRadius(),
+          org.assertj.core.data.Offset.offset(1e-12));
+    } finally {
+      scaled.unpersist();
+    }
+  }
+
+  @Test
   void everyRestartStartsFromTheSingleMachineSeeds() {
     // one step allowed: the reported centres are the seeds themselves, on both engines; 100,000
     // rows, so the single machine seeds on a sample of 50,000 drawn by the restart's stream
