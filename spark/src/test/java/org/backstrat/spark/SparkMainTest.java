@@ -43,8 +43,17 @@ class SparkMainTest {
         .option("inferSchema", "true").csv(dir.toString()).collectAsList());
   }
 
-  @Test
-  void clusterGivesTheSingleMachinePartition(@TempDir Path dir) throws Exception {
+  /** A clustering input (CSV with an id column) and the single machine's labels for it. */
+  record ClusterCase(Path data, int[] labels) {
+    /** The verb's arguments after {@code cluster} that the single machine's labels answer. */
+    List<String> args(Path out) {
+      return List.of("--data", data.toString(), "--columns", "a,b,c", "--k", "3",
+          "--restarts", "3", "--seed", "1", "--out", out.toString());
+    }
+  }
+
+  /** 3,000 rows in three groups, written to {@code dir}, with the single machine's labels. */
+  static ClusterCase clusterCase(Path dir) throws Exception {
     int n = 3000;
     double[][] x = new double[n][3];
     StringBuilder csv = new StringBuilder("id,a,b,c\n");
@@ -59,33 +68,31 @@ class SparkMainTest {
     }
     Path data = dir.resolve("data.csv");
     Files.writeString(data, csv);
-    Path out = dir.resolve("out");
-    assertThat(run("cluster", "--data", data.toString(), "--columns", "a,b,c", "--k", "3",
-        "--restarts", "3", "--seed", "1", "--out", out.toString())).isZero();
     FeatureMatrix raw = FeatureMatrix.of(x, List.of("a", "b", "c"));
     Clusterer settings = Clusterer.builder().restarts(3).seed(1).build();
     ClusterModel single = settings.fit(raw, Scaler.fit(raw, ScaleMethod.ROBUST), 3);
+    int[] labels = new int[n];
+    for (int i = 0; i < n; i++) {
+      labels[i] = single.fit().label(i) + 1;
+    }
+    return new ClusterCase(data, labels);
+  }
+
+  /** The cluster verb's output in {@code out} holds the single machine's partition. */
+  static void assertClusterOutput(Path out, ClusterCase c) throws Exception {
     List<Row> rows = readCsv(out.resolve("assignments"));
     rows.sort(Comparator.comparingLong(r -> ((Number) r.getAs("row")).longValue()));
-    assertThat(rows).hasSize(n);
-    for (int i = 0; i < n; i++) {
+    assertThat(rows).hasSize(c.labels().length);
+    for (int i = 0; i < c.labels().length; i++) {
       assertThat(rows.get(i).<String>getAs("id")).isEqualTo("p" + i);
-      assertThat(((Number) rows.get(i).getAs("cluster")).intValue())
-          .isEqualTo(single.fit().label(i) + 1);
+      assertThat(((Number) rows.get(i).getAs("cluster")).intValue()).isEqualTo(c.labels()[i]);
     }
     String json = Files.readString(out.resolve("clustering.json"));
     assertThat(json).contains("\"k\" : 3").contains("backstrat.spark-clustering/1");
-    assertThat(run("cluster", "--data", data.toString(), "--columns", "a,b,c", "--out",
-        out.toString())).as("an existing output is kept").isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--force");
   }
 
-  @Test
-  void assignGivesTheSingleMachineRows(@TempDir Path dir) throws Exception {
-    Path csv = SparkAssignTest.cohort(dir, 300);
-    Path out = dir.resolve("assigned");
-    assertThat(run("assign", "--model", SparkAssignTest.MODEL.toString(), "--data",
-        csv.toString(), "--out", out.toString())).isZero();
+  /** The assign verb's output in {@code out} equals {@code backstrat assign} on {@code csv}. */
+  static void assertAssignOutput(Path out, Path csv) throws Exception {
     FrozenModel model = ModelJson.read(SparkAssignTest.MODEL);
     List<String> variants = model.variants().stream().map(v -> v.name()).toList();
     List<AssignedRow> expected = SparkAssignTest.singleMachine(SparkAssignTest.MODEL, csv);
@@ -108,21 +115,55 @@ class SparkMainTest {
     }
   }
 
-  @Test
-  void imagingMeasuresEveryStudyOfTheManifest(@TempDir Path dir) throws Exception {
+  /** Two phantom studies under {@code dir} and their manifest. */
+  static Path phantomManifest(Path dir) throws Exception {
     Path phantoms = dir.resolve("phantoms");
     PhantomJob.withDefaults().withCount(2).withSeed(8).withThreads(1).run(phantoms, false, null);
-    Files.writeString(phantoms.resolve("manifest.csv"), "id,sagittal,axial\n"
+    Path manifest = phantoms.resolve("manifest.csv");
+    Files.writeString(manifest, "id,sagittal,axial\n"
         + "phantom-0001,phantom-0001/sagittal_t2.mha,phantom-0001\n"
         + "phantom-0002,phantom-0002/sagittal_t2.mha,phantom-0002\n");
-    Path out = dir.resolve("biomarkers");
-    assertThat(run("imaging", "--manifest", phantoms.resolve("manifest.csv").toString(),
-        "--out", out.toString(), "--partitions", "2")).isZero();
+    return manifest;
+  }
+
+  /** The imaging verb's output in {@code out} measured both phantom studies. */
+  static void assertImagingOutput(Path out) {
     List<Row> rows = readCsv(out);
     assertThat(rows).extracting(r -> r.<String>getAs("id"))
         .containsExactlyInAnyOrder("phantom-0001", "phantom-0002");
     assertThat(rows).allSatisfy(r -> assertThat(r.<String>getAs("imaging_status"))
         .isIn("ok", "partial"));
+  }
+
+  @Test
+  void clusterGivesTheSingleMachinePartition(@TempDir Path dir) throws Exception {
+    ClusterCase c = clusterCase(dir);
+    Path out = dir.resolve("out");
+    List<String> args = new ArrayList<>(List.of("cluster"));
+    args.addAll(c.args(out));
+    assertThat(run(args.toArray(new String[0]))).isZero();
+    assertClusterOutput(out, c);
+    assertThat(run("cluster", "--data", c.data().toString(), "--columns", "a,b,c", "--out",
+        out.toString())).as("an existing output is kept").isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--force");
+  }
+
+  @Test
+  void assignGivesTheSingleMachineRows(@TempDir Path dir) throws Exception {
+    Path csv = SparkAssignTest.cohort(dir, 300);
+    Path out = dir.resolve("assigned");
+    assertThat(run("assign", "--model", SparkAssignTest.MODEL.toString(), "--data",
+        csv.toString(), "--out", out.toString())).isZero();
+    assertAssignOutput(out, csv);
+  }
+
+  @Test
+  void imagingMeasuresEveryStudyOfTheManifest(@TempDir Path dir) throws Exception {
+    Path manifest = phantomManifest(dir);
+    Path out = dir.resolve("biomarkers");
+    assertThat(run("imaging", "--manifest", manifest.toString(), "--out", out.toString(),
+        "--partitions", "2")).isZero();
+    assertImagingOutput(out);
   }
 
   @Test
