@@ -164,9 +164,10 @@ class RealSliceTest {
   }
 
   /**
-   * The disc boxes of {@code images} (pixel index centre x, y, width, height), bottom-up, one
-   * per disc as imaging/training/real_data.load keeps them (a box within 8 px of a lower one
-   * kept is dropped).
+   * The disc boxes of {@code images} (pixel index centre x, y, width, height), bottom-up, a box
+   * within 8 px of a lower one kept dropped: on slices whose boxes are regular (one box per
+   * disc, none inside another, no disc left unboxed), such as the three used here, this is
+   * what imaging/training/real_data.disc_boxes reads (its test: test_real_data.py).
    */
   private static Map<String, List<double[]>> discBoxesBottomUp(List<String> images)
       throws IOException {
