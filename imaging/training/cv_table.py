@@ -29,6 +29,13 @@ print('\nLocaliser hit rate (located centre inside the published box of the same
       + (f' (95% CI {ci[0]:.3f}-{ci[1]:.3f})' if ci else '')
       + (f'; levels named by the heatmaps alone (no lumbosacral classifier): {chain:.3f}'
          if chain is not None else '') + '.\n')
+if 'localiser_all_three_hit_boxes_as_sorted' in res:
+    print('Boxes read one per disc with unboxed discs counted (real_data.disc_boxes);'
+          f" {res['slices_with_an_inferred_graded_box']} slices have a graded level whose box"
+          ' was inferred; without them all three on'
+          f" {res['localiser_all_three_hit_without_inferred_boxes']:.3f}; against the boxes"
+          ' counted from the bottom as they stand (the reading before disc_boxes):'
+          f" {res['localiser_all_three_hit_boxes_as_sorted']:.3f}.\n")
 print('Confusion matrix of the CNN, all three levels (rows: published grade 1..5; columns:'
       ' predicted 1..5; discs not located are left out):\n')
 print('| | 1 | 2 | 3 | 4 | 5 |\n|---|---|---|---|---|---|')

@@ -14,7 +14,9 @@ boxes, which published box each named level (T12/L1..L5/S1) landed in, and one p
 A second column flags what the published boxes themselves show, independent of the model:
 "boxes skip a disc" (two adjacent disc boxes more than 1.6 times the slice's spacing
 apart, the lower median of its spacings: a disc between them was not boxed, so the levels counted from the bottom box are off
-above the gap), "a box inside another" (two boxes on one disc), "N disc boxes" (fewer than 5).
+above the gap), "a box inside another" (two boxes on one disc), "N disc boxes" (fewer than 5),
+all on the boxes counted from the bottom as they stand; "inferred: ..." the levels whose box
+real_data.disc_boxes (the reading the hit is measured on) placed between boxed neighbours.
 
 With fold_<k>_lumbosacral.pt in WORK_DIR the levels are named as the shipped pipeline does
 (counted up from the lumbosacral classifier's L5/S1, train_real.locate with ls_net);
@@ -46,8 +48,10 @@ def box_of(item, point):
 
 
 def box_anomalies(item):
-    """What the published disc boxes show by themselves (see the module docstring)."""
-    boxes = sorted(item['discs'].values(), key=lambda b: b[1])
+    """What the published disc boxes show by themselves, counted from the bottom as they stand
+    (item['discs_as_sorted']; see the module docstring), and the levels whose box
+    real_data.disc_boxes inferred."""
+    boxes = sorted(item['discs_as_sorted'].values(), key=lambda b: b[1])
     out = []
     gaps = np.diff([b[1] for b in boxes])
     if len(gaps) >= 2 and gaps.max() > 1.6 * np.sort(gaps)[(len(gaps) - 1) // 2]:
@@ -59,6 +63,8 @@ def box_anomalies(item):
                 out.append('a box inside another')
     if len(boxes) < 5:
         out.append(f'{len(boxes)} disc boxes')
+    if item['inferred']:
+        out.append('inferred: ' + '/'.join(sorted(item['inferred'])))
     return ', '.join(out) or '-'
 
 

@@ -6,10 +6,10 @@ models are trained and cross-validated on is what Java feeds them.
 Conventions: an image is a float32 array img[j, i] (j rows, inferior; i columns, posterior:
 the folder's PI orientation is the canonical sagittal frame, so no reorientation here); slice
 frame millimetres x = i * SPACING_MM, y = j * SPACING_MM with pixel centres at whole indices.
-Disc boxes (normal_disc, degenerative_disc, lumbar_disc_bulge, thoracic_disc_bulge: every disc
-carries exactly one of these findings) sorted from the bottom give L5/S1, L4/5, L3/4, L2/3,
-L1/2, T12/L1 (the source's own convention); box centres are YOLO pixel-edge coordinates, so
-index = centre - 0.5.
+Disc boxes (normal_disc, degenerative_disc, lumbar_disc_bulge, thoracic_disc_bulge) sorted from
+the bottom give L5/S1, L4/5, L3/4, L2/3, L1/2, T12/L1 (the source's own convention), read one
+box per disc and with unboxed discs counted (disc_boxes: the rule and why); box centres are
+YOLO pixel-edge coordinates, so index = centre - 0.5.
 """
 import csv
 import os
@@ -30,9 +30,89 @@ def default_folder():
                                          'sudirman_lumbar_t2'))
 
 
+SAME_DISC_ROWS_PX = 8  # boxes whose centres lie this close vertically mark one disc
+GAP_FACTOR = 1.6  # adjacent discs further apart than this x the slice's spacing: a disc unboxed
+
+
+def disc_boxes(raw):
+    """The discs of one slice, bottom-up, from its disc boxes raw [(centre x, centre y, width,
+    height) in pixels, y inferior]: a list of (x, y, width, height, inferred).
+
+    How the published boxes are read (issue 16; each rule fixes slices whose boxes, counted
+    from the bottom as they stand, name the wrong discs):
+    1. One box per disc. Boxes mark the same disc when their centres lie within
+       SAME_DISC_ROWS_PX rows of each other (a disc boxed twice, or a disc and its bulge) or
+       when the centre of one lies inside the other (a small box drawn on part of a disc, e.g.
+       slice 0516's 14 x 15 px box in the corner of its L5/S1 box); the disc's box is the
+       group's largest (area; ties: the first in the file), the others mark parts of it (slice
+       0452: a 7 px wide box on the posterior edge of L4/5 beside the 45 px wide disc box).
+    2. Unboxed discs are counted. Where two adjacent discs lie more than GAP_FACTOR times the
+       slice's spacing apart (the lower median of its adjacent vertical spacings; slices with at
+       least 3 discs), round(gap / spacing) - 1 discs between them were not boxed (slices 0313
+       and 0316: a spondylolisthesis box where the disc box should be; 0540: 3 disc boxes):
+       they are added with centres evenly spaced between the two and the two's mean size,
+       flagged inferred, so that the boxes above the gap get their anatomical level.
+    Without irregular boxes (409 of the 414 slices) this is the plain count from the bottom.
+    """
+    raw = [tuple(float(v) for v in b[:4]) for b in raw]
+    n = len(raw)
+    group = list(range(n))
+
+    def root(a):
+        while group[a] != a:
+            a = group[a]
+        return a
+
+    def inside(a, b):
+        return abs(a[0] - b[0]) <= b[2] / 2 and abs(a[1] - b[1]) <= b[3] / 2
+
+    for a in range(n):
+        for b in range(a + 1, n):
+            if (abs(raw[a][1] - raw[b][1]) <= SAME_DISC_ROWS_PX or inside(raw[a], raw[b])
+                    or inside(raw[b], raw[a])):
+                group[root(b)] = root(a)
+    best = {}
+    for a in range(n):
+        r = root(a)
+        if r not in best or raw[a][2] * raw[a][3] > raw[best[r]][2] * raw[best[r]][3]:
+            best[r] = a
+    discs = sorted((raw[a] for a in best.values()), key=lambda b: -b[1])
+    out = [discs[0] + (False,)] if discs else []
+    gaps = [lower[1] - upper[1] for lower, upper in zip(discs, discs[1:])]
+    spacing = sorted(gaps)[(len(gaps) - 1) // 2] if len(gaps) >= 2 else None
+    for lower, upper, gap in zip(discs, discs[1:], gaps):
+        if spacing is not None and gap > GAP_FACTOR * spacing:
+            missing = int(round(gap / spacing)) - 1
+            for k in range(1, missing + 1):
+                t = k / (missing + 1)
+                out.append((lower[0] + t * (upper[0] - lower[0]), lower[1] - t * gap,
+                            (lower[2] + upper[2]) / 2, (lower[3] + upper[3]) / 2, True))
+        out.append(upper + (False,))
+    return out
+
+
+def boxes_as_sorted(raw):
+    """The disc boxes counted from the bottom as they stand (the reading before disc_boxes: a
+    box dropped when its centre lies within SAME_DISC_ROWS_PX rows of a lower one kept, nothing
+    inferred), bottom-up: what the hit rate "on the published boxes as sorted" is measured
+    against."""
+    kept = []
+    for b in sorted(raw, key=lambda b: -b[1]):
+        if all(abs(b[1] - k[1]) > SAME_DISC_ROWS_PX for k in kept):
+            kept.append(tuple(float(v) for v in b[:4]))
+    return kept
+
+
+def _levels(boxes):
+    return {level: (b[0] * SPACING_MM, b[1] * SPACING_MM, b[2] / 2 * SPACING_MM,
+                    b[3] / 2 * SPACING_MM) for level, b in zip(LEVELS_BOTTOM_UP, boxes)}
+
+
 def load(folder):
     """List of dicts per image (sorted by file name): image, patient, img (float32 [j, i]),
-    discs {level: (x_mm, y_mm, half_w_mm, half_h_mm)}, grades {level: 1..5}."""
+    discs {level: (x_mm, y_mm, half_w_mm, half_h_mm)} read by disc_boxes, inferred (the levels
+    whose box disc_boxes inferred), discs_as_sorted (same form, the boxes as sorted:
+    boxes_as_sorted), grades {level: 1..5}."""
     boxes = {}
     with open(os.path.join(folder, 'boxes.csv'), newline='') as f:
         for r in csv.DictReader(f):
@@ -48,18 +128,13 @@ def load(folder):
                          dtype=np.float32)
         if img.ndim != 2:
             raise ValueError(r['image'] + ': expected a grey image')
-        # one box per disc: drop a box whose centre lies within 8 px of a lower one kept
-        kept = []
-        for b in sorted(boxes.get(r['image'], []), key=lambda b: -b[1]):
-            if all(abs(b[1] - k[1]) > 8 for k in kept):
-                kept.append(b)
-        discs = {}
-        for level, b in zip(LEVELS_BOTTOM_UP, kept):
-            discs[level] = (b[0] * SPACING_MM, b[1] * SPACING_MM, b[2] / 2 * SPACING_MM,
-                            b[3] / 2 * SPACING_MM)
+        read = disc_boxes(boxes.get(r['image'], []))
         grades = {lv: int(r['pfirrmann_' + lv]) for lv in GRADED}
         out.append({'image': r['image'], 'patient': r['patient_id'], 'img': img,
-                    'discs': discs, 'grades': grades})
+                    'discs': _levels(read),
+                    'inferred': {lv for lv, b in zip(LEVELS_BOTTOM_UP, read) if b[4]},
+                    'discs_as_sorted': _levels(boxes_as_sorted(boxes.get(r['image'], []))),
+                    'grades': grades})
     return out
 
 

@@ -140,7 +140,8 @@ class RealSliceTest {
       throws IOException {
     // on these three slices the levels laid on the candidates by the heatmaps alone (the
     // localiser without its lumbosacral classifier) put L3/4..L5/S1 on their neighbours' discs
-    // (0259: a boxed disc skipped; 0383: the whole chain one disc high; train_real.py final)
+    // (train_real.py final; with the models retrained on 2026-12-06 the chain misses L3/4 on
+    // 0259, L3/4 and L4/5 on 0383, all three on 0552; these are the only such slices)
     Map<String, List<double[]>> boxes = discBoxesBottomUp(List.of(
         "0259_T2_TSE_SAG_384_0002_0255_008_R.png", "0383_T2_TSE_SAG_384_0002_0379_008_R.png",
         "0552_T2_TSE_SAG_384_0002_0550_008_R.png"));
@@ -164,9 +165,10 @@ class RealSliceTest {
   }
 
   /**
-   * The disc boxes of {@code images} (pixel index centre x, y, width, height), bottom-up, one
-   * per disc as imaging/training/real_data.load keeps them (a box within 8 px of a lower one
-   * kept is dropped).
+   * The disc boxes of {@code images} (pixel index centre x, y, width, height), bottom-up, a box
+   * within 8 px of a lower one kept dropped: on slices whose boxes are regular (one box per
+   * disc, none inside another, no disc left unboxed), such as the three used here, this is
+   * what imaging/training/real_data.disc_boxes reads (its test: test_real_data.py).
    */
   private static Map<String, List<double[]>> discBoxesBottomUp(List<String> images)
       throws IOException {
