@@ -185,10 +185,4 @@ class MessagesTest {
   void runningOutOfMemoryOnAnyOtherThreadIsOneLineExitThreeAtOnce() throws Exception {
     assertOneOutOfMemoryLine(child(List.of(), StrayThreadMain.class.getName()));
   }
-
-  @Test
-  void theLauncherPassesBackstratJavaOpts() throws Exception {
-    String launcher = Files.readString(Path.of("..", "backstrat"));
-    assertThat(launcher).containsPattern("exec java \\$\\{BACKSTRAT_JAVA_OPTS:-\\} -jar");
-  }
 }

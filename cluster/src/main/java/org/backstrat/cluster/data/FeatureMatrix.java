@@ -20,8 +20,15 @@ public final class FeatureMatrix {
   private final int columns;
   private final double[] values;
   private final List<String> names;
+  /** Every cell is known to be finite (a reader refused the others): no need to scan again. */
+  private final boolean knownFinite;
 
   private FeatureMatrix(int rows, int columns, double[] values, List<String> names) {
+    this(rows, columns, values, names, false);
+  }
+
+  private FeatureMatrix(int rows, int columns, double[] values, List<String> names,
+                        boolean knownFinite) {
     if (rows < 0 || columns < 1) {
       throw new IllegalArgumentException("need rows >= 0 and columns >= 1: " + rows + "x" + columns);
     }
@@ -36,6 +43,7 @@ public final class FeatureMatrix {
     this.columns = columns;
     this.values = values;
     this.names = List.copyOf(names);
+    this.knownFinite = knownFinite;
   }
 
   /**
@@ -44,6 +52,25 @@ public final class FeatureMatrix {
    */
   public static FeatureMatrix wrap(int rows, int columns, double[] rowMajor, List<String> names) {
     return new FeatureMatrix(rows, columns, Objects.requireNonNull(rowMajor), names);
+  }
+
+  /**
+   * As {@link #wrap}, for an array whose cells the caller has already checked to be finite (a
+   * reader that refuses NaN and infinities, naming their row and column): {@link #knownFinite}
+   * is then true, and the clustering engine does not scan the cells again. The check is the
+   * caller's; nothing is verified here.
+   */
+  public static FeatureMatrix wrapFinite(int rows, int columns, double[] rowMajor,
+                                         List<String> names) {
+    return new FeatureMatrix(rows, columns, Objects.requireNonNull(rowMajor), names, true);
+  }
+
+  /**
+   * Whether every cell is known to be finite without looking ({@link #wrapFinite}, or rows
+   * selected from such a matrix); false means unknown, not that a cell is not finite.
+   */
+  public boolean knownFinite() {
+    return knownFinite;
   }
 
   /** Copies rows given as arrays (all of the same length); names default to V1..Vd when null. */
@@ -124,7 +151,7 @@ public final class FeatureMatrix {
     for (int r = 0; r < rowIndices.length; r++) {
       System.arraycopy(values, rowIndices[r] * columns, v, r * columns, columns);
     }
-    return new FeatureMatrix(rowIndices.length, columns, v, names);
+    return new FeatureMatrix(rowIndices.length, columns, v, names, knownFinite);
   }
 
   /**

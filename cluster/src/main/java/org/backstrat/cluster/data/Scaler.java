@@ -108,18 +108,28 @@ public record Scaler(ScaleMethod method, List<String> features, double[] center,
       throw new BadInputException("no rows to fit the scaler on");
     }
     double[] x = data.rowMajorView();
-    double[] min = Arrays.copyOf(x, d);
-    double[] max = Arrays.copyOf(x, d);
-    for (int i = 1, p = d; i < n; i++) {
+    // a column is constant when every value == its first one: the verdict of min == max (also
+    // for -0.0 and 0.0, and a NaN makes neither constant) without its full pass; the scan stops
+    // at the row by which every column has differed from its first value, a few rows into most
+    // data
+    boolean[] varies = new boolean[d];
+    int varying = 0;
+    for (int i = 1, p = d; i < n && varying < d; i++) {
       for (int j = 0; j < d; j++, p++) {
-        min[j] = Math.min(min[j], x[p]);
-        max[j] = Math.max(max[j], x[p]);
+        if (!varies[j] && x[p] != x[j]) {
+          varies[j] = true;
+          varying++;
+        }
       }
     }
     for (int j = 0; j < d; j++) {
-      if (min[j] == max[j]) {
+      if (!varies[j]) {
+        double min = x[j];
+        for (int p = j; p < x.length; p += d) {
+          min = Math.min(min, x[p]);
+        }
         throw new BadInputException("column " + data.names().get(j) + ": all values are equal ("
-            + min[j] + "); a constant column cannot be scaled and carries no information for"
+            + min + "); a constant column cannot be scaled and carries no information for"
             + " clustering: leave it out");
       }
     }

@@ -50,7 +50,9 @@ public record NumericTableReader(HeaderMode header, int threads) {
     };
     NumericColumns c = NumericReader.withDefaults().withHeader(mode)
         .withMaxMagnitude(MAX_MAGNITUDE).withThreads(threads).read(file, features);
-    FeatureMatrix m = FeatureMatrix.wrap(c.rows(), c.names().size(), c.values(), c.names());
+    // the reader refuses NaN, infinities and values beyond MAX_MAGNITUDE, naming row and column
+    FeatureMatrix m = FeatureMatrix.wrapFinite(c.rows(), c.names().size(), c.values(),
+        c.names());
     return new NumericTable(m, c.ids(), c.skippedColumns(), c.headerPresent(), c.delimiter());
   }
 }

@@ -427,6 +427,9 @@ public record Clusterer(ClusterMethod method, double trimFraction, int restarts,
   }
 
   private static void checkFinite(FeatureMatrix m) {
+    if (m.knownFinite()) {
+      return; // checked by the reader, with row and column in its message
+    }
     double[] v = m.rowMajorView();
     int d = m.columns();
     for (int p = 0; p < v.length; p++) {

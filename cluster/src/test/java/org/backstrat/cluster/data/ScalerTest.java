@@ -54,6 +54,37 @@ class ScalerTest {
   }
 
   @Test
+  void noneRefusesAConstantColumnWhileTheOthersVaryAndKeepsAColumnThatDiffersOnlyInItsLastRow() {
+    // the constant check of --scale none stops once every column has varied: a column that
+    // varies only in the last row must still be seen, and a constant one must not be missed
+    double[][] rows = new double[1000][];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = new double[] {i, -2.5, 7};
+    }
+    rows[999][2] = 8;
+    FeatureMatrix constant = FeatureMatrix.of(rows, List.of("a", "bmi", "late"));
+    assertThatThrownBy(() -> Scaler.fit(constant, ScaleMethod.NONE))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("column bmi: all values are equal (-2.5)");
+    for (double[] r : rows) {
+      r[1] = r[0] % 3;
+    }
+    assertThat(Scaler.fit(FeatureMatrix.of(rows, List.of("a", "bmi", "late")), ScaleMethod.NONE)
+        .scale()).containsExactly(1, 1, 1);
+  }
+
+  @Test
+  void noneCallsSignedZerosEqualAsMinEqualsMaxDid() {
+    // Math.min(-0.0, 0.0) == Math.max(-0.0, 0.0): the former check called such a column
+    // constant and named the minimum, -0.0
+    FeatureMatrix m = FeatureMatrix.of(new double[][] {{1, 0.0}, {2, -0.0}, {3, 0.0}},
+        List.of("a", "z"));
+    assertThatThrownBy(() -> Scaler.fit(m, ScaleMethod.NONE))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("column z: all values are equal (-0.0)");
+  }
+
+  @Test
   void transformAndInverseRoundTripWithWeights() {
     FeatureMatrix m = FeatureMatrix.of(new double[][] {{1, 10}, {2, 30}, {4, 20}, {8, 70}});
     Scaler s = Scaler.fit(m, ScaleMethod.ROBUST).withWeights(new double[] {0.5, 2});

@@ -36,6 +36,21 @@ class NumericTableReaderTest {
   }
 
   @Test
+  void theReadersMatrixIsKnownFiniteSoTheEngineNeedNotScanItAgain() throws IOException {
+    // the reader refuses NaN and infinities itself (row and column named), so the matrix it
+    // returns says so, and rows selected from it (a bootstrap) keep saying so
+    Path ok = write("ok.csv", "a,b\n1,2\n3,4\n5,7\n");
+    FeatureMatrix m = read(ok).data();
+    assertThat(m.knownFinite()).isTrue();
+    assertThat(m.selectRows(new int[] {2, 0, 2}).knownFinite()).isTrue();
+    assertThat(FeatureMatrix.wrap(1, 1, new double[] {1}, List.of("a")).knownFinite()).isFalse();
+    Path nan = write("nan.csv", "a,b\n1,2\nNaN,4\n5,7\n");
+    assertThatThrownBy(() -> read(nan, "a", "b"))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("nan.csv: row 3, column a").hasMessageContaining("finite");
+  }
+
+  @Test
   void readsTheHeaderlessWhitespaceVertebralFileAsRDoes() {
     Path file = SharedData.dir().resolve("uci_vertebral_column/column_3C.dat");
     NumericTable t = read(file);
