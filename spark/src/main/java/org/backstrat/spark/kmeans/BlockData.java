@@ -214,47 +214,78 @@ public record BlockData(JavaRDD<RowBlock> blocks, long rows, List<String> names)
     return null;
   }
 
+  /**
+   * The blocks of one partition as they fill: row-major doubles in a buffer that grows by
+   * doubling up to {@link #MAX_BLOCK_ROWS} rows, then starts the next block.
+   */
+  private static final class BlockBuilder {
+    final List<RowBlock> out = new ArrayList<>();
+    final int partition;
+    final int d;
+    long start;
+    int m;
+    double[] buf;
+
+    BlockBuilder(int partition, int d) {
+      this.partition = partition;
+      this.d = d;
+      buf = new double[Math.min(MAX_BLOCK_ROWS, 4096) * d];
+    }
+
+    /** Room for up to {@code want} more rows in the current block; returns how many fit. */
+    int room(int want) {
+      if (m == MAX_BLOCK_ROWS) {
+        out.add(new RowBlock(partition, start, m, d, buf));
+        start += m;
+        m = 0;
+        buf = new double[Math.min(MAX_BLOCK_ROWS, 4096) * d];
+      }
+      int take = Math.min(want, MAX_BLOCK_ROWS - m);
+      int cap = buf.length / d;
+      if (cap < m + take) {
+        while (cap < m + take) {
+          cap = Math.min(MAX_BLOCK_ROWS, 2 * cap);
+        }
+        buf = java.util.Arrays.copyOf(buf, cap * d);
+      }
+      return take;
+    }
+
+    /** Row (within the partition) of the current block's row {@code m + offset}. */
+    long row(int offset) {
+      return start + m + offset;
+    }
+
+    Iterator<RowBlock> finish() {
+      if (m > 0) {
+        out.add(new RowBlock(partition, start, m, d, java.util.Arrays.copyOf(buf, m * d)));
+      }
+      return out.iterator();
+    }
+  }
+
   private static Iterator<RowBlock> fromBatches(Iterator<ColumnarBatch> it, int partition,
                                                 int d, DataType[] types, List<String> names) {
-    List<RowBlock> out = new ArrayList<>();
-    long start = 0;
-    double[] buf = new double[Math.min(MAX_BLOCK_ROWS, 4096) * d];
-    int m = 0;
+    BlockBuilder bb = new BlockBuilder(partition, d);
     while (it.hasNext()) {
       ColumnarBatch batch = it.next();
       int rows = batch.numRows();
       for (int r0 = 0; r0 < rows; ) {
-        if (m == MAX_BLOCK_ROWS) {
-          out.add(new RowBlock(partition, start, m, d, buf));
-          start += m;
-          m = 0;
-          buf = new double[Math.min(MAX_BLOCK_ROWS, 4096) * d];
-        }
-        int take = Math.min(rows - r0, MAX_BLOCK_ROWS - m);
-        if ((m + take) * d > buf.length) {
-          int cap = buf.length / d;
-          while (cap < m + take) {
-            cap = Math.min(MAX_BLOCK_ROWS, 2 * cap);
-          }
-          buf = java.util.Arrays.copyOf(buf, cap * d);
-        }
+        int take = bb.room(rows - r0);
         for (int j = 0; j < d; j++) {
           ColumnVector v = batch.column(j);
-          int bad = copyColumn(v, types[j], r0, take, buf, m * d + j, d);
+          int bad = copyColumn(v, types[j], r0, take, bb.buf, bb.m * d + j, d);
           if (bad >= 0) {
             int r = r0 + bad;
-            throw new BadCell(partition, start + m + bad, names.get(j),
+            throw new BadCell(partition, bb.row(bad), names.get(j),
                 v.isNullAt(r) ? "" : String.valueOf(new ColumnarArray(v, r, 1).get(0, types[j])));
           }
         }
-        m += take;
+        bb.m += take;
         r0 += take;
       }
     }
-    if (m > 0) {
-      out.add(new RowBlock(partition, start, m, d, java.util.Arrays.copyOf(buf, m * d)));
-    }
-    return out.iterator();
+    return bb.finish();
   }
 
   /**
@@ -289,36 +320,21 @@ public record BlockData(JavaRDD<RowBlock> blocks, long rows, List<String> names)
 
   private static Iterator<RowBlock> toBlocks(Iterator<InternalRow> it, int partition, int d,
                                              DataType[] types, List<String> names) {
-    List<RowBlock> out = new ArrayList<>();
-    long start = 0;
-    double[] buf = new double[Math.min(MAX_BLOCK_ROWS, 4096) * d];
-    int m = 0;
+    BlockBuilder bb = new BlockBuilder(partition, d);
     while (it.hasNext()) {
       InternalRow row = it.next();
-      if ((m + 1) * d > buf.length) {
-        if (m == MAX_BLOCK_ROWS) {
-          out.add(new RowBlock(partition, start, m, d, buf));
-          start += m;
-          m = 0;
-          buf = new double[Math.min(MAX_BLOCK_ROWS, 4096) * d];
-        } else {
-          buf = java.util.Arrays.copyOf(buf, Math.min(MAX_BLOCK_ROWS, 2 * (buf.length / d)) * d);
-        }
-      }
+      bb.room(1);
       for (int j = 0; j < d; j++) {
         double v = cell(row, j, types[j]);
         if (!Double.isFinite(v)) {
-          throw new BadCell(partition, start + m, names.get(j),
+          throw new BadCell(partition, bb.row(0), names.get(j),
               row.isNullAt(j) ? "" : String.valueOf(row.get(j, types[j])));
         }
-        buf[m * d + j] = v;
+        bb.buf[bb.m * d + j] = v;
       }
-      m++;
+      bb.m++;
     }
-    if (m > 0) {
-      out.add(new RowBlock(partition, start, m, d, java.util.Arrays.copyOf(buf, m * d)));
-    }
-    return out.iterator();
+    return bb.finish();
   }
 
   /**

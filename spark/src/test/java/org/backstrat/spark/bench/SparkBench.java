@@ -38,8 +38,11 @@ import org.backstrat.spark.kmeans.DistributedTrimmedKMeans;
  *       (blocks read from a Parquet copy of the data in DIR, written once, then scaled and
  *       fitted, each phase timed) and of the single-machine engine (scaled, fitted, 2 threads)
  *       on the same rows (made by the same function of the row number, outside the timing), with
- *       the same settings; and what the fit's tasks sent back (result and shuffle bytes, from a
- *       SparkListener), per pass and per concentration step.
+ *       the same settings, the fits repeated in the order Spark, single, single, Spark so that
+ *       both see the same load on average; where the time went (process CPU, GC and JIT per
+ *       phase, CPU by thread and the tasks' metrics during the fit); and what the fit's tasks
+ *       sent back (result and shuffle bytes, from a SparkListener), per pass and per
+ *       concentration step.
  *   <li>{@code imaging STUDIES DIR}: phantom studies generated in DIR once, then the imaging verb
  *       (one thread, as {@code backstrat imaging}) and the Spark imaging job over 2 partitions.
  * </ul>
