@@ -17,8 +17,8 @@ import org.backstrat.cluster.data.SquaredEuclidean;
  * a itself moved most); the distance to a is always computed exactly (callers trim on it and sum
  * it). When it is at most the dropped bound, or at most half of a's distance to its nearest other
  * centre, a stays nearest and the bound is kept dropped; otherwise all k distances are computed,
- * the nearest wins (the lowest index on ties, a first), and the bound becomes the exact second
- * smallest distance.
+ * the nearest wins (a tie keeps a, else goes to the lowest index), and the bound becomes the
+ * exact second smallest distance.
  *
  * <p>Immutable and serialisable (it travels with the broadcast centres of the Spark engine).
  */

@@ -12,7 +12,8 @@ import org.backstrat.cluster.data.SquaredEuclidean;
  *
  * <p>Speed: every pass over the rows runs on fixed blocks of {@link RowBlocks} (on all threads
  * for large data), each block keeping its own partial sums, combined in block order, so one
- * restart gives bit-identical results on any number of threads. Hamerly's bounds skip the
+ * restart gives bit-identical results on any number of threads. Hamerly's bounds
+ * ({@link HamerlyStep}, the kernel the Spark engine runs too) skip the
  * distances to the other centres for points that provably keep their centre (the distance to the
  * own centre is always computed exactly, because the trim needs it). Centre sums are kept
  * incrementally: a full pass sums the kept points from zero, later passes only move the points
