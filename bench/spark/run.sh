@@ -3,7 +3,9 @@
 # Builds the spark module's test classes (nothing installed), then in one JVM under local[2]:
 #   kmeans ROWS x 20, k = 3, 10 restarts, 4 partitions, read from Parquet (written once under
 #   bench/work/spark): distributed fit vs the single-machine engine (2 threads) on the same
-#   rows, and the bytes the fit's tasks sent back per pass;
+#   rows, the fits repeated Spark, single, single, Spark in the same JVM (the ratio of the sums
+#   is the one read on a shared machine), per-phase CPU/GC/JIT, the fit's CPU by thread and task
+#   metrics, and the bytes the fit's tasks sent back per pass;
 #   kmeans 10^5 x 20 with the same settings, to show the bytes per pass do not grow with n;
 #   imaging on BENCH_STUDIES phantom studies (default 1000; generated once under bench/work).
 # ROWS defaults to 10^7 (needs about 6 GB of heap: BENCH_XMX, default 8g). BENCH_PARTS=kmeans

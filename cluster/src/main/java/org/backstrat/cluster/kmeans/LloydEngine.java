@@ -12,7 +12,8 @@ import org.backstrat.cluster.data.SquaredEuclidean;
  *
  * <p>Speed: every pass over the rows runs on fixed blocks of {@link RowBlocks} (on all threads
  * for large data), each block keeping its own partial sums, combined in block order, so one
- * restart gives bit-identical results on any number of threads. Hamerly's bounds skip the
+ * restart gives bit-identical results on any number of threads. Hamerly's bounds
+ * ({@link HamerlyStep}, the kernel the Spark engine runs too) skip the
  * distances to the other centres for points that provably keep their centre (the distance to the
  * own centre is always computed exactly, because the trim needs it). Centre sums are kept
  * incrementally: a full pass sums the kept points from zero, later passes only move the points
@@ -128,8 +129,7 @@ final class LloydEngine {
     Arrays.fill(ws.trimmed, false);
     double[] sums = new double[k * d];
     int[] counts = new int[k];
-    double[] delta = new double[k];
-    double[] half = new double[k];
+    HamerlyStep step = null;
     double[] history = new double[steps];
     double prev = Double.POSITIVE_INFINITY;
     int iter = 0;
@@ -142,7 +142,7 @@ final class LloydEngine {
         Arrays.fill(sums, 0);
         Arrays.fill(counts, 0);
       }
-      int changes = assign(c, full, delta, half, ws, rb);
+      int changes = assign(c, full, step, ws, rb);
       int trimChanges = trimCount == 0 ? 0 : trim(ws, rb);
       if (full && iter == 0) {
         trimChanges = n;
@@ -176,9 +176,8 @@ final class LloydEngine {
       if (reseedEmpty(next, counts, ws)) {
         full = true; // labels were changed outside the sums: recount from scratch
       }
-      moved(c, next, delta);
+      step = HamerlyStep.between(c, next, k, d);
       c = next;
-      halfSeparations(c, half);
     }
     return new Restart(c, obj, iter, Arrays.copyOf(history, iter), resume);
   }
@@ -219,28 +218,12 @@ final class LloydEngine {
    * lower bounds, and per-block centre sums and counts over all points (trimmed ones are
    * subtracted by {@link #trim}). Returns the number of points whose centre changed.
    */
-  private int assign(double[] c, boolean full, double[] delta, double[] half, Workspace ws,
-                     RowBlocks rb) {
+  private int assign(double[] c, boolean full, HamerlyStep step, Workspace ws, RowBlocks rb) {
     if (full) {
       rb.forEach((b, from, to) -> assignFullBlock(b, from, to, c, false, ws));
       return n;
     }
-    int maxJ = 0;
-    for (int j = 1; j < k; j++) {
-      if (delta[j] > delta[maxJ]) {
-        maxJ = j;
-      }
-    }
-    double maxDelta = delta[maxJ];
-    double secondDelta = 0;
-    for (int j = 0; j < k; j++) {
-      if (j != maxJ && delta[j] > secondDelta) {
-        secondDelta = delta[j];
-      }
-    }
-    int mj = maxJ;
-    double sd = secondDelta;
-    rb.forEach((b, from, to) -> assignBoundedBlock(b, from, to, c, half, mj, maxDelta, sd, ws));
+    rb.forEach((b, from, to) -> assignBoundedBlock(b, from, to, step, ws));
     int changes = 0;
     for (int b = 0; b < rb.blocks(); b++) {
       changes += ws.blockChanges[b];
@@ -289,63 +272,42 @@ final class LloydEngine {
   }
 
   /**
-   * Hamerly-bounded assignment of one block; the block's sums and counts receive only the changes
-   * (kept points that moved to another centre).
+   * Hamerly-bounded assignment of one block ({@link HamerlyStep}, the kernel the Spark engine
+   * runs too); the block's sums and counts receive only the changes (kept points that moved to
+   * another centre).
    */
-  private void assignBoundedBlock(int b, int from, int to, double[] c, double[] half, int maxJ,
-                                  double maxDelta, double secondDelta, Workspace ws) {
-    int[] label = ws.labels;
-    boolean[] trimmed = ws.trimmed;
-    double[] d2 = ws.d2;
-    double[] lower = ws.lower;
-    double[] sums = ws.blockSums;
-    int[] counts = ws.blockCounts;
-    int so = clearBlock(ws, b);
-    int co = b * k;
-    int changes = 0;
-    double obj = 0;
-    for (int i = from, p = from * d; i < to; i++, p += d) {
-      int a = label[i];
-      double lb = lower[i] - (a == maxJ ? secondDelta : maxDelta);
-      double own2 = SquaredEuclidean.between(x, p, c, a * d, d);
-      double own = Math.sqrt(own2);
-      if (own <= lb || own <= half[a]) {
-        lower[i] = lb;
-        d2[i] = own2;
-        obj += own2;
-      } else {
-        double best = own2;
-        double second = Double.POSITIVE_INFINITY;
-        int nb = a;
-        for (int j = 0; j < k; j++) {
-          if (j == a) {
-            continue;
-          }
-          double v = SquaredEuclidean.between(x, p, c, j * d, d);
-          if (v < best) {
-            second = best;
-            best = v;
-            nb = j;
-          } else if (v < second) {
-            second = v;
-          }
-        }
-        if (nb != a) {
-          changes++;
-          label[i] = nb;
-          if (!trimmed[i]) {
-            moveRow(sums, so + a * d, so + nb * d, p);
-            counts[co + a]--;
-            counts[co + nb]++;
-          }
-        }
-        d2[i] = best;
-        lower[i] = Math.sqrt(second);
-        obj += best;
+  private void assignBoundedBlock(int b, int from, int to, HamerlyStep step, Workspace ws) {
+    BlockMoves moves = new BlockMoves(ws, clearBlock(ws, b), b * k);
+    ws.blockObjective[b] = step.reassign(x, from, to, ws.labels, ws.d2, ws.lower, moves);
+    ws.blockChanges[b] = moves.changes;
+  }
+
+  /** Counts a block's relabelled rows and moves the kept ones between its centre sums. */
+  private final class BlockMoves implements HamerlyStep.Moves {
+    private final boolean[] trimmed;
+    private final double[] sums;
+    private final int[] counts;
+    private final int so;
+    private final int co;
+    int changes;
+
+    BlockMoves(Workspace ws, int so, int co) {
+      this.trimmed = ws.trimmed;
+      this.sums = ws.blockSums;
+      this.counts = ws.blockCounts;
+      this.so = so;
+      this.co = co;
+    }
+
+    @Override
+    public void moved(int row, int from, int to) {
+      changes++;
+      if (!trimmed[row]) {
+        moveRow(sums, so + from * d, so + to * d, row * d);
+        counts[co + from]--;
+        counts[co + to]++;
       }
     }
-    ws.blockChanges[b] = changes;
-    ws.blockObjective[b] = obj;
   }
 
   /**
@@ -644,23 +606,5 @@ final class LloydEngine {
       any = true;
     }
     return any;
-  }
-
-  private void moved(double[] c, double[] next, double[] delta) {
-    for (int j = 0; j < k; j++) {
-      delta[j] = Math.sqrt(SquaredEuclidean.between(c, j * d, next, j * d, d));
-    }
-  }
-
-  private void halfSeparations(double[] c, double[] half) {
-    for (int j = 0; j < k; j++) {
-      double m = Double.POSITIVE_INFINITY;
-      for (int q = 0; q < k; q++) {
-        if (q != j) {
-          m = Math.min(m, SquaredEuclidean.between(c, j * d, c, q * d, d));
-        }
-      }
-      half[j] = 0.5 * Math.sqrt(m);
-    }
   }
 }

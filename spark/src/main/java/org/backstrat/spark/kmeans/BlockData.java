@@ -7,6 +7,13 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.Attribute;
+import org.apache.spark.sql.catalyst.expressions.SpecializedGetters;
+import org.apache.spark.sql.execution.CoalesceExec;
+import org.apache.spark.sql.execution.ColumnarToRowExec;
+import org.apache.spark.sql.execution.InputAdapter;
+import org.apache.spark.sql.execution.SparkPlan;
+import org.apache.spark.sql.execution.WholeStageCodegenExec;
 import org.apache.spark.sql.types.ByteType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DecimalType;
@@ -17,6 +24,9 @@ import org.apache.spark.sql.types.LongType;
 import org.apache.spark.sql.types.ShortType;
 import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.vectorized.ColumnVector;
+import org.apache.spark.sql.vectorized.ColumnarArray;
+import org.apache.spark.sql.vectorized.ColumnarBatch;
 import org.apache.spark.storage.StorageLevel;
 import org.backstrat.cluster.data.Scaler;
 import org.backstrat.core.BadInputException;
@@ -44,9 +54,9 @@ public record BlockData(JavaRDD<RowBlock> blocks, long rows, List<String> names)
   /**
    * Reads {@code columns} of {@code data} (numbers of any numeric type, or text that parses as
    * one) into cached blocks, at once (so that bad values are reported here, not in the middle of
-   * a fit). The source is read once: Spark's internal rows (the Parquet reader's columnar
-   * batches turned into {@code UnsafeRow}s) are copied into primitive arrays without the
-   * conversion to external {@link Row}s (boxed cells), which cost most of the read; the blocks
+   * a fit). The source is read once: a vectorised scan's columnar batches (Parquet) are copied
+   * column by column into primitive arrays ({@link #columnarSource}); any other plan's internal
+   * rows are copied without the conversion to external {@link Row}s (boxed cells); the blocks
    * are numbered by partition first and then given their global rows from the cached blocks'
    * sizes (no second read of the source).
    *
@@ -70,11 +80,22 @@ public record BlockData(JavaRDD<RowBlock> blocks, long rows, List<String> names)
         .toArray(org.apache.spark.sql.Column[]::new));
     DataType[] types = java.util.Arrays.stream(numeric.schema().fields())
         .map(StructField::dataType).toArray(DataType[]::new);
-    JavaRDD<InternalRow> rows = numeric.queryExecution().toRdd().toJavaRDD();
     int d = names.size();
-    // blocks numbered within their partition first (firstRow = row within the partition)
-    JavaRDD<RowBlock> local = rows.mapPartitionsWithIndex((p, it) -> toBlocks(it, p, d, types,
-        names), true);
+    // blocks numbered within their partition first (firstRow = row within the partition): from
+    // the columnar batches of a vectorised source (Parquet) where the plan has them, else from
+    // Spark's internal rows
+    JavaRDD<ColumnarBatch> batches = columnarSource(numeric.queryExecution().executedPlan(),
+        names, types);
+    JavaRDD<?> source;
+    JavaRDD<RowBlock> local;
+    if (batches != null) {
+      source = batches;
+      local = batches.mapPartitionsWithIndex((p, it) -> fromBatches(it, p, d, types, names), true);
+    } else {
+      JavaRDD<InternalRow> rows = numeric.queryExecution().toRdd().toJavaRDD();
+      source = rows;
+      local = rows.mapPartitionsWithIndex((p, it) -> toBlocks(it, p, d, types, names), true);
+    }
     local.persist(StorageLevel.MEMORY_ONLY());
     List<long[]> sizes;
     try {
@@ -84,14 +105,14 @@ public record BlockData(JavaRDD<RowBlock> blocks, long rows, List<String> names)
       local.unpersist(false);
       BadCell bad = badCell(e);
       if (bad != null) {
-        throw bad.globally(rows);
+        throw bad.globally(source);
       }
       if (e instanceof RuntimeException r) {
         throw r;
       }
       throw new IllegalStateException(e.getMessage(), e);
     }
-    int parts = rows.getNumPartitions();
+    int parts = source.getNumPartitions();
     long[] offsets = new long[parts + 1];
     for (long[] s : sizes) {
       offsets[(int) s[0] + 1] += s[2];
@@ -130,15 +151,17 @@ public record BlockData(JavaRDD<RowBlock> blocks, long rows, List<String> names)
       this.value = value;
     }
 
-    /** The error naming the global row: the rows of the partitions before are counted. */
-    BadInputException globally(JavaRDD<InternalRow> rows) {
+    /**
+     * The error naming the global row: the rows of the partitions before are counted in
+     * {@code source} (internal rows, or columnar batches counted by their rows).
+     */
+    BadInputException globally(JavaRDD<?> source) {
       int p = partition;
-      long before = rows.mapPartitionsWithIndex((q, it) -> {
+      long before = source.mapPartitionsWithIndex((q, it) -> {
         long c = 0;
         if (q < p) {
           while (it.hasNext()) {
-            it.next();
-            c++;
+            c += it.next() instanceof ColumnarBatch cb ? cb.numRows() : 1;
           }
         }
         return List.of(c).iterator();
@@ -157,45 +180,168 @@ public record BlockData(JavaRDD<RowBlock> blocks, long rows, List<String> names)
     return null;
   }
 
-  private static Iterator<RowBlock> toBlocks(Iterator<InternalRow> it, int partition, int d,
-                                             DataType[] types, List<String> names) {
-    List<RowBlock> out = new ArrayList<>();
-    long start = 0;
-    double[] buf = new double[Math.min(MAX_BLOCK_ROWS, 4096) * d];
-    int m = 0;
-    while (it.hasNext()) {
-      InternalRow row = it.next();
-      if ((m + 1) * d > buf.length) {
-        if (m == MAX_BLOCK_ROWS) {
-          out.add(new RowBlock(partition, start, m, d, buf));
-          start += m;
-          m = 0;
-          buf = new double[Math.min(MAX_BLOCK_ROWS, 4096) * d];
-        } else {
-          buf = java.util.Arrays.copyOf(buf, Math.min(MAX_BLOCK_ROWS, 2 * (buf.length / d)) * d);
+  /**
+   * The columnar batches under {@code plan} when it only turns a columnar scan into rows (a
+   * vectorised Parquet or ORC read, optionally coalesced): reading the batches column by column
+   * skips Spark's conversion of every row to an {@code UnsafeRow} and the per-cell type dispatch
+   * on it, which took most of the time of building the blocks. Null when the plan does anything
+   * else, or when the scan's columns are not exactly {@code names} of {@code types} in this order
+   * (the rows are read then). The partitions are those of the plan (a coalesce is applied to the
+   * batches in the same way as {@code CoalesceExec} applies it to the rows).
+   */
+  static JavaRDD<ColumnarBatch> columnarSource(SparkPlan plan, List<String> names,
+                                               DataType[] types) {
+    SparkPlan p = plan;
+    while (p instanceof WholeStageCodegenExec || p instanceof InputAdapter) {
+      p = p instanceof WholeStageCodegenExec w ? w.child() : ((InputAdapter) p).child();
+    }
+    if (p instanceof CoalesceExec c) {
+      JavaRDD<ColumnarBatch> inner = columnarSource(c.child(), names, types);
+      return inner == null ? null : inner.coalesce(c.numPartitions(), false);
+    }
+    if (p instanceof ColumnarToRowExec c && c.child().supportsColumnar()) {
+      List<Attribute> out = scala.jdk.javaapi.CollectionConverters.asJava(c.child().output());
+      if (out.size() != names.size()) {
+        return null;
+      }
+      for (int j = 0; j < out.size(); j++) {
+        if (!out.get(j).name().equals(names.get(j)) || !out.get(j).dataType().equals(types[j])) {
+          return null;
         }
       }
-      for (int j = 0; j < d; j++) {
-        double v = cell(row, j, types[j]);
-        if (!Double.isFinite(v)) {
-          throw new BadCell(partition, start + m, names.get(j),
-              row.isNullAt(j) ? "" : String.valueOf(row.get(j, types[j])));
-        }
-        buf[m * d + j] = v;
-      }
-      m++;
+      return c.child().executeColumnar().toJavaRDD();
     }
-    if (m > 0) {
-      out.add(new RowBlock(partition, start, m, d, java.util.Arrays.copyOf(buf, m * d)));
-    }
-    return out.iterator();
+    return null;
   }
 
   /**
-   * Cell j of an internal row as a double (NaN when null, not a number, or text that does not
-   * parse), with the conversions of {@link #number}.
+   * The blocks of one partition as they fill: row-major doubles in a buffer that grows by
+   * doubling up to {@link #MAX_BLOCK_ROWS} rows, then starts the next block.
    */
-  private static double cell(InternalRow row, int j, DataType t) {
+  private static final class BlockBuilder {
+    final List<RowBlock> out = new ArrayList<>();
+    final int partition;
+    final int d;
+    long start;
+    int m;
+    double[] buf;
+
+    BlockBuilder(int partition, int d) {
+      this.partition = partition;
+      this.d = d;
+      buf = new double[Math.min(MAX_BLOCK_ROWS, 4096) * d];
+    }
+
+    /** Room for up to {@code want} more rows in the current block; returns how many fit. */
+    int room(int want) {
+      if (m == MAX_BLOCK_ROWS) {
+        out.add(new RowBlock(partition, start, m, d, buf));
+        start += m;
+        m = 0;
+        buf = new double[Math.min(MAX_BLOCK_ROWS, 4096) * d];
+      }
+      int take = Math.min(want, MAX_BLOCK_ROWS - m);
+      int cap = buf.length / d;
+      if (cap < m + take) {
+        while (cap < m + take) {
+          cap = Math.min(MAX_BLOCK_ROWS, 2 * cap);
+        }
+        buf = java.util.Arrays.copyOf(buf, cap * d);
+      }
+      return take;
+    }
+
+    /** Row (within the partition) of the current block's row {@code m + offset}. */
+    long row(int offset) {
+      return start + m + offset;
+    }
+
+    Iterator<RowBlock> finish() {
+      if (m > 0) {
+        out.add(new RowBlock(partition, start, m, d, java.util.Arrays.copyOf(buf, m * d)));
+      }
+      return out.iterator();
+    }
+  }
+
+  private static Iterator<RowBlock> fromBatches(Iterator<ColumnarBatch> it, int partition,
+                                                int d, DataType[] types, List<String> names) {
+    BlockBuilder bb = new BlockBuilder(partition, d);
+    while (it.hasNext()) {
+      ColumnarBatch batch = it.next();
+      int rows = batch.numRows();
+      for (int r0 = 0; r0 < rows; ) {
+        int take = bb.room(rows - r0);
+        for (int j = 0; j < d; j++) {
+          ColumnVector v = batch.column(j);
+          int bad = copyColumn(v, types[j], r0, take, bb.buf, bb.m * d + j, d);
+          if (bad >= 0) {
+            int r = r0 + bad;
+            throw new BadCell(partition, bb.row(bad), names.get(j),
+                v.isNullAt(r) ? "" : String.valueOf(new ColumnarArray(v, r, 1).get(0, types[j])));
+          }
+        }
+        bb.m += take;
+        r0 += take;
+      }
+    }
+    return bb.finish();
+  }
+
+  /**
+   * Copies rows {@code [from, from + count)} of column vector {@code v} to
+   * {@code buf[o], buf[o + stride], ...} as doubles (the conversions of {@link #cell}); returns
+   * the index (from 0) of the first null or non-finite value, or -1.
+   */
+  private static int copyColumn(ColumnVector v, DataType t, int from, int count, double[] buf,
+                                int o, int stride) {
+    boolean nulls = v.hasNull();
+    if (t instanceof DoubleType && !nulls) {
+      int bad = -1;
+      for (int r = 0, q = o; r < count; r++, q += stride) {
+        double x = v.getDouble(from + r);
+        buf[q] = x;
+        if (!Double.isFinite(x) && bad < 0) {
+          bad = r;
+        }
+      }
+      return bad;
+    }
+    ColumnarArray cells = new ColumnarArray(v, from, count); // the row path's getters
+    for (int r = 0, q = o; r < count; r++, q += stride) {
+      double x = cell(cells, r, t);
+      buf[q] = x;
+      if (!Double.isFinite(x)) {
+        return r;
+      }
+    }
+    return -1;
+  }
+
+  private static Iterator<RowBlock> toBlocks(Iterator<InternalRow> it, int partition, int d,
+                                             DataType[] types, List<String> names) {
+    BlockBuilder bb = new BlockBuilder(partition, d);
+    while (it.hasNext()) {
+      InternalRow row = it.next();
+      bb.room(1);
+      for (int j = 0; j < d; j++) {
+        double v = cell(row, j, types[j]);
+        if (!Double.isFinite(v)) {
+          throw new BadCell(partition, bb.row(0), names.get(j),
+              row.isNullAt(j) ? "" : String.valueOf(row.get(j, types[j])));
+        }
+        bb.buf[bb.m * d + j] = v;
+      }
+      bb.m++;
+    }
+    return bb.finish();
+  }
+
+  /**
+   * Cell j of an internal row (or of a column vector's cells) as a double (NaN when null, not a
+   * number, or text that does not parse), with the conversions of {@link #number}.
+   */
+  private static double cell(SpecializedGetters row, int j, DataType t) {
     if (row.isNullAt(j)) {
       return Double.NaN;
     }

@@ -57,7 +57,8 @@ import org.backstrat.core.BadInputException;
  * are combined exactly (as {@link BigDecimal}s), so the result does not depend on the order in
  * which tasks finish; it depends on the input, the seed and where blocks start (the
  * partitioning; a block that lost its cached state, and so assigns in full rather than by its
- * bounds, can differ only for a row exactly as far from two centres). The single-machine
+ * bounds and sums the rows below the bracket from zero rather than by their changes, can differ
+ * for a row exactly as far from two centres and in the last bits of its sums). The single-machine
  * Hartigan–Wong transfers (run there on up to 100,000 rows)
  * are not done: they are sequential by nature.
  */
@@ -520,26 +521,59 @@ public final class DistributedTrimmedKMeans implements Serializable {
       int kk = k;
       int dd = d;
       Histogram h = blocks.treeAggregate(new Histogram(kk, dd), (acc, b) -> {
-        RowBlock.State st = bc.value().assign(b);
+        Centres cs = bc.value();
+        RowBlock.State st = cs.assign(b);
         double[] d2 = st.d2;
         int[] labels = st.labels;
-        double[] sums = new double[kk * dd];
-        long[] counts = new long[kk];
+        // the sums below the bracket are kept in the block and updated for the rows that
+        // entered, left or changed centre since the previous step (as the single machine
+        // updates its sums), unless the block does not hold that step's (then from zero)
+        boolean again = st.lowVersion == cs.version(); // this pass once more (a retried task)
+        boolean incremental = again || cs.prevVersion() != 0 && st.lowVersion == cs.prevVersion();
+        if (st.lowLabels == null) {
+          st.lowLabels = new int[b.rows];
+          st.lowSums = new double[kk * dd];
+          st.lowCounts = new long[kk];
+        }
+        if (!incremental) {
+          Arrays.fill(st.lowLabels, -1);
+          Arrays.fill(st.lowSums, 0);
+          Arrays.fill(st.lowCounts, 0);
+        }
+        st.lowVersion = 0; // a task that dies half-way leaves no sums that claim to be complete
+        int[] low = st.lowLabels;
+        double[] sums = st.lowSums;
+        long[] counts = st.lowCounts;
         double obj = 0;
         for (int i = 0, p = 0; i < b.rows; i++, p += dd) {
           double v = d2[i];
           int bin = Cut.binOf(v, lo, hi, scale);
           acc.counts[bin]++;
+          int now = -1;
           if (bin == 0) {
-            int a = labels[i];
-            int o = a * dd;
-            for (int j = 0; j < dd; j++) {
-              sums[o + j] += b.x[p + j];
-            }
-            counts[a]++;
+            now = labels[i];
             obj += v;
           }
+          int was = low[i];
+          if (now != was) {
+            if (was >= 0) {
+              int o = was * dd;
+              for (int j = 0; j < dd; j++) {
+                sums[o + j] -= b.x[p + j];
+              }
+              counts[was]--;
+            }
+            if (now >= 0) {
+              int o = now * dd;
+              for (int j = 0; j < dd; j++) {
+                sums[o + j] += b.x[p + j];
+              }
+              counts[now]++;
+            }
+            low[i] = now;
+          }
         }
+        st.lowVersion = cs.version();
         acc.sums.add(StepSums.of(sums, counts, obj, 0));
         return acc;
       }, Histogram::add, 2);

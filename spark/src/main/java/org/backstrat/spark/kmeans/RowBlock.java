@@ -72,6 +72,16 @@ final class RowBlock implements Serializable {
     double[] pendD2 = new double[0];
     int pendCount;
     /**
+     * The rows below the step's bracket of the trim radius (kept whatever the radius), for the
+     * centres {@code lowVersion} (0 = none, or being written): each row's centre there
+     * ({@code lowLabels}, -1 = not below the bracket) and their per-centre sums and counts,
+     * updated from step to step for the rows that changed.
+     */
+    long lowVersion;
+    int[] lowLabels;
+    double[] lowSums;
+    long[] lowCounts;
+    /**
      * k-means|| seeding: id of the seeding run, candidates incorporated so far, nearest squared
      * distance (null until a k-means|| run needs it: the default sampled seeding never does).
      */

@@ -22,7 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * 5% uniform gross outliers, as bench/cluster/gen_data.py): one full assignment pass (every
  * row's nearest of k centres, its squared distance and the block sums), the same pass followed
  * by the trim (sampled bracket, then selection of the threshold), and the threshold selection
- * alone against a full sort. Lives in the engine's package to reach its package-private loops.
+ * alone against a full sort, and whole trimmed concentration steps (the Hamerly-bounded
+ * passes). Lives in the engine's package to reach its package-private loops.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -45,6 +46,7 @@ public class EngineBenchmark {
   private static final double TRIM = 0.05;
   private double[] x;
   private double[] centres;
+  private double[] start;
   private double[] distances;
   private double[] scratch;
   private LloydEngine plain;
@@ -74,6 +76,13 @@ public class EngineBenchmark {
     rb = new RowBlocks(n, threads);
     plain.finish(centres, ws, rb);
     distances = ws.d2.clone();
+    // the true centres moved by about half a standard deviation: the concentration steps from
+    // here take a few Hamerly-bounded passes before they settle
+    start = centres.clone();
+    SplittableRandom shift = new SplittableRandom(2);
+    for (int j = 0; j < start.length; j++) {
+      start[j] += 0.5 * gaussian(shift);
+    }
     scratch = new double[n];
   }
 
@@ -93,6 +102,15 @@ public class EngineBenchmark {
   @Benchmark
   public double assignmentPassWithTrim() {
     return trimmed.finish(centres, ws, rb);
+  }
+
+  /**
+   * Trimmed concentration steps from perturbed centres until they settle: one full assignment
+   * pass, then Hamerly-bounded passes ({@link HamerlyStep}) with the trim after each.
+   */
+  @Benchmark
+  public double concentrationSteps() {
+    return trimmed.iterate(start, 100, ws, rb).objective();
   }
 
   /** The trim threshold by selection (what the trim avoids: a sort). */
