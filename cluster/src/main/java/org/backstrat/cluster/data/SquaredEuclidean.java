@@ -48,6 +48,80 @@ public final class SquaredEuclidean {
   }
 
   /**
+   * The squared distances from the row of {@code x} at offset {@code p} to each of the {@code k}
+   * centres {@code c} (row-major, d columns) into {@code out[0..k)}: each exactly
+   * {@link #between} (the same four partial sums, added the same way), computed three centres
+   * per sweep over the row as {@link #nearest} does, so the row's values are loaded once for
+   * three centres.
+   */
+  public static void toEach(double[] x, int p, double[] c, int k, int d, double[] out) {
+    int j = 0;
+    for (; j + 2 < k; j += 3) {
+      int o0 = j * d;
+      int o1 = o0 + d;
+      int o2 = o1 + d;
+      double a0 = 0;
+      double a1 = 0;
+      double a2 = 0;
+      double a3 = 0;
+      double b0 = 0;
+      double b1 = 0;
+      double b2 = 0;
+      double b3 = 0;
+      double e0 = 0;
+      double e1 = 0;
+      double e2 = 0;
+      double e3 = 0;
+      int q = 0;
+      for (; q + 3 < d; q += 4) {
+        double x0 = x[p + q];
+        double x1 = x[p + q + 1];
+        double x2 = x[p + q + 2];
+        double x3 = x[p + q + 3];
+        double t0 = x0 - c[o0 + q];
+        double t1 = x1 - c[o0 + q + 1];
+        double t2 = x2 - c[o0 + q + 2];
+        double t3 = x3 - c[o0 + q + 3];
+        a0 += t0 * t0;
+        a1 += t1 * t1;
+        a2 += t2 * t2;
+        a3 += t3 * t3;
+        t0 = x0 - c[o1 + q];
+        t1 = x1 - c[o1 + q + 1];
+        t2 = x2 - c[o1 + q + 2];
+        t3 = x3 - c[o1 + q + 3];
+        b0 += t0 * t0;
+        b1 += t1 * t1;
+        b2 += t2 * t2;
+        b3 += t3 * t3;
+        t0 = x0 - c[o2 + q];
+        t1 = x1 - c[o2 + q + 1];
+        t2 = x2 - c[o2 + q + 2];
+        t3 = x3 - c[o2 + q + 3];
+        e0 += t0 * t0;
+        e1 += t1 * t1;
+        e2 += t2 * t2;
+        e3 += t3 * t3;
+      }
+      for (; q < d; q++) {
+        double xq = x[p + q];
+        double t0 = xq - c[o0 + q];
+        double t1 = xq - c[o1 + q];
+        double t2 = xq - c[o2 + q];
+        a0 += t0 * t0;
+        b0 += t1 * t1;
+        e0 += t2 * t2;
+      }
+      out[j] = (a0 + a1) + (a2 + a3);
+      out[j + 1] = (b0 + b1) + (b2 + b3);
+      out[j + 2] = (e0 + e1) + (e2 + e3);
+    }
+    for (; j < k; j++) {
+      out[j] = between(x, p, c, j * d, d);
+    }
+  }
+
+  /**
    * The nearest of the {@code k} centres {@code c} (row-major, d columns) to the row of {@code x}
    * at offset {@code p}, lowest index on ties: the assignment kernel of every k-means engine here
    * (single machine and distributed), so that they label and measure rows identically. Returns
