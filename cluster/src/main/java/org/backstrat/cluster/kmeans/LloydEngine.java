@@ -421,7 +421,6 @@ final class LloydEngine {
       }
     }
     int moves = 0;
-    double[] dist = new double[k];
     // the size factors a/(a-1) and b/(b+1) of every cluster, recomputed only when its size
     // changes (the same divisions as at each use, done once per size instead of per point)
     double[] shrink = new double[k];
@@ -436,15 +435,14 @@ final class LloydEngine {
         if (trimmed[i] || cnt[a] <= 1) {
           continue;
         }
-        SquaredEuclidean.toEach(x, p, mean, k, d, dist); // each as between(x, p, mean, b * d, d)
-        double remove = shrink[a] * dist[a];
+        double remove = shrink[a] * SquaredEuclidean.between(x, p, mean, a * d, d);
         double bestAdd = remove * (1 - 1e-12);
         int best = -1;
         for (int b = 0; b < k; b++) {
           if (b == a) {
             continue;
           }
-          double add = grow[b] * dist[b];
+          double add = grow[b] * SquaredEuclidean.between(x, p, mean, b * d, d);
           if (add < bestAdd) {
             bestAdd = add;
             best = b;

@@ -62,30 +62,4 @@ class NearestCentreKernelTest {
     }
     assertThat(compared).isEqualTo(23L * 8 * 200 * 2);
   }
-
-  @Test
-  void distancesToEachCentreThreeAtOnceAreTheBitsOfBetweenForEveryKAndWidth() {
-    SplittableRandom rng = new SplittableRandom(12);
-    for (int d = 1; d <= 23; d++) {
-      for (int k = 1; k <= 8; k++) {
-        for (int rep = 0; rep < 50; rep++) {
-          double[] x = new double[3 * d];
-          double[] c = new double[k * d];
-          for (int i = 0; i < x.length; i++) {
-            x[i] = rng.nextGaussian() * Math.pow(10, rng.nextInt(-3, 4));
-          }
-          for (int i = 0; i < c.length; i++) {
-            c[i] = rng.nextGaussian() * Math.pow(10, rng.nextInt(-3, 4));
-          }
-          int p = d * rng.nextInt(3);
-          double[] out = new double[k];
-          SquaredEuclidean.toEach(x, p, c, k, d, out);
-          for (int j = 0; j < k; j++) {
-            assertThat(Double.doubleToRawLongBits(out[j])).as("d %d k %d centre %d", d, k, j)
-                .isEqualTo(Double.doubleToRawLongBits(SquaredEuclidean.between(x, p, c, j * d, d)));
-          }
-        }
-      }
-    }
-  }
 }

@@ -200,4 +200,34 @@ class ReportRendererTest {
     assertThat(Files.readString(dir.resolve("tables/sbt_tests.csv"))).isEqualTo(TableCsvWriter.toCsv(tests))
         .startsWith("variable,test,statistic,df,p,p_adjusted,effect_size_measure,effect_size\r\n");
   }
+
+  @Test
+  void tablesWrittenBesideTheFiguresAreTheBytesOfTheTablesWrittenAlone(@TempDir Path dir)
+      throws Exception {
+    ReportWriter.writeInto(FakeReport.example(), dir.resolve("report"));
+    List<ReportTable> tables = ReportTables.all(FakeReport.example());
+    org.backstrat.report.table.PublicationTables.writeAll(tables, dir.resolve("alone"));
+    for (ReportTable t : tables) {
+      for (String ext : new String[] {".docx", ".tex"}) {
+        assertThat(Files.readAllBytes(dir.resolve("report/tables/" + t.name() + ext)))
+            .as(t.name() + ext)
+            .isEqualTo(Files.readAllBytes(dir.resolve("alone/" + t.name() + ext)));
+      }
+    }
+    try (var files = Files.list(dir.resolve("report/figures"))) {
+      assertThat(files.filter(f -> f.toString().endsWith(".png")).count()).isPositive();
+    }
+  }
+
+  @Test
+  void aTableThatCannotBeWrittenFailsTheWriterWhileTheFiguresAreDrawn(@TempDir Path dir)
+      throws Exception {
+    ReportTable first = ReportTables.all(FakeReport.example()).get(0);
+    // a folder where the table's Word copy goes: the tables' thread cannot write it
+    Files.createDirectories(dir.resolve("tables").resolve(first.name() + ".docx"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> ReportWriter.writeInto(FakeReport.example(), dir))
+        .isInstanceOf(java.io.UncheckedIOException.class)
+        .hasMessageContaining("cannot write the tables");
+  }
 }
