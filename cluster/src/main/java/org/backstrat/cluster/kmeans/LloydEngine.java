@@ -539,10 +539,11 @@ final class LloydEngine {
    * Finds the trim threshold t, the largest kept squared distance (the (h-1)-th smallest, h = n -
    * trimCount), and the tie cut (the row of the last kept point at exactly t), without sorting:
    * below {@link #SAMPLED_SELECTION_ROWS} rows with at most a tenth trimmed, from the few
-   * distances near the last threshold or above it ({@code smallThreshold}); on large data a regular sample of 8192 distances brackets the wanted rank (margin: 4 standard
-   * deviations of the sample quantile), one parallel pass gathers the distances inside the bracket
-   * and counts those below, and selection on the gathered few gives t exactly (when the bracket
-   * misses, which is very unlikely, everything is gathered).
+   * distances near the last threshold or above it ({@code smallThreshold}); on large data a
+   * regular sample of 8192 distances brackets the wanted rank (margin: 4 standard deviations of
+   * the sample quantile), one parallel pass gathers the distances inside the bracket and counts
+   * those below, and selection on the gathered few gives t exactly (when the bracket misses, which
+   * is very unlikely, everything is gathered).
    */
   private void threshold(Workspace ws, RowBlocks rb) {
     double[] d2 = ws.d2;
