@@ -106,14 +106,13 @@ public final class MultinomialRidgeTrainer implements ClassifierTrainer {
   @Override
   public MultinomialRidgeModel train(double[][] features, int[] classes, int classCount) {
     double lambda = grid.length == 1 ? grid[0] : chooseLambda(features, classes, classCount);
-    Path path = new Path(features, classes, classCount);
-    MultinomialRidgeModel model = null;
-    for (double l : grid) {
-      if (l < lambda) {
-        break;
-      }
-      model = path.fit(l);
+    int down = 0;
+    while (down < grid.length && grid[down] >= lambda) {
+      down++;
     }
+    MultinomialRidgeModel[] path = fitPath(features, classes, classCount,
+        Arrays.copyOf(grid, down));
+    MultinomialRidgeModel model = path[down - 1];
     if (separationCheck) {
       model = model.withSeparation(separationOf(features, classes, classCount));
     }
@@ -177,9 +176,9 @@ public final class MultinomialRidgeTrainer implements ClassifierTrainer {
           trainY[a++] = y[i];
         }
       }
-      Path path = new Path(trainX, trainY, classCount);
+      MultinomialRidgeModel[] path = fitPath(trainX, trainY, classCount, grid);
       for (int g = 0; g < grid.length; g++) {
-        MultinomialRidgeModel m = path.fit(grid[g]);
+        MultinomialRidgeModel m = path[g];
         for (int i = 0; i < x.length; i++) {
           if (fold[i] == f) {
             double pr = m.predictProbabilities(x[i])[y[i]];
@@ -197,6 +196,20 @@ public final class MultinomialRidgeTrainer implements ClassifierTrainer {
     return grid[best];
   }
 
+  /**
+   * The fits at each of {@code lambdas} (decreasing) on these data, each warm-started at the
+   * previous one: the path that both the inner cross-validation and the final fit follow.
+   */
+  static MultinomialRidgeModel[] fitPath(double[][] x, int[] classes, int classCount,
+                                         double[] lambdas) {
+    Path path = new Path(x, classes, classCount);
+    MultinomialRidgeModel[] out = new MultinomialRidgeModel[lambdas.length];
+    for (int g = 0; g < lambdas.length; g++) {
+      out[g] = path.fit(lambdas[g]);
+    }
+    return out;
+  }
+
   private static void reverse(double[] a) {
     for (int i = 0, j = a.length - 1; i < j; i++, j--) {
       double t = a[i];
@@ -205,8 +218,21 @@ public final class MultinomialRidgeTrainer implements ClassifierTrainer {
     }
   }
 
-  /** Fits along a decreasing λ path on one data set, each fit warm-started at the previous. */
+  /**
+   * Fits along a decreasing λ path on one data set, each fit warm-started at the previous.
+   *
+   * <p>Each Newton trial point first gets its objective only (one pass over the rows that keeps
+   * every row's class probabilities); the gradient and Hessian are computed from those kept
+   * probabilities only for a trial that is accepted and does not end the fit. Rejected trials of
+   * the step halving (common where the objective stops decreasing measurably near the optimum)
+   * therefore cost no derivatives, and the next λ starts from the probabilities and
+   * log-likelihood of the point the previous fit ended at, with no pass for its objective. Every
+   * number is computed by the same operations in the same order as by one pass evaluating the
+   * objective and derivatives together, so the fits are bit for bit the same.
+   */
   private static final class Path {
+    /** Rows whose Hessian contributions are added to each entry in one load and store. */
+    private static final int ROW_GROUP = 4;
     private final int n;
     private final int p;
     private final int kc;
@@ -225,6 +251,12 @@ public final class MultinomialRidgeTrainer implements ClassifierTrainer {
     private final int tri;
     /** Per class pair (k &lt;= l), the upper triangle of sum_i w_ikl z_i z_i^T. */
     private final double[] blocks;
+    /** Class probabilities of every row (n x kc) at the point of the last objective pass. */
+    private final double[] prob;
+    /** Log-likelihood at the point of the last objective pass. */
+    private double logLik;
+    /** Whether the last objective pass was at theta (so prob and logLik describe theta). */
+    private boolean passAtTheta;
 
     Path(double[][] x, int[] classes, int classCount) {
       StandardisedDesign d = new StandardisedDesign(x, classes, classCount);
@@ -256,6 +288,7 @@ public final class MultinomialRidgeTrainer implements ClassifierTrainer {
         }
       }
       blocks = new double[kc * (kc + 1) / 2 * tri];
+      prob = new double[n * kc];
     }
 
     /** Fits at lambda, starting from the previous fit on this path. */
@@ -263,7 +296,12 @@ public final class MultinomialRidgeTrainer implements ClassifierTrainer {
       double[] delta = new double[m];
       double[] trial = new double[m];
       double[] chol = new double[m * m];
-      double f = evaluate(theta, lambda, true);
+      if (!passAtTheta) {
+        logLik = logLikelihood(theta);
+        passAtTheta = true;
+      }
+      double f = objective(theta, logLik, lambda);
+      derivatives(theta, lambda);
       boolean converged = false;
       int iter = 0;
       while (iter < MAX_ITERATIONS) {
@@ -281,26 +319,28 @@ public final class MultinomialRidgeTrainer implements ClassifierTrainer {
           for (int t = 0; t < m; t++) {
             trial[t] = theta[t] - step * delta[t];
           }
-          // The derivatives at the trial point are what the next step needs if the trial is
-          // accepted and the fit goes on, so they are computed with its objective (one pass over
-          // the rows instead of two); a step that would end the fit needs the objective only.
-          // Either way theta, f and the next step are the same as with a separate pass.
-          ft = evaluate(trial, lambda, maxStep * step >= TOLERANCE);
+          logLik = logLikelihood(trial);
+          ft = objective(trial, logLik, lambda);
           if (ft <= f) {
             break;
           }
           step *= 0.5;
         }
         if (!(ft <= f)) {
+          passAtTheta = false; // the last pass was at a rejected trial
           converged = maxStep < 1e-6; // at the numerical floor
           break;
         }
         System.arraycopy(trial, 0, theta, 0, m);
+        passAtTheta = true;
         f = ft;
         if (maxStep * step < TOLERANCE) {
           converged = true;
           break;
         }
+        // the next step needs the derivatives at the accepted point: from its kept
+        // probabilities (a step that ends the fit needs none)
+        derivatives(theta, lambda);
       }
       return new MultinomialRidgeModel(originalScale(), lambda, iter, converged,
           Separation.NOT_CHECKED);
@@ -327,15 +367,10 @@ public final class MultinomialRidgeTrainer implements ClassifierTrainer {
     }
 
     /**
-     * The objective at th; with derivatives, also its gradient and Hessian (class 0's intercept
-     * is held at 0: its row and column are the identity).
+     * The log-likelihood at th (rows added in order), leaving every row's class probabilities in
+     * {@link #prob}.
      */
-    private double evaluate(double[] th, double lambda, boolean derivatives) {
-      if (derivatives) {
-        Arrays.fill(gradient, 0);
-        Arrays.fill(hessian, 0);
-        Arrays.fill(blocks, 0);
-      }
+    private double logLikelihood(double[] th) {
       double[] eta = new double[kc];
       double ll = 0;
       for (int i = 0; i < n; i++) {
@@ -351,47 +386,13 @@ public final class MultinomialRidgeTrainer implements ClassifierTrainer {
         double yEta = eta[y[i]];
         double lse = MultinomialLogisticModel.softmaxInPlace(eta); // eta now holds probabilities
         ll += yEta - lse;
-        if (!derivatives) {
-          continue;
-        }
-        // Hessian block (k, l) = sum_i w_ikl z_i z_i^T is symmetric: only its upper triangle
-        // is accumulated, from the row's precomputed products (one contiguous pass per pair)
-        int qi = i * tri;
-        int pair = 0;
-        for (int k = 0; k < kc; k++) {
-          double r = eta[k] - (y[i] == k ? 1.0 : 0.0);
-          int g = k * width;
-          for (int j = 0; j < width; j++) {
-            gradient[g + j] += r * z[o + j];
-          }
-          for (int l = k; l < kc; l++) {
-            double w = eta[k] * ((k == l ? 1.0 : 0.0) - eta[l]);
-            int b = pair * tri;
-            for (int t = 0; t < tri; t++) {
-              blocks[b + t] += w * outer[qi + t];
-            }
-            pair++;
-          }
-        }
+        System.arraycopy(eta, 0, prob, i * kc, kc);
       }
-      if (derivatives) {
-        int pair = 0;
-        for (int k = 0; k < kc; k++) {
-          for (int l = k; l < kc; l++) {
-            int t = pair * tri;
-            for (int j = 0; j < width; j++) {
-              for (int jj = j; jj < width; jj++) {
-                double v = blocks[t++];
-                hessian[(k * width + j) * m + l * width + jj] = v;
-                if (k != l) {
-                  hessian[(k * width + jj) * m + l * width + j] = v;
-                }
-              }
-            }
-            pair++;
-          }
-        }
-      }
+      return ll;
+    }
+
+    /** The penalised objective at th with log-likelihood ll. */
+    private double objective(double[] th, double ll, double lambda) {
       double pen = 0;
       for (int k = 0; k < kc; k++) {
         for (int j = 1; j < width; j++) {
@@ -399,37 +400,139 @@ public final class MultinomialRidgeTrainer implements ClassifierTrainer {
           pen += v * v;
         }
       }
-      double f = -ll / n + 0.5 * lambda * pen;
-      if (derivatives) {
-        for (int t = 0; t < m; t++) {
-          gradient[t] /= n;
-        }
-        for (int r = 0; r < m; r++) {
-          for (int c = r; c < m; c++) {
-            hessian[r * m + c] /= n;
-          }
-        }
-        for (int k = 0; k < kc; k++) {
-          for (int j = 1; j < width; j++) {
-            int t = k * width + j;
-            gradient[t] += lambda * th[t];
-            hessian[t * m + t] += lambda;
-          }
-        }
-        for (int r = 0; r < m; r++) {
-          for (int c = r + 1; c < m; c++) {
-            hessian[c * m + r] = hessian[r * m + c];
-          }
-        }
-        // class 0's intercept is fixed at 0 (only intercept differences are identified)
-        gradient[0] = 0;
-        for (int t = 0; t < m; t++) {
-          hessian[t] = 0;
-          hessian[t * m] = 0;
-        }
-        hessian[0] = 1;
+      return -ll / n + 0.5 * lambda * pen;
+    }
+
+    /**
+     * The gradient and Hessian of the objective at th, from the class probabilities that the
+     * objective pass at th left in {@link #prob} (class 0's intercept is held at 0: its row and
+     * column are the identity).
+     */
+    private void derivatives(double[] th, double lambda) {
+      Arrays.fill(gradient, 0);
+      Arrays.fill(hessian, 0);
+      Arrays.fill(blocks, 0);
+      int i = 0;
+      for (; i + ROW_GROUP <= n; i += ROW_GROUP) {
+        addRows4(i);
       }
-      return f;
+      for (; i < n; i++) {
+        addRow(i);
+      }
+      int pair = 0;
+      for (int k = 0; k < kc; k++) {
+        for (int l = k; l < kc; l++) {
+          int t = pair * tri;
+          for (int j = 0; j < width; j++) {
+            for (int jj = j; jj < width; jj++) {
+              double v = blocks[t++];
+              hessian[(k * width + j) * m + l * width + jj] = v;
+              if (k != l) {
+                hessian[(k * width + jj) * m + l * width + j] = v;
+              }
+            }
+          }
+          pair++;
+        }
+      }
+      for (int t = 0; t < m; t++) {
+        gradient[t] /= n;
+      }
+      for (int r = 0; r < m; r++) {
+        for (int c = r; c < m; c++) {
+          hessian[r * m + c] /= n;
+        }
+      }
+      for (int k = 0; k < kc; k++) {
+        for (int j = 1; j < width; j++) {
+          int t = k * width + j;
+          gradient[t] += lambda * th[t];
+          hessian[t * m + t] += lambda;
+        }
+      }
+      for (int r = 0; r < m; r++) {
+        for (int c = r + 1; c < m; c++) {
+          hessian[c * m + r] = hessian[r * m + c];
+        }
+      }
+      // class 0's intercept is fixed at 0 (only intercept differences are identified)
+      gradient[0] = 0;
+      for (int t = 0; t < m; t++) {
+        hessian[t] = 0;
+        hessian[t * m] = 0;
+      }
+      hessian[0] = 1;
+    }
+
+    /**
+     * Adds row i's gradient terms r_ik z_i and Hessian terms w_ikl z_i z_i^T (upper triangle of
+     * each class pair's block, from the row's precomputed products).
+     */
+    private void addRow(int i) {
+      int o = i * width;
+      int pi = i * kc;
+      int qi = i * tri;
+      int pair = 0;
+      for (int k = 0; k < kc; k++) {
+        double r = prob[pi + k] - (y[i] == k ? 1.0 : 0.0);
+        int g = k * width;
+        for (int j = 0; j < width; j++) {
+          gradient[g + j] += r * z[o + j];
+        }
+        for (int l = k; l < kc; l++) {
+          double w = prob[pi + k] * ((k == l ? 1.0 : 0.0) - prob[pi + l]);
+          int b = pair * tri;
+          for (int t = 0; t < tri; t++) {
+            blocks[b + t] += w * outer[qi + t];
+          }
+          pair++;
+        }
+      }
+    }
+
+    /**
+     * {@link #addRow} for rows i..i+3 at once: each entry takes the four rows' terms one after
+     * the other in row order, exactly the sums of four calls, with one load and store per entry
+     * instead of four.
+     */
+    private void addRows4(int i) {
+      int o0 = i * width;
+      int o1 = o0 + width;
+      int o2 = o1 + width;
+      int o3 = o2 + width;
+      int p0 = i * kc;
+      int p1 = p0 + kc;
+      int p2 = p1 + kc;
+      int p3 = p2 + kc;
+      int q0 = i * tri;
+      int q1 = q0 + tri;
+      int q2 = q1 + tri;
+      int q3 = q2 + tri;
+      int pair = 0;
+      for (int k = 0; k < kc; k++) {
+        double r0 = prob[p0 + k] - (y[i] == k ? 1.0 : 0.0);
+        double r1 = prob[p1 + k] - (y[i + 1] == k ? 1.0 : 0.0);
+        double r2 = prob[p2 + k] - (y[i + 2] == k ? 1.0 : 0.0);
+        double r3 = prob[p3 + k] - (y[i + 3] == k ? 1.0 : 0.0);
+        int g = k * width;
+        for (int j = 0; j < width; j++) {
+          gradient[g + j] = gradient[g + j] + r0 * z[o0 + j] + r1 * z[o1 + j] + r2 * z[o2 + j]
+              + r3 * z[o3 + j];
+        }
+        for (int l = k; l < kc; l++) {
+          double same = k == l ? 1.0 : 0.0;
+          double w0 = prob[p0 + k] * (same - prob[p0 + l]);
+          double w1 = prob[p1 + k] * (same - prob[p1 + l]);
+          double w2 = prob[p2 + k] * (same - prob[p2 + l]);
+          double w3 = prob[p3 + k] * (same - prob[p3 + l]);
+          int b = pair * tri;
+          for (int t = 0; t < tri; t++) {
+            blocks[b + t] = blocks[b + t] + w0 * outer[q0 + t] + w1 * outer[q1 + t]
+                + w2 * outer[q2 + t] + w3 * outer[q3 + t];
+          }
+          pair++;
+        }
+      }
     }
   }
 }

@@ -18,7 +18,8 @@ import org.backstrat.cluster.data.SquaredEuclidean;
  * own centre is always computed exactly, because the trim needs it). Centre sums are kept
  * incrementally: a full pass sums the kept points from zero, later passes only move the points
  * that changed centre or trim flag. The trim threshold comes from a sampled bracket and selection
- * on the few distances inside it, never a sort. When Lloyd steps stop, single-point
+ * on the few distances inside it (on small data with few trimmed, selection on the distances
+ * near or above the previous step's threshold), never a sort. When Lloyd steps stop, single-point
  * (Hartigan–Wong style) transfers polish the partition (up to 100,000 rows), and the steps resume
  * if any point moved. A restart can stop at a step cap and be resumed later (selective iteration,
  * see {@link Clusterer#keepBest()}).
@@ -33,6 +34,11 @@ final class LloydEngine {
   static final int TRANSFER_MAX_ROWS = 100_000;
   /** From this many rows on, the trim threshold is bracketed by a sample before selection. */
   static final int SAMPLED_SELECTION_ROWS = 65_536;
+  /**
+   * On small data the distances from this share of the last trim threshold up are gathered to
+   * find the next one (see {@code smallThreshold}): a speed setting only, never a result.
+   */
+  static final double GUESS_MARGIN = 0.9;
   /** Cap on the passes over the data within one round of transfers. */
   private static final int MAX_TRANSFER_PASSES = 10;
   private final double[] x;
@@ -43,7 +49,10 @@ final class LloydEngine {
   private final int maxIterations;
   private final double tolerance;
 
-  /** Scratch memory of one running restart, reused across restarts (contents never carry over). */
+  /**
+   * Scratch memory of one running restart, reused across restarts (no content carries over into
+   * a result; the last trim threshold is kept only as a starting guess for the next one).
+   */
   static final class Workspace {
     final int[] labels;
     final double[] d2;
@@ -374,6 +383,13 @@ final class LloydEngine {
       }
     }
     int moves = 0;
+    // the size factors a/(a-1) and b/(b+1) of every cluster, recomputed only when its size
+    // changes (the same divisions as at each use, done once per size instead of per point)
+    double[] shrink = new double[k];
+    double[] grow = new double[k];
+    for (int j = 0; j < k; j++) {
+      sizeFactors(cnt, j, shrink, grow);
+    }
     for (int pass = 0; pass < MAX_TRANSFER_PASSES; pass++) {
       int passMoves = 0;
       for (int i = 0, p = 0; i < n; i++, p += d) {
@@ -381,14 +397,14 @@ final class LloydEngine {
         if (trimmed[i] || cnt[a] <= 1) {
           continue;
         }
-        double remove = cnt[a] / (cnt[a] - 1.0) * SquaredEuclidean.between(x, p, mean, a * d, d);
+        double remove = shrink[a] * SquaredEuclidean.between(x, p, mean, a * d, d);
         double bestAdd = remove * (1 - 1e-12);
         int best = -1;
         for (int b = 0; b < k; b++) {
           if (b == a) {
             continue;
           }
-          double add = cnt[b] / (cnt[b] + 1.0) * SquaredEuclidean.between(x, p, mean, b * d, d);
+          double add = grow[b] * SquaredEuclidean.between(x, p, mean, b * d, d);
           if (add < bestAdd) {
             bestAdd = add;
             best = b;
@@ -402,6 +418,8 @@ final class LloydEngine {
           }
           cnt[a]--;
           cnt[best]++;
+          sizeFactors(cnt, a, shrink, grow);
+          sizeFactors(cnt, best, shrink, grow);
           label[i] = best;
           passMoves++;
         }
@@ -412,6 +430,16 @@ final class LloydEngine {
       }
     }
     return moves == 0 ? null : mean;
+  }
+
+  /**
+   * Cluster j's factors in the transfer's change of the sum of squares: {@code a / (a - 1)} for
+   * removing a point (unused at one member, where no point leaves) and {@code b / (b + 1)} for
+   * adding one, a and b its size.
+   */
+  private static void sizeFactors(int[] cnt, int j, double[] shrink, double[] grow) {
+    shrink[j] = cnt[j] / (cnt[j] - 1.0);
+    grow[j] = cnt[j] / (cnt[j] + 1.0);
   }
 
   // ---- trimming --------------------------------------------------------------------------
@@ -472,14 +500,20 @@ final class LloydEngine {
   /**
    * Finds the trim threshold t, the largest kept squared distance (the (h-1)-th smallest, h = n -
    * trimCount), and the tie cut (the row of the last kept point at exactly t), without sorting:
-   * on large data a regular sample of 8192 distances brackets the wanted rank (margin: 4 standard
-   * deviations of the sample quantile), one parallel pass gathers the distances inside the bracket
-   * and counts those below, and selection on the gathered few gives t exactly (when the bracket
-   * misses, which is very unlikely, everything is gathered).
+   * below {@link #SAMPLED_SELECTION_ROWS} rows with at most a tenth trimmed, from the few
+   * distances near the last threshold or above it ({@code smallThreshold}); on large data a
+   * regular sample of 8192 distances brackets the wanted rank (margin: 4 standard deviations of
+   * the sample quantile), one parallel pass gathers the distances inside the bracket and counts
+   * those below, and selection on the gathered few gives t exactly (when the bracket misses, which
+   * is very unlikely, everything is gathered).
    */
   private void threshold(Workspace ws, RowBlocks rb) {
     double[] d2 = ws.d2;
     int rank = n - trimCount - 1;
+    if (n < SAMPLED_SELECTION_ROWS && Selection.nearTop(n, rank)) {
+      smallThreshold(ws, rank);
+      return;
+    }
     double lo = Double.NEGATIVE_INFINITY;
     double hi = Double.POSITIVE_INFINITY;
     if (n >= SAMPLED_SELECTION_ROWS) {
@@ -515,7 +549,71 @@ final class LloydEngine {
         equal++;
       }
     }
-    int keepEqual = rank + 1 - below;
+    setThreshold(ws, t, rank + 1 - below, equal);
+  }
+
+  /**
+   * The threshold on small data with few trimmed (the default 5%), where a pass over the
+   * distances costs more than anything done with the few largest: the distances from a bound
+   * {@code lo} up are gathered in one pass (no branch: each is written and the write position
+   * advances only for those kept), and t is selected among them. The bound is
+   * {@link #GUESS_MARGIN} times the workspace's last threshold, from the previous step of this
+   * restart (or of an earlier one), which moves little from step to step; when fewer than
+   * {@code n - rank} distances reach it (the threshold fell further, or there is none yet), t
+   * comes from a heap of the largest distances ({@link Selection#fromTop}) instead. Either way t
+   * is exactly the rank-th smallest distance, and the counts below and at t are exact, so the
+   * trim does not depend on the bound.
+   */
+  private void smallThreshold(Workspace ws, int rank) {
+    double[] d2 = ws.d2;
+    double[] g = ws.scratch;
+    int top = n - rank;
+    double lo = ws.threshold * GUESS_MARGIN;
+    if (lo > 0) {
+      int w = 0;
+      for (int i = 0; i < n; i++) {
+        double v = d2[i];
+        g[w] = v;
+        w += v >= lo ? 1 : 0;
+      }
+      if (w >= top) {
+        // every distance >= t is among the w gathered (t >= lo): t is their top-th largest
+        double t = Selection.kthSmallest(g, w, w - top);
+        int atLeast = 0;
+        int equal = 0;
+        for (int i = 0; i < w; i++) {
+          double v = g[i];
+          if (v >= t) {
+            atLeast++;
+            if (v == t) {
+              equal++;
+            }
+          }
+        }
+        setThreshold(ws, t, rank + 1 - (n - atLeast), equal);
+        return;
+      }
+    }
+    double t = Selection.fromTop(d2, n, rank, g);
+    int below = 0;
+    int equal = 0;
+    for (int i = 0; i < n; i++) {
+      double v = d2[i];
+      if (v < t) {
+        below++;
+      } else if (v == t) {
+        equal++;
+      }
+    }
+    setThreshold(ws, t, rank + 1 - below, equal);
+  }
+
+  /**
+   * Stores threshold t and the tie cut: when more points lie exactly at t ({@code equal}) than
+   * are kept there ({@code keepEqual}), the row of the last kept one (lowest rows kept).
+   */
+  private void setThreshold(Workspace ws, double t, int keepEqual, int equal) {
+    double[] d2 = ws.d2;
     int tieCut = n;
     if (equal > keepEqual) {
       for (int i = 0; i < n; i++) {

@@ -62,6 +62,9 @@ final class Selection {
    */
   static double kthSmallest(double[] a, int length, int rank, double[] scratch) {
     if (length < 65_536) {
+      if (nearTop(length, rank)) {
+        return fromTop(a, length, rank, scratch);
+      }
       System.arraycopy(a, 0, scratch, 0, length);
       return kthSmallest(scratch, length, rank);
     }
@@ -93,6 +96,72 @@ final class Selection {
     }
     System.arraycopy(a, 0, scratch, 0, length);
     return kthSmallest(scratch, length, rank);
+  }
+
+  /**
+   * Whether {@code rank} lies among the top tenth of {@code length} values, where
+   * {@link #fromTop} beats partitioning: the trim threshold of k-means with the default trim
+   * fraction 0.05 (rank n - floor(0.05 n) - 1) is such a rank.
+   */
+  static boolean nearTop(int length, int rank) {
+    return (long) (length - rank) * 10 <= length;
+  }
+
+  /**
+   * The {@code rank}-th smallest of {@code a[0..length)} (0-based), that is its
+   * {@code m = length - rank}-th largest, without modifying {@code a}: one read pass keeps the m
+   * largest values seen so far in a binary min-heap in {@code heap[0..m)} (at least m long), and
+   * the heap's root is the answer. The same value as {@link #kthSmallest(double[], int, int)} with
+   * any ties (it is an order statistic of the multiset). Why: trimming asks for a rank near the
+   * top many times per fit; partitioning copies and moves every value with branches a CPU cannot
+   * predict, while here almost every value is compared with the root once and passed over (the
+   * expected number of heap insertions is about m ln(length / m) for values in random order).
+   */
+  static double fromTop(double[] a, int length, int rank, double[] heap) {
+    if (rank < 0 || rank >= length) {
+      throw new IllegalArgumentException("rank " + rank + " outside 0.." + (length - 1));
+    }
+    int m = length - rank;
+    for (int i = 0; i < m; i++) {
+      // sift up
+      double v = a[i];
+      int c = i;
+      while (c > 0) {
+        int parent = (c - 1) >>> 1;
+        if (heap[parent] <= v) {
+          break;
+        }
+        heap[c] = heap[parent];
+        c = parent;
+      }
+      heap[c] = v;
+    }
+    double root = heap[0];
+    for (int i = m; i < length; i++) {
+      double v = a[i];
+      if (v <= root) {
+        continue;
+      }
+      // replace the root and sift down
+      int c = 0;
+      while (true) {
+        int child = 2 * c + 1;
+        if (child >= m) {
+          break;
+        }
+        if (child + 1 < m && heap[child + 1] < heap[child]) {
+          child++;
+        }
+        if (heap[child] >= v) {
+          break;
+        }
+        heap[c] = heap[child];
+        c = child;
+      }
+      heap[c] = v;
+      root = heap[0];
+    }
+    return root;
   }
 
   private static double medianOf3(double x, double y, double z) {

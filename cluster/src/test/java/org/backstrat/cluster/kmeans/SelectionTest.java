@@ -46,4 +46,36 @@ class SelectionTest {
       assertThat(a).isEqualTo(before);
     }
   }
+
+  @Test
+  void heapOfTheLargestGivesTheSortedOrderStatisticIncludingTiesAndLeavesTheInputAlone() {
+    SplittableRandom rng = new SplittableRandom(6);
+    for (int trial = 0; trial < 400; trial++) {
+      int n = 1 + rng.nextInt(2000);
+      double[] a = new double[n];
+      int levels = 1 + rng.nextInt(trial % 2 == 0 ? 3 : 100_000);
+      for (int i = 0; i < n; i++) {
+        a[i] = rng.nextInt(levels) * 0.25;
+      }
+      if (trial % 7 == 0) {
+        Arrays.sort(a); // ascending input: every value enters the heap
+      }
+      double[] before = a.clone();
+      double[] sorted = a.clone();
+      Arrays.sort(sorted);
+      int fromTop = 1 + rng.nextInt(Math.max(1, n / 10));
+      int rank = n - fromTop;
+      assertThat(Selection.fromTop(a, n, rank, new double[n])).isEqualTo(sorted[rank]);
+      assertThat(Selection.kthSmallest(a, n, rank, new double[n])).isEqualTo(sorted[rank]);
+      assertThat(a).isEqualTo(before);
+    }
+  }
+
+  @Test
+  void onlyRanksInTheTopTenthCountAsNearTheTop() {
+    assertThat(Selection.nearTop(1500, 1500 - 75 - 1)).isTrue(); // the default 5% trim
+    assertThat(Selection.nearTop(1500, 1500 - 150)).isTrue();
+    assertThat(Selection.nearTop(1500, 1500 - 151)).isFalse();
+    assertThat(Selection.nearTop(1500, 750)).isFalse();
+  }
 }

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.backstrat.report.model.ReportInput;
 import org.backstrat.report.table.PublicationTables;
 import org.backstrat.report.table.ReportTable;
@@ -40,8 +42,53 @@ public final class ReportWriter {
       throw new UncheckedIOException("cannot write " + dir.resolve(REPORT_FILE), e);
     }
     List<ReportTable> tables = ReportTables.all(input);
-    TableCsvWriter.writeAll(tables, dir.resolve(ReportRenderer.TABLES_DIR));
-    PublicationTables.writeAll(tables, dir.resolve(ReportRenderer.TABLES_DIR));
-    FigureFiles.writeAll(html, dir);
+    Path tablesDir = dir.resolve(ReportRenderer.TABLES_DIR);
+    TableCsvWriter.writeAll(tables, tablesDir);
+    // The Word and LaTeX copies of the tables are written on their own thread while the figures
+    // are drawn (their bitmaps on the common pool): one thread alone would take about two
+    // seconds for them, during which a second core would idle. Each file is written by one
+    // thread only, so the files are the same as when written one after the other.
+    FutureTask<Void> documents = new FutureTask<>(
+        () -> PublicationTables.writeAll(tables, tablesDir), null);
+    Thread writer = new Thread(documents, "backstrat-tables");
+    writer.setDaemon(true);
+    writer.start();
+    try {
+      FigureFiles.writeAll(html, dir);
+    } catch (RuntimeException | Error e) {
+      awaitQuietly(documents);
+      throw e;
+    }
+    await(documents);
+  }
+
+  /** Waits for the task; its failure (an exception or an Error) is thrown here as it was. */
+  private static void await(FutureTask<Void> task) {
+    try {
+      task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing the tables", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+
+  /** Waits for the task without throwing (a failure elsewhere is already on its way). */
+  private static void awaitQuietly(FutureTask<Void> task) {
+    try {
+      task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      // the first failure is the one reported
+    }
   }
 }

@@ -200,4 +200,52 @@ class ReportRendererTest {
     assertThat(Files.readString(dir.resolve("tables/sbt_tests.csv"))).isEqualTo(TableCsvWriter.toCsv(tests))
         .startsWith("variable,test,statistic,df,p,p_adjusted,effect_size_measure,effect_size\r\n");
   }
+
+  @Test
+  void tablesWrittenBesideTheFiguresAreTheBytesOfTheTablesWrittenAlone(@TempDir Path dir)
+      throws Exception {
+    ReportWriter.writeInto(FakeReport.example(), dir.resolve("report"));
+    List<ReportTable> tables = ReportTables.all(FakeReport.example());
+    org.backstrat.report.table.PublicationTables.writeAll(tables, dir.resolve("alone"));
+    for (ReportTable t : tables) {
+      assertThat(Files.readAllBytes(dir.resolve("report/tables/" + t.name() + ".tex")))
+          .as(t.name() + ".tex")
+          .isEqualTo(Files.readAllBytes(dir.resolve("alone/" + t.name() + ".tex")));
+      // the Word copies differ only in their creation time (docProps/core.xml: the clock,
+      // unless SOURCE_DATE_EPOCH is set)
+      assertThat(docxParts(dir.resolve("report/tables/" + t.name() + ".docx")))
+          .as(t.name() + ".docx")
+          .isEqualTo(docxParts(dir.resolve("alone/" + t.name() + ".docx")));
+    }
+    try (var files = Files.list(dir.resolve("report/figures"))) {
+      assertThat(files.filter(f -> f.toString().endsWith(".png")).count()).isPositive();
+    }
+  }
+
+  /** The parts of a .docx (a zip) but its creation time, as text by part name. */
+  private static java.util.Map<String, String> docxParts(Path docx) throws Exception {
+    java.util.Map<String, String> parts = new java.util.TreeMap<>();
+    try (var zip = new java.util.zip.ZipInputStream(Files.newInputStream(docx))) {
+      for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        if (!e.getName().equals("docProps/core.xml")) {
+          parts.put(e.getName(), new String(zip.readAllBytes(),
+              java.nio.charset.StandardCharsets.UTF_8));
+        }
+      }
+    }
+    assertThat(parts).containsKey("word/document.xml");
+    return parts;
+  }
+
+  @Test
+  void aTableThatCannotBeWrittenFailsTheWriterWhileTheFiguresAreDrawn(@TempDir Path dir)
+      throws Exception {
+    ReportTable first = ReportTables.all(FakeReport.example()).get(0);
+    // a folder where the table's Word copy goes: the tables' thread cannot write it
+    Files.createDirectories(dir.resolve("tables").resolve(first.name() + ".docx"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> ReportWriter.writeInto(FakeReport.example(), dir))
+        .isInstanceOf(java.io.UncheckedIOException.class)
+        .hasMessageContaining("cannot write the tables");
+  }
 }
