@@ -6,19 +6,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
+import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.example.data.Group;
-import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -38,9 +40,10 @@ import org.apache.parquet.schema.Types;
  * column is one, else a string; the value is kept, though a double may read back in
  * {@link PlainNumber}'s form ({@code 0.0} as {@code 0}).
  *
- * <p>The bytes depend on the rows only: the writer's settings are fixed, and its footer holds no
- * time (only parquet-java's version and the {@code writer.model.name}), so the same output of the
- * same run is byte-identical.
+ * <p>The bytes depend on the rows only: the writer's settings are fixed, its footer holds no
+ * time (only parquet-java's version and {@code writer.model.name} backstrat), and each column chunk's
+ * encodings are listed in a fixed order ({@link ParquetFooters}: parquet-java's own order
+ * changed from one JVM run to the next), so the same output is byte-identical across runs.
  */
 public final class ParquetOutput {
   /** Row-group size: small enough that a reader streams a big output in bounded memory. */
@@ -144,9 +147,8 @@ public final class ParquetOutput {
   private static void convert(Path csv, Path parquet, Typing typing) throws IOException {
     TableReader.scan(csv, typing);
     MessageType schema = typing.schema();
-    SimpleGroupFactory groups = new SimpleGroupFactory(schema);
     ColumnType[] kinds = typing.kinds.toArray(new ColumnType[0]);
-    try (ParquetWriter<Group> w = writer(parquet, schema)) {
+    try (ParquetWriter<Object[]> w = writer(parquet, schema, kinds, true)) {
       TableReader.scan(csv, new RowSink() {
         @Override
         public void header(List<String> cells, TableFormat format) {
@@ -155,42 +157,132 @@ public final class ParquetOutput {
 
         @Override
         public void row(long rowNumber, String[] cells) {
-          Group g = groups.newGroup();
-          for (int c = 0; c < kinds.length && c < cells.length; c++) {
-            String cell = cells[c];
-            if (cell.isEmpty()) {
-              continue;
-            }
-            switch (kinds[c]) {
-              case INT32 -> g.add(c, Integer.parseInt(cell));
-              case INT64 -> g.add(c, Long.parseLong(cell));
-              case DOUBLE -> g.add(c, Double.parseDouble(cell));
-              case BOOLEAN -> g.add(c, Boolean.parseBoolean(cell));
-              case STRING -> g.add(c, Binary.fromString(cell));
-              default -> throw new IllegalStateException(kinds[c].name());
-            }
-          }
           try {
-            w.write(g);
+            w.write(cells.length == kinds.length ? cells : Arrays.copyOf(cells, kinds.length));
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
         }
       });
     }
+    ParquetFooters.sortEncodings(parquet);
   }
 
-  /** A writer with backstrat's fixed settings (the same rows give the same bytes). */
-  private static ParquetWriter<Group> writer(Path parquet, MessageType schema)
+  /**
+   * A writer with backstrat's fixed settings (the same rows give the same bytes) of rows given
+   * as one cell per column ({@link RowWriteSupport}).
+   */
+  private static ParquetWriter<Object[]> writer(Path parquet, MessageType schema,
+                                                ColumnType[] kinds, boolean text)
       throws IOException {
-    return ExampleParquetWriter.builder(new LocalOutputFile(parquet))
+    return new RowWriterBuilder(new LocalOutputFile(parquet), schema, kinds, text)
         .withConf(new PlainParquetConfiguration())
         .withCodecFactory(new ParquetCodecs())
         .withCompressionCodec(CompressionCodecName.SNAPPY)
         .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
         .withRowGroupSize(ROW_GROUP_BYTES)
-        .withType(schema)
         .build();
+  }
+
+  /** Builds a {@link ParquetWriter} of {@link RowWriteSupport} rows. */
+  private static final class RowWriterBuilder
+      extends ParquetWriter.Builder<Object[], RowWriterBuilder> {
+    private final MessageType schema;
+    private final ColumnType[] kinds;
+    private final boolean text;
+
+    RowWriterBuilder(OutputFile file, MessageType schema, ColumnType[] kinds, boolean text) {
+      super(file);
+      this.schema = schema;
+      this.kinds = kinds;
+      this.text = text;
+    }
+
+    @Override
+    protected RowWriterBuilder self() {
+      return this;
+    }
+
+    @Override
+    @SuppressWarnings("deprecation") // abstract in the API; never called (no Hadoop here)
+    protected WriteSupport<Object[]> getWriteSupport(
+        org.apache.hadoop.conf.Configuration conf) {
+      return new RowWriteSupport(schema, kinds, text);
+    }
+
+    @Override
+    protected WriteSupport<Object[]> getWriteSupport(ParquetConfiguration conf) {
+      return new RowWriteSupport(schema, kinds, text);
+    }
+  }
+
+  /**
+   * Writes one row (one cell per column, null for a missing value) per record straight through
+   * Parquet's record consumer, in the calls and order of parquet-java's example {@code Group}
+   * writer (which this replaced: the same pages, without a {@code Group} object and its value
+   * lists per row). Cells are the
+   * column type's boxed value, or with {@code text} the CSV cell's text (parsed by the column's
+   * type; an empty cell is null).
+   */
+  private static final class RowWriteSupport extends WriteSupport<Object[]> {
+    private final MessageType schema;
+    private final ColumnType[] kinds;
+    private final String[] names;
+    private final boolean text;
+    private RecordConsumer out;
+
+    RowWriteSupport(MessageType schema, ColumnType[] kinds, boolean text) {
+      this.schema = schema;
+      this.kinds = kinds;
+      this.text = text;
+      this.names = new String[kinds.length];
+      for (int c = 0; c < kinds.length; c++) {
+        names[c] = schema.getFieldName(c);
+      }
+    }
+
+    @Override
+    @SuppressWarnings("deprecation") // abstract in the API; never called (no Hadoop here)
+    public WriteContext init(org.apache.hadoop.conf.Configuration configuration) {
+      return new WriteContext(schema, new HashMap<>());
+    }
+
+    @Override
+    public WriteContext init(ParquetConfiguration configuration) {
+      return new WriteContext(schema, new HashMap<>());
+    }
+
+    @Override
+    public String getName() {
+      return "backstrat"; // the footer's writer.model.name
+    }
+
+    @Override
+    public void prepareForWrite(RecordConsumer recordConsumer) {
+      out = recordConsumer;
+    }
+
+    @Override
+    public void write(Object[] cells) {
+      out.startMessage();
+      for (int c = 0; c < kinds.length; c++) {
+        Object v = cells[c];
+        if (v == null || text && ((String) v).isEmpty()) {
+          continue;
+        }
+        out.startField(names[c], c);
+        switch (kinds[c]) {
+          case INT32 -> out.addInteger(text ? Integer.parseInt((String) v) : (Integer) v);
+          case INT64 -> out.addLong(text ? Long.parseLong((String) v) : (Long) v);
+          case DOUBLE -> out.addDouble(text ? Double.parseDouble((String) v) : (Double) v);
+          case BOOLEAN -> out.addBoolean(text ? Boolean.parseBoolean((String) v) : (Boolean) v);
+          case STRING -> out.addBinary(Binary.fromString((String) v));
+          default -> throw new IllegalStateException(kinds[c].name());
+        }
+        out.endField(names[c], c);
+      }
+      out.endMessage();
+    }
   }
 
   /** The schema of optional columns of these names and types. */
@@ -217,16 +309,16 @@ public final class ParquetOutput {
    * Not thread-safe; close it to complete the file.
    */
   public static final class TypedWriter implements AutoCloseable {
-    private final ParquetWriter<Group> writer;
-    private final SimpleGroupFactory groups;
-    private final ColumnType[] kinds;
+    private final ParquetWriter<Object[]> writer;
+    private final Path file;
+    private final int columns;
 
     private TypedWriter(Path parquet, List<String> names, List<ColumnType> kinds)
         throws IOException {
-      MessageType schema = schema(names, kinds);
-      this.writer = writer(parquet, schema);
-      this.groups = new SimpleGroupFactory(schema);
-      this.kinds = kinds.toArray(new ColumnType[0]);
+      ColumnType[] k = kinds.toArray(new ColumnType[0]);
+      this.writer = writer(parquet, schema(names, kinds), k, false);
+      this.file = parquet;
+      this.columns = k.length;
     }
 
     /** A writer of optional columns of these names and types into {@code parquet}. */
@@ -243,27 +335,16 @@ public final class ParquetOutput {
      * type says, or null for a missing value.
      */
     public void row(Object... cells) throws IOException {
-      Group g = groups.newGroup();
-      for (int c = 0; c < kinds.length; c++) {
-        Object v = cells[c];
-        if (v == null) {
-          continue;
-        }
-        switch (kinds[c]) {
-          case INT32 -> g.add(c, (Integer) v);
-          case INT64 -> g.add(c, (Long) v);
-          case DOUBLE -> g.add(c, (Double) v);
-          case BOOLEAN -> g.add(c, (Boolean) v);
-          case STRING -> g.add(c, Binary.fromString((String) v));
-          default -> throw new IllegalStateException(kinds[c].name());
-        }
+      if (cells.length < columns) {
+        throw new IllegalArgumentException(cells.length + " cells, " + columns + " columns");
       }
-      writer.write(g);
+      writer.write(cells);
     }
 
     @Override
     public void close() throws IOException {
       writer.close();
+      ParquetFooters.sortEncodings(file);
     }
   }
 
