@@ -63,19 +63,18 @@ class SparkSubmitIT {
     if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
       p.destroyForcibly().waitFor();
       throw new AssertionError("spark-submit ran past " + TIMEOUT_SECONDS + " s: "
-          + String.join(" ", args) + "\n" + tail(log));
+          + String.join(" ", args) + "\n" + tail(Files.readString(log, StandardCharsets.UTF_8)));
     }
     return new Submitted(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
   }
 
-  static String tail(Path log) throws IOException {
-    String s = Files.readString(log, StandardCharsets.UTF_8);
-    return s.length() <= 4000 ? s : s.substring(s.length() - 4000);
+  /** The last 4,000 characters of a run's output, for failure messages. */
+  static String tail(String log) {
+    return log.length() <= 4000 ? log : log.substring(log.length() - 4000);
   }
 
   static void assertSucceeded(Submitted s) {
-    assertThat(s.exitCode()).as("spark-submit exit code; its output:\n%s",
-        s.log().length() <= 4000 ? s.log() : s.log().substring(s.log().length() - 4000))
+    assertThat(s.exitCode()).as("spark-submit exit code; its output:\n%s", tail(s.log()))
         .isZero();
   }
 

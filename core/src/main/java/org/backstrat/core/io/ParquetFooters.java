@@ -10,7 +10,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
-import java.util.List;
 import java.util.function.Consumer;
 import org.apache.parquet.format.ColumnChunk;
 import org.apache.parquet.format.ColumnMetaData;
@@ -46,13 +45,6 @@ final class ParquetFooters {
           change.accept(cc.getMeta_data());
         }
       }
-    }
-  }
-
-  /** The footer of {@code file}. */
-  static FileMetaData read(Path file) throws IOException {
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      return Util.readFileMetaData(new ByteArrayInputStream(footerBytes(ch, file)));
     }
   }
 
@@ -106,12 +98,5 @@ final class ParquetFooters {
       }
       pos += n;
     }
-  }
-
-  /** The encodings of every column chunk, in footer order (for tests). */
-  static List<List<Encoding>> encodings(Path file) throws IOException {
-    List<List<Encoding>> out = new java.util.ArrayList<>();
-    forEachColumn(read(file), c -> out.add(List.copyOf(c.getEncodings())));
-    return out;
   }
 }
