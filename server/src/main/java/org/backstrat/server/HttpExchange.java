@@ -60,20 +60,24 @@ record HttpExchange(Request request, Response response, Callback callback) {
 
   /**
    * Reads the whole body, refusing more than {@code limit} bytes (by the declared length before
-   * reading, and by counting while reading when the length is not declared).
+   * reading, and by counting while reading when the length is not declared). A refused body of
+   * at most {@link #DRAIN_FACTOR} times the limit is read to its end and discarded first, so
+   * that a client still sending it reads the 413 answer instead of a reset connection; a larger
+   * one is cut off.
    */
   byte[] body(int limit) throws IOException, TooLarge {
     long declared = request.getLength();
-    if (declared > limit) {
-      throw new TooLarge(limit);
-    }
-    byte[] buf = new byte[declared >= 0 ? (int) declared : 4096];
-    int n = 0;
+    long drainBytes = (long) limit * DRAIN_FACTOR;
     try (InputStream in = Request.asInputStream(request)) {
+      if (declared > limit) {
+        throw tooLarge(in, declared <= drainBytes ? declared : 0, limit);
+      }
+      byte[] buf = new byte[declared >= 0 ? (int) declared : 4096];
+      int n = 0;
       while (true) {
         if (n == buf.length) {
           if (buf.length > limit) {
-            throw new TooLarge(limit);
+            throw tooLarge(in, drainBytes - n, limit);
           }
           buf = java.util.Arrays.copyOf(buf, Math.min(limit + 1, buf.length * 2));
         }
@@ -83,11 +87,28 @@ record HttpExchange(Request request, Response response, Callback callback) {
         }
         n += r;
         if (n > limit) {
-          throw new TooLarge(limit);
+          throw tooLarge(in, drainBytes - n, limit);
         }
       }
+      return n == buf.length ? buf : java.util.Arrays.copyOf(buf, n);
     }
-    return n == buf.length ? buf : java.util.Arrays.copyOf(buf, n);
+  }
+
+  /** How many times the limit a refused body may be read and discarded (see {@link #body}). */
+  static final int DRAIN_FACTOR = 16;
+
+  /** Discards up to {@code maxBytes} more of the body, then gives the refusal to throw. */
+  private static TooLarge tooLarge(InputStream in, long maxBytes, int limit) throws IOException {
+    byte[] skip = new byte[8192];
+    long left = maxBytes;
+    while (left > 0) {
+      int r = in.read(skip, 0, (int) Math.min(skip.length, left));
+      if (r < 0) {
+        break;
+      }
+      left -= r;
+    }
+    return new TooLarge(limit);
   }
 
   /** Writes a complete answer. */
